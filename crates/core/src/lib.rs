@@ -1,0 +1,11 @@
+//! Pacesetter core: the domain of the 「领跑者」 enterprise cultivation plan, its SQLite store,
+//! county sheet import and official sheet export. No GUI, no Tauri: the CLI and the app share it.
+pub mod enterprise;
+pub mod error;
+pub mod reference;
+mod seed;
+pub mod store;
+pub mod tasks;
+
+pub use error::{CoreError, ErrorPayload, Result};
+pub use store::Store;

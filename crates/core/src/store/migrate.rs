@@ -1,0 +1,61 @@
+//! Schema migrations: numbered `.sql` files embedded in the binary, tracked by SQLite's
+//! `user_version`, each applied in one transaction; a backup of the file is written first.
+use crate::error::{CoreError, Result};
+use rusqlite::Connection;
+use std::path::Path;
+
+/// The migrations in order; the schema version is the number of those applied.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
+    let current = schema_version(conn)?;
+    if current > LATEST_VERSION {
+        return Err(CoreError::Store(format!(
+            "数据库版本（{current}）高于本程序支持的版本（{LATEST_VERSION}），请升级领跑者企业培育管理系统后再打开"
+        )));
+    }
+    if current == LATEST_VERSION {
+        return Ok(());
+    }
+    if current > 0 {
+        if let Some(path) = path {
+            backup_before_migration(conn, path, current)?;
+        }
+    }
+    for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)
+            .map_err(|e| CoreError::Store(format!("数据库升级（{name}）失败：{e}")))?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Writes `<db>.v<N>-<time>.bak` next to the store with SQLite's online backup.
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let stamp = chrono::Local::now().format("%Y%m%d%H%M%S");
+    let target = path.with_extension(format!("v{version}-{stamp}.bak"));
+    conn.backup(rusqlite::MAIN_DB, &target, rusqlite::backup::NO_PROGRESS)
+        .map_err(|e| CoreError::Store(format!("升级前备份数据库失败（{}）：{e}", target.display())))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+        let err = migrate(&mut conn, None).unwrap_err();
+        assert!(err.to_string().contains("高于本程序支持的版本"));
+    }
+}

@@ -1,0 +1,116 @@
+//! Opening the SQLite store: where it lives, connection settings, migrations and seeding.
+mod migrate;
+
+use crate::error::{CoreError, Result};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+pub use migrate::{schema_version, LATEST_VERSION};
+
+/// The app identifier; the desktop shell's app-data folder is `<data dir>/<APP_ID>`.
+pub const APP_ID: &str = "cn.gov.xingtai.pacesetter";
+pub const DB_FILE_NAME: &str = "pacesetter.db";
+
+/// The store file both the app and the CLI use: `PACESETTER_DB` if set, else the app-data folder.
+pub fn default_db_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("PACESETTER_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let base = dirs::data_dir().unwrap_or_else(|| PathBuf::from("."));
+    base.join(APP_ID).join(DB_FILE_NAME)
+}
+
+/// One open store. All reads and writes of the domain go through functions taking `&Store`.
+pub struct Store {
+    pub conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`, migrates it (backing it up first when it
+    /// already holds data) and seeds the plan's data on first use.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path).map_err(|e| {
+            CoreError::Store(format!("无法打开数据库 {}：{e}", path.display()))
+        })?;
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        store.configure()?;
+        migrate::migrate(&mut store.conn, Some(path))?;
+        crate::seed::seed(&mut store)?;
+        Ok(store)
+    }
+
+    /// An in-memory store with the schema and seed data, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.configure()?;
+        migrate::migrate(&mut store.conn, None)?;
+        crate::seed::seed(&mut store)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if self.path.is_some() {
+            let _: String = self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        Ok(())
+    }
+
+    /// A setting stored in the `settings` table, or `None`.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// The operator name recorded in the audit log (设置 → 操作人), default 「本机用户」.
+    pub fn operator(&self) -> Result<String> {
+        Ok(self.setting("operator")?.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "本机用户".into()))
+    }
+}
+
+/// Now, as the ISO-8601 local time text stored in every timestamp column.
+pub fn now_text() -> String {
+    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_twice_keeps_data_and_seeds_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.db");
+        let s = Store::open(&path).unwrap();
+        let n: i64 = s.conn.query_row("SELECT count(*) FROM tasks", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 21);
+        drop(s);
+        let s = Store::open(&path).unwrap();
+        let n: i64 = s.conn.query_row("SELECT count(*) FROM tasks", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 21);
+        assert_eq!(schema_version(&s.conn).unwrap(), LATEST_VERSION);
+    }
+}
