@@ -1,0 +1,113 @@
+//! An enterprise's full stored state (its row and all its yearly figures) as JSON: taken
+//! before an import touches it, and written back by undo.
+use crate::error::Result;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub enterprise: Map<String, Json>,
+    pub figures: Vec<Map<String, Json>>,
+}
+
+impl Snapshot {
+    pub fn id(&self) -> i64 {
+        self.enterprise.get("id").and_then(Json::as_i64).unwrap_or(0)
+    }
+    pub fn figures_of(&self, year: i64) -> Option<&Map<String, Json>> {
+        self.figures.iter().find(|f| f.get("year").and_then(Json::as_i64) == Some(year))
+    }
+}
+
+fn to_json(v: SqlValue) -> Json {
+    match v {
+        SqlValue::Null => Json::Null,
+        SqlValue::Integer(i) => Json::from(i),
+        SqlValue::Real(r) => serde_json::Number::from_f64(r).map(Json::Number).unwrap_or(Json::Null),
+        SqlValue::Text(t) => Json::String(t),
+        SqlValue::Blob(b) => Json::String(String::from_utf8_lossy(&b).into_owned()),
+    }
+}
+
+pub fn to_sql(v: &Json) -> SqlValue {
+    match v {
+        Json::Null => SqlValue::Null,
+        Json::Bool(b) => SqlValue::Integer(*b as i64),
+        Json::Number(n) => n.as_i64().map(SqlValue::Integer).unwrap_or_else(|| SqlValue::Real(n.as_f64().unwrap_or(0.0))),
+        Json::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+fn rows_as_maps(conn: &Connection, sql: &str, param: &dyn rusqlite::ToSql) -> Result<Vec<Map<String, Json>>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let rows = stmt.query_map([param], |r| {
+        let mut m = Map::new();
+        for (i, n) in names.iter().enumerate() {
+            m.insert(n.clone(), to_json(r.get::<_, SqlValue>(i)?));
+        }
+        Ok(m)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The stored state of the enterprise with this USCC, if any.
+pub fn load(conn: &Connection, uscc: &str) -> Result<Option<Snapshot>> {
+    let id: Option<i64> = conn.query_row("SELECT id FROM enterprises WHERE uscc = ?1", [uscc], |r| r.get(0)).optional()?;
+    let Some(id) = id else { return Ok(None) };
+    let mut rows = rows_as_maps(conn, "SELECT * FROM enterprises WHERE id = ?1", &id)?;
+    let figures = rows_as_maps(conn, "SELECT * FROM enterprise_figures WHERE enterprise_id = ?1 ORDER BY year", &id)?;
+    Ok(rows.pop().map(|enterprise| Snapshot { enterprise, figures }))
+}
+
+/// Writes a snapshot back: every column of the enterprise row, and exactly its figures.
+pub fn restore(conn: &Connection, snap: &Snapshot) -> Result<()> {
+    let id = snap.id();
+    let cols: Vec<&String> = snap.enterprise.keys().filter(|k| *k != "id").collect();
+    let sets = cols.iter().map(|c| format!("\"{c}\" = ?")).collect::<Vec<_>>().join(", ");
+    let mut params: Vec<SqlValue> = cols.iter().map(|c| to_sql(&snap.enterprise[*c])).collect();
+    params.push(SqlValue::Integer(id));
+    conn.execute(&format!("UPDATE enterprises SET {sets} WHERE id = ?"), rusqlite::params_from_iter(params))?;
+    conn.execute("DELETE FROM enterprise_figures WHERE enterprise_id = ?1", [id])?;
+    for f in &snap.figures {
+        let cols: Vec<&String> = f.keys().collect();
+        let names = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        let marks = vec!["?"; cols.len()].join(", ");
+        let params: Vec<SqlValue> = cols.iter().map(|c| to_sql(&f[*c])).collect();
+        conn.execute(&format!("INSERT INTO enterprise_figures ({names}) VALUES ({marks})"), rusqlite::params_from_iter(params))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_round_trips() {
+        let s = crate::Store::open_in_memory().unwrap();
+        s.conn
+            .execute_batch(
+                "INSERT INTO enterprises(id, uscc, name, county, registered_capital_wan, specialized, extra, created_at, updated_at)
+                   VALUES (7, '91130506MA01RRJY81', '甲', '南和区', 2600.5, 1, '{\"规模\":\"中型\"}', 't0', 't0');
+                 INSERT INTO enterprise_figures(enterprise_id, year, revenue_wan, invention_patents) VALUES (7, 2022, 100.25, 3), (7, 2021, 90, NULL);",
+            )
+            .unwrap();
+        let before = load(&s.conn, "91130506MA01RRJY81").unwrap().unwrap();
+        assert_eq!(before.id(), 7);
+        assert_eq!(before.figures.len(), 2);
+        s.conn
+            .execute_batch(
+                "UPDATE enterprises SET name = '乙', county = NULL, extra = '{}' WHERE id = 7;
+                 DELETE FROM enterprise_figures WHERE year = 2021;
+                 INSERT INTO enterprise_figures(enterprise_id, year, revenue_wan) VALUES (7, 2023, 5);",
+            )
+            .unwrap();
+        restore(&s.conn, &before).unwrap();
+        assert_eq!(load(&s.conn, "91130506MA01RRJY81").unwrap().unwrap(), before);
+        assert!(load(&s.conn, "911305067568074885").unwrap().is_none());
+    }
+}
