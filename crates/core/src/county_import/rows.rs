@@ -111,9 +111,7 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     }
     let first_text = &own[0].1;
     // Totals: 合计/小计/总计 in a label cell (not inside an enterprise name).
-    let label_cells = cells.iter().filter(|(c, t)| {
-        Some(*c) != uscc_col && (Some(*c) != name_col || t.chars().count() <= 12) && !is_company(t)
-    });
+    let label_cells = cells.iter().filter(|(_, t)| t.chars().count() <= 12 && !is_company(t));
     if !has_code && label_cells.clone().any(|(_, t)| TOTAL_WORDS.iter().any(|w| t.contains(&compact(w)))) {
         return RowClass::Ignored("total");
     }
