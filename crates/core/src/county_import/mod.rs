@@ -10,6 +10,7 @@ mod merged;
 mod record;
 mod rows;
 mod snapshot;
+pub mod template;
 mod text;
 mod uscc;
 mod values;
