@@ -6,6 +6,8 @@ pub mod error;
 pub mod reference;
 mod seed;
 pub mod store;
+pub mod task_progress;
+pub mod task_sheet;
 pub mod tasks;
 
 pub use error::{CoreError, ErrorPayload, Result};

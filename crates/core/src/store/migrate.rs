@@ -5,7 +5,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The migrations in order; the schema version is the number of those applied.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    ("0003_task_progress", include_str!("migrations/0003_task_progress.sql")),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -1,0 +1,286 @@
+//! Finds the task table in a workbook: the sheet and header row(s) naming 工作措施 and 责任单位,
+//! and what each column holds (序号, 行动, 重点任务, 工作措施, 责任单位, 完成时限 …).
+use super::normalize::header_key;
+use super::read::Grid;
+
+/// What a column of the task table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Seq,
+    Action,
+    Title,
+    Content,
+    Units,
+    Lead,
+    CoUnits,
+    Deadline,
+}
+
+/// The task table found in one sheet.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Grid rows (0-based) of the header.
+    pub header_rows: Vec<usize>,
+    /// Role of each grid column, `None` for columns the importer does not use.
+    pub roles: Vec<Option<Role>>,
+}
+
+impl Layout {
+    pub fn column(&self, role: Role) -> Option<usize> {
+        self.roles.iter().position(|r| *r == Some(role))
+    }
+    pub fn first_data_row(&self) -> usize {
+        self.header_rows.last().map(|r| r + 1).unwrap_or(0)
+    }
+}
+
+/// The role a header text names, if any.
+pub fn header_role(text: &str) -> Option<Role> {
+    let k = header_key(text);
+    if k.is_empty() || k.chars().count() > 12 {
+        return None;
+    }
+    let has = |ps: &[&str]| ps.iter().any(|p| k.contains(p));
+    if has(&["序号", "编号"]) || k == "序" {
+        Some(Role::Seq)
+    } else if has(&["时限", "完成时间", "时间节点", "期限", "完成时间节点"]) {
+        Some(Role::Deadline)
+    } else if has(&["牵头"]) {
+        Some(Role::Lead)
+    } else if has(&["配合", "协同", "参与单位"]) {
+        Some(Role::CoUnits)
+    } else if has(&["责任单位", "责任部门", "负责单位", "承办单位", "单位"]) {
+        Some(Role::Units)
+    } else if has(&["措施", "内容"]) {
+        Some(Role::Content)
+    } else if has(&["行动"]) {
+        Some(Role::Action)
+    } else if has(&["任务", "事项"]) {
+        Some(Role::Title)
+    } else {
+        None
+    }
+}
+
+/// The best task table among the sheets: (sheet index, layout), or `None` when no sheet has
+/// a header row naming both the measures and the responsible units.
+pub fn locate(grids: &[Grid]) -> Option<(usize, Layout)> {
+    grids
+        .iter()
+        .enumerate()
+        .find_map(|(i, g)| locate_in(g).map(|l| (i, l)))
+}
+
+fn row_roles(g: &Grid, r: usize) -> Vec<Option<Role>> {
+    (0..g.cells.get(r).map(Vec::len).unwrap_or(0))
+        .map(|c| header_role(g.cell(r, c)))
+        .collect()
+}
+
+/// Whether a row of roles names what a task table must have.
+pub fn is_header(roles: &[Option<Role>]) -> bool {
+    let has = |x: Role| roles.contains(&Some(x));
+    let units = has(Role::Units) || has(Role::Lead);
+    let texts = [Role::Content, Role::Title, Role::Deadline, Role::Seq]
+        .iter()
+        .filter(|x| has(**x))
+        .count();
+    units && (has(Role::Content) || has(Role::Title)) && texts >= 2
+}
+
+fn locate_in(g: &Grid) -> Option<Layout> {
+    let limit = g.cells.len().min(30);
+    let header = (0..limit).find(|r| is_header(&row_roles(g, *r)))?;
+    let mut roles = row_roles(g, header);
+    let mut header_rows = vec![header];
+    // A second header row under groups merged over two columns (e.g. 重点任务 → 行动 | 任务).
+    if let Some(sub) = g.cells.get(header + 1) {
+        let sub_roles = row_roles(g, header + 1);
+        let mut values: Vec<&str> = sub
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let filled = values.len();
+        values.dedup();
+        let named = sub_roles.iter().filter(|r| r.is_some()).count();
+        if values.len() > 1
+            && named == filled
+            && !sub.iter().any(|s| s.trim().parse::<f64>().is_ok())
+        {
+            for (c, r) in sub_roles.into_iter().enumerate() {
+                if r.is_some() && c < roles.len() {
+                    // The same text filled down from a vertically merged header is no new role.
+                    if header_role(g.cell(header, c)) != r
+                        || g.cell(header, c) != g.cell(header + 1, c)
+                    {
+                        roles[c] = r;
+                    }
+                }
+            }
+            header_rows.push(header + 1);
+        }
+    }
+    split_double_columns(g, &mut roles, header_rows[header_rows.len() - 1]);
+    Some(Layout { header_rows, roles })
+}
+
+/// A header merged over two columns (or followed by a blank header cell with data below) holds
+/// the action in its first column and the measure title in the second: 重点任务 over B:C.
+fn split_double_columns(g: &Grid, roles: &mut [Option<Role>], last_header: usize) {
+    for c in 0..roles.len().saturating_sub(1) {
+        let next_blank = roles[c + 1].is_none()
+            && g.cell(last_header, c + 1).trim().is_empty()
+            && (last_header + 1..g.cells.len()).any(|r| !g.cell(r, c + 1).trim().is_empty());
+        let doubled = roles[c] == roles[c + 1] || next_blank;
+        if roles[c] == Some(Role::Title) && doubled && !roles.contains(&Some(Role::Action)) {
+            roles[c] = Some(Role::Action);
+            roles[c + 1] = Some(Role::Title);
+        } else if roles[c].is_some() && roles[c] == roles[c + 1] {
+            roles[c + 1] = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            sheet: "s".into(),
+            first_row: 0,
+            first_col: 0,
+            cells: rows
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn header_texts_name_roles() {
+        let cases = [
+            ("序号", Some(Role::Seq)),
+            ("重点任务", Some(Role::Title)),
+            ("工作措施", Some(Role::Content)),
+            ("具体措施", Some(Role::Content)),
+            ("任务内容", Some(Role::Content)),
+            ("责任单位", Some(Role::Units)),
+            ("牵头单位", Some(Role::Lead)),
+            ("配合单位", Some(Role::CoUnits)),
+            ("完成\n时限", Some(Role::Deadline)),
+            ("完成时间", Some(Role::Deadline)),
+            ("重点行动", Some(Role::Action)),
+            ("进展情况", None),
+            ("邢台市特色产业集群“领跑者”企业培育任务分工表", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(header_role(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn layouts_are_found_below_titles() {
+        use Role::*;
+        let cases: Vec<(Grid, Vec<usize>, Vec<Option<Role>>)> = vec![
+            (
+                grid(&[
+                    &[
+                        "任务分工表",
+                        "任务分工表",
+                        "任务分工表",
+                        "任务分工表",
+                        "任务分工表",
+                    ],
+                    &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
+                    &["1", "a", "b", "c", "每年"],
+                ]),
+                vec![1],
+                vec![
+                    Some(Seq),
+                    Some(Title),
+                    Some(Content),
+                    Some(Units),
+                    Some(Deadline),
+                ],
+            ),
+            (
+                grid(&[
+                    &["附件", "", "", "", "", ""],
+                    &["序号", "重点任务", "", "工作措施", "责任单位", "完成时限"],
+                    &["1", "（一）x行动", "t", "b", "c", "每年"],
+                ]),
+                vec![1],
+                vec![
+                    Some(Seq),
+                    Some(Action),
+                    Some(Title),
+                    Some(Content),
+                    Some(Units),
+                    Some(Deadline),
+                ],
+            ),
+            (
+                grid(&[
+                    &[
+                        "序号",
+                        "重点任务",
+                        "重点任务",
+                        "工作措施",
+                        "责任单位",
+                        "完成时限",
+                    ],
+                    &["1", "x行动", "t", "b", "c", "每年"],
+                ]),
+                vec![0],
+                vec![
+                    Some(Seq),
+                    Some(Action),
+                    Some(Title),
+                    Some(Content),
+                    Some(Units),
+                    Some(Deadline),
+                ],
+            ),
+            (
+                grid(&[
+                    &[
+                        "序号",
+                        "重点任务",
+                        "重点任务",
+                        "工作措施",
+                        "责任单位",
+                        "责任单位",
+                        "完成时限",
+                    ],
+                    &[
+                        "序号",
+                        "行动",
+                        "任务",
+                        "工作措施",
+                        "牵头单位",
+                        "配合单位",
+                        "完成时限",
+                    ],
+                    &["1", "x行动", "t", "b", "c", "d", "每年"],
+                ]),
+                vec![0, 1],
+                vec![
+                    Some(Seq),
+                    Some(Action),
+                    Some(Title),
+                    Some(Content),
+                    Some(Lead),
+                    Some(CoUnits),
+                    Some(Deadline),
+                ],
+            ),
+        ];
+        for (i, (g, rows, roles)) in cases.into_iter().enumerate() {
+            let l = locate_in(&g).unwrap_or_else(|| panic!("case {i}"));
+            assert_eq!((l.header_rows, l.roles), (rows, roles), "case {i}");
+        }
+        assert!(locate_in(&grid(&[&["企业名称", "统一社会信用代码"], &["a", "b"]])).is_none());
+    }
+}

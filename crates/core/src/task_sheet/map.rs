@@ -1,0 +1,440 @@
+//! Turns the rows under the header into measures: group rows and the action column give the
+//! action, measures are numbered within their action whatever 序号 says, notes are skipped.
+use super::locate::{header_role, is_header, Layout, Role};
+use super::normalize::{
+    clean_text, is_note, looks_like_action, normalize_deadline, parse_action_label, split_units,
+    strip_item_number,
+};
+use super::read::Grid;
+use super::{SheetIssue, TaskSheetRow};
+
+/// The measures of a located table, and what was wrong with rows or cells.
+#[derive(Debug, Default)]
+pub struct Mapped {
+    pub tasks: Vec<TaskSheetRow>,
+    pub rejected: Vec<SheetIssue>,
+    pub warnings: Vec<SheetIssue>,
+}
+
+struct Action {
+    no: i64,
+    name: String,
+    label: String,
+    measures: i64,
+}
+
+pub fn map_rows(g: &Grid, layout: &Layout) -> Mapped {
+    let mut out = Mapped::default();
+    let col = |role| layout.column(role);
+    let text = |r: usize, role: Role| {
+        col(role)
+            .map(|c| g.cell(r, c).to_string())
+            .unwrap_or_default()
+    };
+    let mut actions: Vec<Action> = Vec::new();
+    for r in layout.first_data_row()..g.cells.len() {
+        let row = &g.cells[r];
+        let mut distinct: Vec<&str> = Vec::new();
+        for v in row.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            if !distinct.contains(&v) {
+                distinct.push(v);
+            }
+        }
+        if distinct.is_empty() {
+            continue;
+        }
+        let roles: Vec<_> = row.iter().map(|s| header_role(s)).collect();
+        if is_header(&roles) {
+            continue; // header repeated (printed page break copied into the sheet)
+        }
+        let content = clean_text(&text(r, Role::Content));
+        let units_text = [
+            text(r, Role::Units),
+            text(r, Role::Lead),
+            text(r, Role::CoUnits),
+        ]
+        .join("、");
+        let deadline_text = text(r, Role::Deadline);
+        let body_empty = content.is_empty()
+            && split_units(&units_text).is_empty()
+            && deadline_text.trim().is_empty();
+        if distinct.len() == 1 || body_empty {
+            let label = group_label(g, layout, r, &distinct);
+            if looks_like_action(&label) {
+                start_action(&mut actions, &label);
+            } else if !is_note(&label) && !distinct.iter().all(|d| d.parse::<f64>().is_ok()) {
+                out.warnings.push(SheetIssue {
+                    row: g.sheet_row(r),
+                    column: None,
+                    value: Some(clean_text(distinct[0])),
+                    code: "ignored_row".into(),
+                    message: "该行不是任务行，也不是行动分组行，已忽略".into(),
+                });
+            }
+            continue;
+        }
+        if let Some(c) = col(Role::Action) {
+            let label = clean_text(g.cell(r, c));
+            if !label.is_empty()
+                && actions
+                    .last()
+                    .map(|a| a.label != label && a.name != parse_action_label(&label).1)
+                    .unwrap_or(true)
+            {
+                start_action(&mut actions, &label);
+            }
+        }
+        if actions.is_empty() {
+            out.warnings.push(SheetIssue {
+                row: g.sheet_row(r),
+                column: None,
+                value: None,
+                code: "missing_action".into(),
+                message: "表中没有行动分组，此行归入第一项行动".into(),
+            });
+            start_action(&mut actions, "");
+        }
+        let action = actions.last_mut().expect("an action was started");
+        action.measures += 1;
+        let title = strip_item_number(&clean_text(&text(r, Role::Title)));
+        if title.is_empty() {
+            out.rejected.push(issue(
+                g,
+                r,
+                col(Role::Title),
+                "",
+                "missing_title",
+                "重点任务（措施名称）为空，此行未导入",
+            ));
+            continue;
+        }
+        let mut units = split_units(&text(r, Role::Units));
+        for u in split_units(&text(r, Role::Lead)).into_iter().rev() {
+            units.retain(|x| *x != u);
+            units.insert(0, u);
+        }
+        for u in split_units(&text(r, Role::CoUnits)) {
+            if !units.contains(&u) {
+                units.push(u);
+            }
+        }
+        if units.is_empty() {
+            out.warnings.push(issue(
+                g,
+                r,
+                col(Role::Units).or(col(Role::Lead)),
+                "",
+                "missing_units",
+                "责任单位为空",
+            ));
+        }
+        let deadline = match normalize_deadline(&deadline_text) {
+            Some(d) => d,
+            None => {
+                let raw = clean_text(&deadline_text);
+                let (code, msg) = if raw.is_empty() {
+                    ("missing_deadline", "完成时限为空".to_string())
+                } else {
+                    (
+                        "deadline_unrecognized",
+                        format!(
+                            "无法识别完成时限“{raw}”（应为长期坚持、每年或某年年底），按原文保存"
+                        ),
+                    )
+                };
+                out.warnings
+                    .push(issue(g, r, col(Role::Deadline), &raw, code, &msg));
+                raw
+            }
+        };
+        out.tasks.push(TaskSheetRow {
+            row: g.sheet_row(r),
+            action_no: action.no,
+            action: action.name.clone(),
+            measure_no: action.measures,
+            title,
+            content,
+            lead_unit: units.first().cloned().unwrap_or_default(),
+            units,
+            deadline,
+        });
+    }
+    out
+}
+
+/// The text of a group row: a lone value, or 序号 and name written in two cells (“一” | “企业上市行动”).
+fn group_label(g: &Grid, layout: &Layout, r: usize, distinct: &[&str]) -> String {
+    if distinct.len() == 1 {
+        return clean_text(distinct[0]);
+    }
+    let seq = layout
+        .column(Role::Seq)
+        .map(|c| clean_text(g.cell(r, c)))
+        .unwrap_or_default();
+    let rest: Vec<String> = distinct
+        .iter()
+        .map(|s| clean_text(s))
+        .filter(|s| *s != seq)
+        .collect();
+    let name = rest.join("");
+    let chinese_numeral = !seq.chars().any(|c| c.is_ascii_digit())
+        && super::normalize::chinese_number(&seq).is_some();
+    if chinese_numeral && parse_action_label(&name).0.is_none() {
+        format!("{seq}、{name}")
+    } else {
+        name
+    }
+}
+
+fn start_action(actions: &mut Vec<Action>, label: &str) {
+    let (n, name) = parse_action_label(label);
+    let next = actions.last().map(|a| a.no + 1).unwrap_or(1);
+    actions.push(Action {
+        no: n.unwrap_or(next),
+        name,
+        label: clean_text(label),
+        measures: 0,
+    });
+}
+
+fn issue(
+    g: &Grid,
+    r: usize,
+    c: Option<usize>,
+    value: &str,
+    code: &str,
+    message: &str,
+) -> SheetIssue {
+    SheetIssue {
+        row: g.sheet_row(r),
+        column: c.map(|c| g.column_letter(c)),
+        value: (!value.is_empty()).then(|| value.to_string()),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::locate::locate;
+    use super::*;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            sheet: "s".into(),
+            first_row: 0,
+            first_col: 0,
+            cells: rows
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect(),
+        }
+    }
+
+    fn keys(m: &Mapped) -> Vec<(i64, String, i64, String, Vec<String>, String)> {
+        m.tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.action_no,
+                    t.action.clone(),
+                    t.measure_no,
+                    t.title.clone(),
+                    t.units.clone(),
+                    t.deadline.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_same_table_in_several_layouts_gives_the_same_measures() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let want = vec![
+            (
+                1,
+                "企业上市行动".to_string(),
+                1,
+                "锁定培育目标".to_string(),
+                s(&["市工业和信息化局", "各县（市、区）政府"]),
+                "2023年底".to_string(),
+            ),
+            (
+                1,
+                "企业上市行动".to_string(),
+                2,
+                "精准培训辅导".to_string(),
+                s(&["市工业和信息化局", "市地方金融监管局"]),
+                "长期坚持".to_string(),
+            ),
+            (
+                2,
+                "科技赋能行动".to_string(),
+                1,
+                "强化创新主体培育".to_string(),
+                s(&["市科技局"]),
+                "每年".to_string(),
+            ),
+        ];
+        let layouts: Vec<(&str, Grid)> = vec![
+            (
+                "group rows, 序号 restarting",
+                grid(&[
+                    &[
+                        "任务分工表",
+                        "任务分工表",
+                        "任务分工表",
+                        "任务分工表",
+                        "任务分工表",
+                    ],
+                    &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
+                    &[
+                        "（一）企业上市行动",
+                        "（一）企业上市行动",
+                        "（一）企业上市行动",
+                        "（一）企业上市行动",
+                        "（一）企业上市行动",
+                    ],
+                    &[
+                        "1",
+                        "锁定培育目标",
+                        "措施1",
+                        "市工业和信息化局、各县（市、区）政府",
+                        "2023年底",
+                    ],
+                    &[
+                        "2",
+                        "精准培训辅导",
+                        "措施2",
+                        "市工业和信息化局，市地方金融监管局",
+                        "长期坚持",
+                    ],
+                    &["（二）科技赋能行动", "", "", "", ""],
+                    &["1", "强化创新主体培育", "措施3", "市科技局", "每年"],
+                    &[
+                        "注：以上各项任务均需各县（市、区）政府落实。",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ],
+                ]),
+            ),
+            (
+                "merged action column, 序号 continuous, line breaks",
+                grid(&[
+                    &["附件", "", "", "", "", ""],
+                    &[
+                        "序号",
+                        "重点任务",
+                        "重点任务",
+                        "工作措施",
+                        "责任单位",
+                        "完成时限",
+                    ],
+                    &[
+                        "1",
+                        "（一）企业上市行动",
+                        "锁定培育\n目标",
+                        "措施\n1",
+                        "市工业和信息化局\n各县（市、区）政府",
+                        "2023年\n底",
+                    ],
+                    &[
+                        "2",
+                        "（一）企业上市行动",
+                        "精准培训辅导",
+                        "措施2",
+                        "市工业和信息化局\r\n市地方金融监管局",
+                        "长期",
+                    ],
+                    &[
+                        "3",
+                        "（二）科技赋能行动",
+                        "强化创新主体培育",
+                        "措施3",
+                        "市科技局",
+                        "每年",
+                    ],
+                ]),
+            ),
+            (
+                "section rows split over 序号 and name, lead and co-unit columns",
+                grid(&[
+                    &[
+                        "序号",
+                        "重点任务",
+                        "工作措施",
+                        "牵头单位",
+                        "配合单位",
+                        "完成时限",
+                    ],
+                    &["一", "企业上市行动", "", "", "", ""],
+                    &[
+                        "1",
+                        "1.锁定培育目标",
+                        "措施1",
+                        "市工业和信息化局",
+                        "各县(市、区)政府",
+                        "2023年12月底前",
+                    ],
+                    &[
+                        "2",
+                        "2.精准培训辅导",
+                        "措施2",
+                        "市工业和信息化局",
+                        "市地方金融监管局",
+                        "长期坚持",
+                    ],
+                    &["二", "科技赋能行动", "", "", "", ""],
+                    &["3", "3.强化创新主体培育", "措施3", "市科技局", "", "每年"],
+                ]),
+            ),
+        ];
+        for (name, g) in layouts {
+            let (_, layout) = locate(std::slice::from_ref(&g)).unwrap_or_else(|| panic!("{name}"));
+            let m = map_rows(&g, &layout);
+            assert_eq!(keys(&m), want, "{name}");
+            assert_eq!(m.tasks[0].content, "措施1", "{name}");
+            assert!(
+                m.rejected.is_empty() && m.warnings.is_empty(),
+                "{name}: {:?}",
+                m.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_rejected_or_warned() {
+        let g = grid(&[
+            &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
+            &["（一）企业上市行动", "", "", "", ""],
+            &["1", "", "措施1", "市工业和信息化局", "每年"],
+            &["2", "精准培训辅导", "措施2", "", "尽快"],
+        ]);
+        let (_, layout) = locate(std::slice::from_ref(&g)).unwrap();
+        let m = map_rows(&g, &layout);
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.tasks[0].measure_no, 2);
+        assert_eq!(
+            m.rejected
+                .iter()
+                .map(|i| (i.row, i.code.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(3, "missing_title")]
+        );
+        let codes: Vec<_> = m
+            .warnings
+            .iter()
+            .map(|i| (i.row, i.column.clone().unwrap_or_default(), i.code.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                (4, "D".to_string(), "missing_units"),
+                (4, "E".to_string(), "deadline_unrecognized")
+            ]
+        );
+        assert_eq!(m.tasks[0].deadline, "尽快");
+    }
+}
