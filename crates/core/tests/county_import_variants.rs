@@ -54,6 +54,7 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("specialized", &["专精特新", "是否专精特新"]),
     ("little_giant", &["专精特新“小巨人”", "小巨人"]),
     ("high_tech", &["高新技术企业", "是否高新技术企业"]),
+    ("founded", &["成立时间", "成立日期", "注册时间"]),
 ];
 
 const MONEY: &[&str] = &["registered_capital_wan", "revenue_wan", "profit_wan", "rd_expense_wan"];
@@ -107,13 +108,30 @@ fn thousands(n: f64) -> String {
 
 struct Variant {
     fields: Vec<&'static str>,
-    county_in_title: bool,
+    /// The county reaches every row some other way (title, file name, group row).
+    county_elsewhere: bool,
+    /// Expected `founded` per USCC when the variant has that column.
+    founded: Vec<(String, String)>,
+    file_name: String,
     description: String,
 }
 
+/// How the variant states the county.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum CountyMode {
+    Column,
+    MergedColumn,
+    Title,
+    FileName,
+    GroupRow,
+}
+
 /// Writes one variant; returns which fields it carries.
-fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
+fn write_variant(seed: u64, data: &[Value], dir: &std::path::Path) -> Variant {
     let mut rng = Rng(seed.wrapping_mul(0x9E3779B97F4A7C15) | 1);
+    let mode = *rng.pick(&[CountyMode::Column, CountyMode::Column, CountyMode::MergedColumn, CountyMode::Title, CountyMode::FileName, CountyMode::GroupRow]);
+    let file_name = if mode == CountyMode::FileName { format!("附件2-南和区企业名单_{seed}.xlsx") } else { format!("variant_{seed}.xlsx") };
+    let path = dir.join(&file_name);
     let mut wb = Workbook::new();
     let mut notes = Vec::new();
     if rng.chance(25) {
@@ -137,18 +155,35 @@ fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
     ws.set_name("企业名单").unwrap();
 
     // Columns: name and uscc always; the rest mostly; shuffled.
-    let mut fields: Vec<&'static str> = COLUMNS.iter().map(|(f, _)| *f).filter(|f| matches!(*f, "name" | "uscc") || rng.chance(80)).collect();
+    let mut fields: Vec<&'static str> = COLUMNS
+        .iter()
+        .map(|(f, _)| *f)
+        .filter(|f| match *f {
+            "name" | "uscc" => true,
+            "county" => matches!(mode, CountyMode::Column | CountyMode::MergedColumn),
+            "founded" => false,
+            _ => rng.chance(80),
+        })
+        .collect();
+    if rng.chance(40) {
+        fields.push("founded");
+    }
     for i in (1..fields.len()).rev() {
         let j = rng.below(i + 1);
         fields.swap(i, j);
     }
-    let county_in_title = !fields.contains(&"county");
+    let county_in_title = mode == CountyMode::Title;
+    let mut founded = Vec::new();
     let col0 = rng.below(3) as u16;
     let seq = rng.chance(60);
     let first_field_col = col0 + seq as u16;
     let width = fields.len() as u16 + seq as u16;
     let mut r: u32 = 0;
-    let title = if county_in_title || rng.chance(50) { "邢台市南和区“领跑者”企业名单" } else { "“领跑者”企业名单" };
+    let title = if county_in_title || (mode != CountyMode::FileName && mode != CountyMode::GroupRow && rng.chance(50)) {
+        "邢台市南和区“领跑者”企业名单"
+    } else {
+        "“领跑者”企业名单"
+    };
     if rng.chance(80) {
         if rng.chance(30) {
             ws.write_string(r, col0, "附件2").unwrap();
@@ -220,7 +255,15 @@ fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
         r += 1;
         notes.push("example row");
     }
+    if mode == CountyMode::GroupRow {
+        ws.merge_range(r, col0, r, col0 + width - 1, "一、南和区", &Format::new()).unwrap();
+        r += 1;
+        notes.push("county group row");
+    }
+    let first_data_row = r;
     let percent_format = Format::new().set_num_format("0.00%");
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    let hide_row = rng.chance(20).then(|| rng.below(data.len()));
     let factor = if unit == "元" { 10000.0 } else { 1.0 };
     let mut seq_no = 0;
     for (k, e) in data.iter().enumerate() {
@@ -262,12 +305,48 @@ fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
                     let n = v.as_str().unwrap();
                     ws.write_string(r, c, &if rng.chance(20) { format!("{n} ") } else { n.to_string() }).unwrap();
                 }
+                "county" if mode == CountyMode::MergedColumn => {
+                    if k == 0 {
+                        ws.write_string(r, c, "邢台市南和区").unwrap();
+                    }
+                }
                 "county" => {
                     let s = *rng.pick(&["南和区", "邢台市南和区", "南和县", "南 和 区", "南和区（本级）", "南和"]);
                     ws.write_string(r, c, s).unwrap();
                 }
                 "phone" => {
                     ws.write_string(r, c, v.as_str().unwrap()).unwrap();
+                }
+                "founded" => {
+                    let (y, m, d) = (2000 + (k % 20) as i32, (k % 12 + 1) as u32, (k % 28 + 1) as u32);
+                    let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                    let day = date.format("%Y-%m-%d").to_string();
+                    let month = date.format("%Y-%m").to_string();
+                    let uscc = e["uscc"].as_str().unwrap().to_string();
+                    match rng.below(5) {
+                        0 => {
+                            let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(y as u16, m as u8, d as u8).unwrap();
+                            ws.write_datetime_with_format(r, c, &dt, &date_format).unwrap();
+                            founded.push((uscc, day));
+                        }
+                        1 => {
+                            let serial = (date - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days();
+                            ws.write_number(r, c, serial as f64).unwrap();
+                            founded.push((uscc, day));
+                        }
+                        2 => {
+                            ws.write_string(r, c, format!("{y}年{m}月")).unwrap();
+                            founded.push((uscc, month));
+                        }
+                        3 => {
+                            ws.write_string(r, c, format!("{y}.{m}")).unwrap();
+                            founded.push((uscc, month));
+                        }
+                        _ => {
+                            ws.write_string(r, c, format!("{y}/{m}/{d}")).unwrap();
+                            founded.push((uscc, day));
+                        }
+                    }
                 }
                 f if MONEY.contains(&f) => {
                     if let Some(n) = v.as_f64() {
@@ -276,6 +355,10 @@ fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
                             0 => ws.write_string(r, c, thousands(raw)).map(|_| ()).unwrap(),
                             1 => ws.write_string(r, c, full_width(&format!("{raw:.2}"))).map(|_| ()).unwrap(),
                             2 if unit == "万元" => ws.write_string(r, c, format!("{n}万元")).map(|_| ()).unwrap(),
+                            3 => {
+                                let f = rust_xlsxwriter::Formula::new(format!("={raw}+0")).set_result(raw.to_string());
+                                ws.write_formula(r, c, f).map(|_| ()).unwrap()
+                            }
                             _ => ws.write_number(r, c, raw).map(|_| ()).unwrap(),
                         }
                     }
@@ -323,6 +406,25 @@ fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
                 }
             }
         }
+        if hide_row == Some(k) {
+            ws.set_row_hidden(r).unwrap();
+        }
+        r += 1;
+    }
+    if mode == CountyMode::MergedColumn {
+        let c = first_field_col + fields.iter().position(|f| *f == "county").unwrap() as u16;
+        let last = r - 1;
+        if last > first_data_row {
+            ws.merge_range(first_data_row, c, last, c, "邢台市南和区", &Format::new()).unwrap();
+        }
+        notes.push("merged county column");
+    }
+    if rng.chance(15) {
+        ws.set_column_hidden(first_field_col + fields.len() as u16 - 1).unwrap();
+        notes.push("hidden column");
+    }
+    if mode == CountyMode::GroupRow {
+        ws.write_string(r, first_field_col, "南和区小计").unwrap();
         r += 1;
     }
     if rng.chance(40) {
@@ -347,11 +449,13 @@ fn write_variant(seed: u64, data: &[Value], path: &std::path::Path) -> Variant {
         }
         notes.push("empty bordered rows");
     }
-    wb.save(path).unwrap();
+    wb.save(&path).unwrap();
     Variant {
         fields,
-        county_in_title,
-        description: format!("seed {seed}: col0={col0} seq={seq} unit={unit} {}", notes.join(", ")),
+        county_elsewhere: !matches!(mode, CountyMode::Column | CountyMode::MergedColumn),
+        founded,
+        file_name,
+        description: format!("seed {seed}: county {mode:?} col0={col0} seq={seq} unit={unit} {}", notes.join(", ")),
     }
 }
 
@@ -367,8 +471,8 @@ fn messy_variants_import_to_the_same_data() {
     let data = truth();
     let dir = tempfile::tempdir().unwrap();
     for seed in 0..300u64 {
-        let path = dir.path().join(format!("variant_{seed}.xlsx"));
-        let v = write_variant(seed, &data, &path);
+        let v = write_variant(seed, &data, dir.path());
+        let path = dir.path().join(&v.file_name);
         let mut store = Store::open_in_memory().unwrap();
         let report = county_import::commit(&mut store, &path, &ImportOptions { year: Some(2022), ..Default::default() })
             .unwrap_or_else(|e| panic!("{}: {e}", v.description));
@@ -383,10 +487,14 @@ fn messy_variants_import_to_the_same_data() {
                 if key.starts_with('_') {
                     continue;
                 }
-                let present = v.fields.contains(&key.as_str()) || (key == "county" && v.county_in_title);
+                let present = v.fields.contains(&key.as_str()) || (key == "county" && v.county_elsewhere);
                 let want = if present { want.clone() } else { Value::Null };
                 assert!(same(&got[key], &want), "{}: row {} {key}: got {}, want {want}", v.description, e["_row"], got[key]);
             }
+        }
+        for (uscc, want) in &v.founded {
+            let got: String = store.conn.query_row("SELECT founded FROM enterprises WHERE uscc = ?1", [uscc], |r| r.get(0)).unwrap();
+            assert_eq!(&got, want, "{}: founded of {uscc}", v.description);
         }
     }
 }
