@@ -498,3 +498,43 @@ fn messy_variants_import_to_the_same_data() {
         }
     }
 }
+
+/// A valid USCC from a running number (GB 32100 check character computed).
+fn uscc_for(i: usize) -> String {
+    const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    const W: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    let first = format!("91130500{i:09}");
+    let sum: usize = first.chars().enumerate().map(|(k, c)| CHARSET.find(c).unwrap() * W[k]).sum();
+    format!("{first}{}", CHARSET.as_bytes()[(31 - sum % 31) % 31] as char)
+}
+
+#[test]
+fn twenty_thousand_rows_import_in_one_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["序号", "企业名称", "统一社会信用代码", "县（市、区）", "营业收入（万元）", "高新技术企业"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let n = 20_000;
+    for i in 0..n {
+        let r = i as u32 + 1;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, format!("测试企业{i}有限公司")).unwrap();
+        ws.write_string(r, 2, uscc_for(i)).unwrap();
+        ws.write_string(r, 3, *["清河县", "威县", "任县", "桥东区"].get(i % 4).unwrap()).unwrap();
+        ws.write_number(r, 4, i as f64 * 1.5).unwrap();
+        ws.write_string(r, 5, if i % 3 == 0 { "是" } else { "否" }).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let started = std::time::Instant::now();
+    let report = county_import::commit(&mut store, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(report.inserted, n as u32, "{:?}", report.rejected.first());
+    assert!(started.elapsed().as_secs() < 120, "took {:?}", started.elapsed());
+    let again = county_import::preview(&store, &path, &ImportOptions::default()).unwrap();
+    assert_eq!(again.report.unchanged, n as u32);
+    let counties: i64 = store.conn.query_row("SELECT count(DISTINCT county) FROM enterprises", [], |r| r.get(0)).unwrap();
+    assert_eq!(counties, 4);
+}
