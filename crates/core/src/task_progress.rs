@@ -5,7 +5,7 @@ use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use crate::tasks::{list_tasks, Task};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -263,9 +263,21 @@ fn task_by_id(store: &Store, id: i64) -> Result<Task> {
         .ok_or_else(|| CoreError::NotFound(format!("没有编号为 {id} 的工作措施")))
 }
 
-/// Records (or replaces) the progress of one measure for one unit and period, in one audited
-/// transaction; returns the stored record.
-pub fn upsert_progress(store: &mut Store, input: &ProgressInput) -> Result<TaskProgress> {
+/// A progress input checked against the store: unit, period, status, percent and date valid.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ValidProgress {
+    pub task_id: i64,
+    pub unit: String,
+    pub period: String,
+    pub status: String,
+    pub text: String,
+    pub percent: Option<f64>,
+    pub date: String,
+}
+
+/// Checks a progress input (without writing): the unit must be one of the measure's responsible
+/// units or a county, the period a month or quarter, the status one of [`STATUSES`].
+pub(crate) fn validate(store: &Store, input: &ProgressInput) -> Result<ValidProgress> {
     let task = task_by_id(store, input.task_id)?;
     let unit = input.unit.trim().to_string();
     let counties = county_names(store)?;
@@ -329,36 +341,64 @@ pub fn upsert_progress(store: &mut Store, input: &ProgressInput) -> Result<TaskP
             .to_string(),
         None => today().to_string(),
     };
-    let operator = store.operator()?;
-    let now = now_text();
-    let key = format!("{}/{unit}/{period}", task.id);
-    let tx = store.conn.transaction()?;
+    Ok(ValidProgress {
+        task_id: task.id,
+        unit,
+        period,
+        status: input.status.clone(),
+        text: input.text.trim().to_string(),
+        percent,
+        date,
+    })
+}
+
+/// The stored record for the same measure, unit and period, if any.
+pub(crate) fn existing(store: &Store, v: &ValidProgress) -> Result<Option<TaskProgress>> {
+    Ok(store
+        .conn
+        .query_row(
+            &format!("{SELECT} WHERE p.task_id = ?1 AND p.unit = ?2 AND p.period = ?3"),
+            params![v.task_id, v.unit, v.period],
+            row_to_progress,
+        )
+        .optional()?)
+}
+
+/// Inserts or updates one validated record inside `tx`, auditing each changed field.
+pub(crate) fn write_progress(
+    tx: &Transaction,
+    v: &ValidProgress,
+    operator: &str,
+    now: &str,
+    source: &str,
+) -> Result<i64> {
+    let key = format!("{}/{}/{}", v.task_id, v.unit, v.period);
     let old: Option<(i64, String, String, Option<f64>, Option<String>)> = tx
         .query_row(
             "SELECT id, status, text, percent, date FROM task_progress WHERE task_id = ?1 AND unit = ?2 AND period = ?3",
-            params![task.id, unit, period],
+            params![v.task_id, v.unit, v.period],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
     let audit = |field: Option<&str>, action: &str, old: Option<String>, new: Option<String>| {
         tx.execute(
             "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-             VALUES (?1, ?2, ?3, 'task_progress', ?4, ?5, ?6, ?7, '进展填报')",
-            params![now, operator, action, key, field, old, new],
+             VALUES (?1, ?2, ?3, 'task_progress', ?4, ?5, ?6, ?7, ?8)",
+            params![now, operator, action, key, field, old, new, source],
         )
     };
     let id = match old {
         Some((id, old_status, old_text, old_percent, old_date)) => {
             tx.execute(
                 "UPDATE task_progress SET status = ?1, text = ?2, percent = ?3, date = ?4, operator = ?5, updated_at = ?6 WHERE id = ?7",
-                params![input.status, input.text, percent, date, operator, now, id],
+                params![v.status, v.text, v.percent, v.date, operator, now, id],
             )?;
             let fmt = |p: Option<f64>| p.map(|p| p.to_string());
             for (field, o, n) in [
-                ("status", Some(old_status), Some(input.status.clone())),
-                ("text", Some(old_text), Some(input.text.clone())),
-                ("percent", fmt(old_percent), fmt(percent)),
-                ("date", old_date, Some(date.clone())),
+                ("status", Some(old_status), Some(v.status.clone())),
+                ("text", Some(old_text), Some(v.text.clone())),
+                ("percent", fmt(old_percent), fmt(v.percent)),
+                ("date", old_date, Some(v.date.clone())),
             ] {
                 if o != n {
                     audit(Some(field), "update", o, n)?;
@@ -370,18 +410,28 @@ pub fn upsert_progress(store: &mut Store, input: &ProgressInput) -> Result<TaskP
             tx.execute(
                 "INSERT INTO task_progress(task_id, unit, period, status, text, percent, date, operator, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                params![task.id, unit, period, input.status, input.text, percent, date, operator, now],
+                params![v.task_id, v.unit, v.period, v.status, v.text, v.percent, v.date, operator, now],
             )?;
             let id = tx.last_insert_rowid();
             audit(
                 None,
                 "insert",
                 None,
-                Some(format!("{}：{}", input.status, input.text)),
+                Some(format!("{}：{}", v.status, v.text)),
             )?;
             id
         }
     };
+    Ok(id)
+}
+
+/// Records (or replaces) the progress of one measure for one unit and period, in one audited
+/// transaction; returns the stored record.
+pub fn upsert_progress(store: &mut Store, input: &ProgressInput) -> Result<TaskProgress> {
+    let v = validate(store, input)?;
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    let id = write_progress(&tx, &v, &operator, &now_text(), "进展填报")?;
     tx.commit()?;
     get_progress(store, id)
 }

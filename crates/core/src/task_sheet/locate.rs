@@ -14,6 +14,11 @@ pub enum Role {
     Lead,
     CoUnits,
     Deadline,
+    /// 进展状态 in a county's filled-in version.
+    Status,
+    ProgressText,
+    Percent,
+    ReportDate,
 }
 
 /// The task table found in one sheet.
@@ -45,6 +50,14 @@ pub fn header_role(text: &str) -> Option<Role> {
         Some(Role::Seq)
     } else if has(&["时限", "完成时间", "时间节点", "期限", "完成时间节点"]) {
         Some(Role::Deadline)
+    } else if has(&["状态"]) {
+        Some(Role::Status)
+    } else if has(&["比例", "完成率", "百分比"]) {
+        Some(Role::Percent)
+    } else if has(&["进展", "完成情况", "落实情况"]) {
+        Some(Role::ProgressText)
+    } else if has(&["日期"]) {
+        Some(Role::ReportDate)
     } else if has(&["牵头"]) {
         Some(Role::Lead)
     } else if has(&["配合", "协同", "参与单位"]) {
@@ -172,7 +185,11 @@ mod tests {
             ("完成\n时限", Some(Role::Deadline)),
             ("完成时间", Some(Role::Deadline)),
             ("重点行动", Some(Role::Action)),
-            ("进展情况", None),
+            ("进展情况", Some(Role::ProgressText)),
+            ("进展状态", Some(Role::Status)),
+            ("完成比例", Some(Role::Percent)),
+            ("填报日期", Some(Role::ReportDate)),
+            ("备注", None),
             ("邢台市特色产业集群“领跑者”企业培育任务分工表", None),
         ];
         for (text, want) in cases {

@@ -12,8 +12,19 @@ use super::{SheetIssue, TaskSheetRow};
 #[derive(Debug, Default)]
 pub struct Mapped {
     pub tasks: Vec<TaskSheetRow>,
+    /// Progress cells of each task row (same order as `tasks`), when the sheet has them.
+    pub progress: Vec<RawProgress>,
     pub rejected: Vec<SheetIssue>,
     pub warnings: Vec<SheetIssue>,
+}
+
+/// The progress cells of a county's filled-in table, as text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawProgress {
+    pub status: String,
+    pub text: String,
+    pub percent: String,
+    pub date: String,
 }
 
 struct Action {
@@ -147,6 +158,12 @@ pub fn map_rows(g: &Grid, layout: &Layout) -> Mapped {
                 raw
             }
         };
+        out.progress.push(RawProgress {
+            status: clean_text(&text(r, Role::Status)),
+            text: text(r, Role::ProgressText).trim().to_string(),
+            percent: clean_text(&text(r, Role::Percent)),
+            date: clean_text(&text(r, Role::ReportDate)),
+        });
         out.tasks.push(TaskSheetRow {
             row: g.sheet_row(r),
             action_no: action.no,

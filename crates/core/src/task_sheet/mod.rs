@@ -1,6 +1,7 @@
 //! The official task-assignment sheet (任务分工表): read from any usual layout, preview and
 //! import against the store, and export in official print layout (also per county, and progress).
 mod commit;
+mod county_progress;
 mod diff;
 mod export;
 mod locate;
@@ -8,6 +9,9 @@ mod map;
 mod normalize;
 mod read;
 
+pub use county_progress::{
+    import_county_progress, preview_county_progress, CountyProgressReport, CountyProgressRow,
+};
 pub use export::{export_progress_report, export_tasks, TaskExportOptions};
 pub use normalize::{chinese_number, normalize_deadline, split_units};
 
@@ -87,6 +91,8 @@ pub struct TaskImportReport {
 struct SheetRead {
     file: String,
     sheet: String,
+    /// The text above the header (title lines), joined.
+    title: String,
     header_rows: Vec<u32>,
     mapped: map::Mapped,
 }
@@ -108,9 +114,17 @@ fn read_sheet(path: &Path) -> Result<SheetRead> {
         )));
     }
     let header_rows = layout.header_rows.iter().map(|r| g.sheet_row(*r)).collect();
+    let mut title = String::new();
+    for text in (0..layout.header_rows[0]).flat_map(|r| g.cells[r].iter()) {
+        let text = normalize::clean_text(text);
+        if !text.is_empty() && !title.contains(&text) {
+            title.push_str(&text);
+        }
+    }
     Ok(SheetRead {
         file,
         sheet: g.sheet.clone(),
+        title,
         header_rows,
         mapped,
     })
