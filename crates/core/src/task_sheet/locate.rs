@@ -160,15 +160,7 @@ mod tests {
     use super::*;
 
     fn grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            sheet: "s".into(),
-            first_row: 0,
-            first_col: 0,
-            cells: rows
-                .iter()
-                .map(|r| r.iter().map(|s| s.to_string()).collect())
-                .collect(),
-        }
+        Grid::from_rows(rows)
     }
 
     #[test]

@@ -131,17 +131,8 @@ fn years_in(t: &str) -> Vec<i32> {
             while i < digits.len() && digits[i].is_ascii_digit() {
                 i += 1;
             }
-            if i - start == 4 {
-                let y: i32 = digits[start..i]
-                    .iter()
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(0);
-                if (2000..2100).contains(&y) {
-                    out.push(y);
-                }
-            } else if i - start == 8 {
-                // 20231231 written as one number
+            // A year alone (2023) or leading a date written as one number (20231231).
+            if i - start == 4 || i - start == 8 {
                 let y: i32 = digits[start..start + 4]
                     .iter()
                     .collect::<String>()

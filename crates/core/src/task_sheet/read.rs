@@ -32,6 +32,17 @@ impl Grid {
         s
     }
 
+    /// A grid from literal rows starting at A1, for tests.
+    #[cfg(test)]
+    pub fn from_rows(rows: &[&[&str]]) -> Grid {
+        Grid {
+            sheet: "s".into(),
+            first_row: 0,
+            first_col: 0,
+            cells: rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect(),
+        }
+    }
+
     pub fn cell(&self, r: usize, c: usize) -> &str {
         self.cells
             .get(r)
