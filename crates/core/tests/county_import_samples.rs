@@ -98,6 +98,14 @@ fn check_sample(file: &str) -> (Store, ImportReport) {
 fn nanhe_clean_imports_exactly_and_reimport_is_unchanged() {
     let (mut store, report) = check_sample("county_nanhe_clean.xlsx");
     assert_eq!(report.inserted, 25);
+    let json = serde_json::to_value(&report).unwrap();
+    let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "unchanged", "updated", "warnings"],
+        "the `import --json` object of DESIGN §7"
+    );
     let again = county_import::commit(&mut store, &sample("county_nanhe_clean.xlsx"), &ImportOptions::default()).unwrap();
     assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 25));
     assert_eq!(county_import::list_imports(&store).unwrap().len(), 2);

@@ -151,6 +151,18 @@ fn write_variant(seed: u64, data: &[Value], dir: &std::path::Path) -> Variant {
         ws.set_hidden(true);
         notes.push("hidden list sheet");
     }
+    if rng.chance(15) {
+        let ws = wb.add_worksheet();
+        ws.set_name("填报示例").unwrap();
+        for (c, h) in ["序号", "企业名称", "统一社会信用代码", "营业收入（万元）"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_number(1, 0, 1.0).unwrap();
+        ws.write_string(1, 1, "邢台市某某机械有限公司").unwrap();
+        ws.write_string(1, 2, "91130506MA01RRJY81").unwrap();
+        ws.write_number(1, 3, 100.0).unwrap();
+        notes.push("example sheet");
+    }
     let ws: &mut Worksheet = wb.add_worksheet();
     ws.set_name("企业名单").unwrap();
 
@@ -223,22 +235,31 @@ fn write_variant(seed: u64, data: &[Value], dir: &std::path::Path) -> Variant {
         ws.write_string(header_row, col0, "序号").unwrap();
     }
     if two_level {
-        // Group cell over the money columns when they are adjacent, else plain sub-headers.
+        // Group cell over the money columns when they are adjacent, else plain sub-headers;
+        // the group and the single-level cells merged or just written in the top row.
         let adjacent = money_cols.len() >= 2 && money_cols.windows(2).all(|w| w[1] == w[0] + 1);
+        let merged = rng.chance(60);
         for (i, f) in fields.iter().enumerate() {
             let c = first_field_col + i as u16;
             let h = header_of(&mut rng, f);
             if adjacent && money_cols.contains(&c) {
                 ws.write_string(header_row + 1, c, &h).unwrap();
-            } else {
+            } else if merged {
                 ws.merge_range(header_row, c, header_row + 1, c, &h, &Format::new()).unwrap();
+            } else {
+                ws.write_string(header_row, c, &h).unwrap();
             }
         }
         if adjacent {
             let group = if unit_on_line { "主要经济指标".to_string() } else { format!("主要经济指标（{unit}）") };
-            ws.merge_range(header_row, money_cols[0], header_row, *money_cols.last().unwrap(), &group, &Format::new()).unwrap();
+            if merged {
+                ws.merge_range(header_row, money_cols[0], header_row, *money_cols.last().unwrap(), &group, &Format::new()).unwrap();
+            } else {
+                ws.write_string(header_row, money_cols[0], &group).unwrap();
+                notes.push("unmerged group header");
+            }
         }
-        if seq {
+        if seq && merged {
             ws.merge_range(header_row, col0, header_row + 1, col0, "序号", &Format::new()).unwrap();
         }
         r += 2;

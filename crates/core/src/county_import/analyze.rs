@@ -68,9 +68,12 @@ fn pick_sheet(grids: Vec<Grid>, opts: &ImportOptions, file_name: &str) -> Result
     for grid in grids {
         let hidden = grid.hidden;
         let Some(c) = candidate(grid) else { continue };
+        // Visible sheets first, then sheets not named as examples or templates, then the one
+        // with most enterprise rows, then the best header.
+        let rank = |hidden: bool, c: &Candidate| (!hidden, !is_example_sheet(&c.grid.name), c.data_rows, c.score);
         let better = match &best {
             None => true,
-            Some((bh, b)) => (!hidden, c.data_rows, c.score) > (!bh, b.data_rows, b.score),
+            Some((bh, b)) => rank(hidden, &c) > rank(*bh, b),
         };
         if better {
             best = Some((hidden, c));
@@ -83,6 +86,10 @@ fn pick_sheet(grids: Vec<Grid>, opts: &ImportOptions, file_name: &str) -> Result
             25
         ))
     })
+}
+
+fn is_example_sheet(name: &str) -> bool {
+    ["示例", "样表", "样例", "模板", "范例", "说明", "填表"].iter().any(|w| name.contains(w))
 }
 
 fn signature(columns: &[Column]) -> String {

@@ -111,18 +111,28 @@ fn has_numbers(grid: &Grid, r: usize) -> bool {
     grid.rows.get(r).is_some_and(|row| row.iter().any(|c| matches!(c.value, CellValue::Number(_)) && !c.from_merge))
 }
 
-/// Finds the header rows of a (merge-filled) sheet: the best-scoring row, then the rows
-/// above and below that belong to it (group headers over sub-headers).
+/// Finds the header rows of a (merge-filled) sheet: each row that looks like a header is
+/// grown by the rows above and below that belong to it (group headers over sub-headers);
+/// the block naming most fields wins, the earliest on a tie (a header repeated mid-table
+/// never beats the real one).
 pub fn find_header(grid: &Grid) -> Option<Vec<usize>> {
     let limit = grid.rows.len().min(HEADER_SEARCH_ROWS);
-    let mut best: Option<(usize, usize)> = None;
+    let mut best: Option<(Vec<usize>, usize)> = None;
     for r in 0..limit {
-        let s = header_score(grid, r);
-        if s > 0 && best.is_none_or(|(_, bs)| s > bs) {
-            best = Some((r, s));
+        if header_score(grid, r) == 0 {
+            continue;
+        }
+        let block = header_block(grid, r);
+        let n = fields_of(grid, &block).len();
+        if best.as_ref().is_none_or(|(_, bn)| n > *bn) {
+            best = Some((block, n));
         }
     }
-    let (r, _) = best?;
+    best.map(|(b, _)| b)
+}
+
+/// The header levels belonging with row `r`.
+fn header_block(grid: &Grid, r: usize) -> Vec<usize> {
     let mut rows = vec![r];
     let base = fields_of(grid, &rows);
     // Upward: a group row over this one.
@@ -154,14 +164,14 @@ pub fn find_header(grid: &Grid) -> Option<Vec<usize>> {
         with.push(down);
         let before = fields_of(grid, &rows).len();
         let grows = fields_of(grid, &with).len() > before;
-        if grows && (has_vertical_merge_between(grid, bottom, down) || group_cells_over(grid, bottom, down)) {
+        if grows {
             rows = with;
             bottom = down;
         } else {
             break;
         }
     }
-    Some(rows)
+    rows
 }
 
 /// Whether row `upper` has a horizontally merged (or repeated) group cell standing over
@@ -195,14 +205,15 @@ pub fn columns(grid: &Grid, header_rows: &[usize], unit_line: Option<f64>) -> Ve
     let width = header_rows.iter().map(|r| grid.rows.get(*r).map_or(0, Vec::len)).max().unwrap_or(0);
     let mut out: Vec<Column> = Vec::new();
     let mut taken: BTreeSet<(&'static str, Option<i64>)> = BTreeSet::new();
+    let texts = level_texts(grid, header_rows, width);
     for c in 0..width {
         let mut parts: Vec<(String, bool)> = Vec::new();
-        for r in header_rows {
-            let text = grid.cell(*r, c).map(|cell| clean(&cell.display())).unwrap_or_default();
+        for (level, r) in header_rows.iter().enumerate() {
+            let (text, carried) = texts[level][c].clone();
             if text.is_empty() || parts.iter().any(|(p, _)| *p == text) {
                 continue;
             }
-            let group = merge_width(grid, *r, c) >= 2 && *r != *header_rows.last().unwrap_or(r);
+            let group = (carried || merge_width(grid, *r, c) >= 2) && level + 1 < header_rows.len();
             parts.push((text, group));
         }
         if parts.is_empty() {
@@ -229,6 +240,35 @@ pub fn columns(grid: &Grid, header_rows: &[usize], unit_line: Option<f64>) -> Ve
         out.push(Column { index: c, header, key, year, unit });
     }
     out
+}
+
+/// The header text of every column on every header level. An upper-level group cell that
+/// is not merged (“2022年经济指标” over blank cells) is carried right over the columns whose
+/// lower level has text, as a merge would; the flag says the text was carried.
+fn level_texts(grid: &Grid, header_rows: &[usize], width: usize) -> Vec<Vec<(String, bool)>> {
+    let text_at = |r: usize, c: usize| grid.cell(r, c).map(|cell| clean(&cell.display())).unwrap_or_default();
+    let last = *header_rows.last().unwrap_or(&0);
+    header_rows
+        .iter()
+        .map(|&r| {
+            let mut carry: Option<String> = None;
+            (0..width)
+                .map(|c| {
+                    let own = text_at(r, c);
+                    let below = if r == last { String::new() } else { text_at(last, c) };
+                    if !own.is_empty() {
+                        carry = (!below.is_empty() && below != own).then(|| own.clone());
+                        (own, false)
+                    } else if let Some(group) = carry.clone().filter(|_| !below.is_empty()) {
+                        (group, true)
+                    } else {
+                        carry = None;
+                        (String::new(), false)
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A unit stated on a line above the header (“单位：万元”, “金额单位：元”).
@@ -308,6 +348,10 @@ mod tests {
                 ("2022年经济指标（万元）/利润总额", Some("profit_wan"), Some(2022), Some(1.0)),
             ]
         );
+        let g = grid(&[&["企业名称", "2021年经济指标（元）", "", "备注"], &["", "营业收入", "利润总额", ""]], &[]);
+        let cols = columns(&g, &[0, 1], None);
+        let got: Vec<(Option<&str>, Option<i64>, Option<f64>)> = cols.iter().map(|c| (c.key, c.year, c.unit)).collect();
+        assert_eq!(got, vec![(Some("name"), None, None), (Some("revenue_wan"), Some(2021), Some(0.0001)), (Some("profit_wan"), Some(2021), Some(0.0001)), (Some("notes"), None, None)]);
         let g = grid(&[&["县区"], &["单位：元"], &["企业名称", "营业收入", "营业收入"]], &[]);
         assert_eq!(unit_line(&g, &[2]), Some(0.0001));
         let cols = columns(&g, &[2], Some(0.0001));
