@@ -69,6 +69,24 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
         let bad = |raw: String, what: &str| {
             issue(row, Some(col), &raw, "value_unreadable", format!("第{row}行{}列“{}”：“{raw}”不是{what}，已忽略该值", column_letter(col.index), col.header))
         };
+        // A value from a controlled list, or the text as written with a warning.
+        let controlled = |t: String, canonical: fn(&str) -> Option<&'static str>, code: &str, what: &str, warnings: &mut Vec<Issue>| {
+            match canonical(&t) {
+                Some(v) => Value::Text(v.to_string()),
+                None => {
+                    warnings.push(issue(row, Some(col), &t, code, format!("第{row}行：{what}“{t}”无法识别，按原文保存")));
+                    Value::Text(t)
+                }
+            }
+        };
+        // A value, or a warning that the cell could not be read as one.
+        let typed = |parsed: Result<Option<Value>, String>, what: &str, warnings: &mut Vec<Issue>| match parsed {
+            Ok(v) => v,
+            Err(raw) => {
+                warnings.push(bad(raw, what));
+                None
+            }
+        };
         let value: Option<Value> = match field.kind {
             Kind::Seq => None,
             Kind::Uscc => {
@@ -90,41 +108,15 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
                     Value::Text(t)
                 }
             }),
-            Kind::Money => match values::money(cell, col.unit.unwrap_or(1.0)) {
-                Ok(v) => v.map(Value::Real),
-                Err(raw) => {
-                    warnings.push(bad(raw, "金额"));
-                    None
-                }
-            },
-            Kind::Percent => match values::percent(cell, ctx.fraction_columns.contains(&col.index)) {
-                Ok(v) => v.map(Value::Real),
-                Err(raw) => {
-                    warnings.push(bad(raw, "百分比"));
-                    None
-                }
-            },
-            Kind::Count => match values::count(cell) {
-                Ok(v) => v.map(Value::Int),
-                Err(raw) => {
-                    warnings.push(bad(raw, "整数"));
-                    None
-                }
-            },
-            Kind::Year => match values::year(cell) {
-                Ok(v) => v.map(Value::Int),
-                Err(raw) => {
-                    warnings.push(bad(raw, "年份"));
-                    None
-                }
-            },
-            Kind::Date => match values::date(cell) {
-                Ok(v) => v.map(Value::Text),
-                Err(raw) => {
-                    warnings.push(bad(raw, "日期"));
-                    None
-                }
-            },
+            Kind::Money => typed(values::money(cell, col.unit.unwrap_or(1.0)).map(|v| v.map(Value::Real)), "金额", &mut warnings),
+            Kind::Percent => typed(
+                values::percent(cell, ctx.fraction_columns.contains(&col.index)).map(|v| v.map(Value::Real)),
+                "百分比",
+                &mut warnings,
+            ),
+            Kind::Count => typed(values::count(cell).map(|v| v.map(Value::Int)), "整数", &mut warnings),
+            Kind::Year => typed(values::year(cell).map(|v| v.map(Value::Int)), "年份", &mut warnings),
+            Kind::Date => typed(values::date(cell).map(|v| v.map(Value::Text)), "日期", &mut warnings),
             Kind::Flag => match values::flag(cell) {
                 Ok((b, year)) => {
                     if let Some(y) = year {
@@ -140,20 +132,8 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
                     None
                 }
             },
-            Kind::Board => values::text(cell).map(|t| match vocab::board(&t) {
-                Some(b) => Value::Text(b.to_string()),
-                None => {
-                    warnings.push(issue(row, Some(col), &t, "board_unknown", format!("第{row}行：拟上市板块“{t}”无法识别，按原文保存")));
-                    Value::Text(t)
-                }
-            }),
-            Kind::Stage => values::text(cell).map(|t| match vocab::stage(&t) {
-                Some(s) => Value::Text(s.to_string()),
-                None => {
-                    warnings.push(issue(row, Some(col), &t, "stage_unknown", format!("第{row}行：上市进展“{t}”无法识别，按原文保存")));
-                    Value::Text(t)
-                }
-            }),
+            Kind::Board => values::text(cell).map(|t| controlled(t, vocab::board, "board_unknown", "拟上市板块", &mut warnings)),
+            Kind::Stage => values::text(cell).map(|t| controlled(t, vocab::stage, "stage_unknown", "上市进展", &mut warnings)),
         };
         let Some(value) = value else { continue };
         if field.yearly {
