@@ -352,15 +352,22 @@ fn column_widths(spec: &SheetSpec, lines: &[Line]) -> Vec<f64> {
 }
 
 /// Lines a text needs in a column of `width` characters.
+/// Body text is 12 pt while column units are measured in the 11 pt default font, so a line
+/// takes `BODY_SCALE` times its display width.
 fn lines_needed(text: &str, width: f64) -> f64 {
     let usable = (width - 1.0).max(1.0);
     text.lines()
-        .map(|l| (display_width(l) as f64 / usable).ceil().max(1.0))
+        .map(|l| {
+            (display_width(l) as f64 * BODY_SCALE / usable)
+                .ceil()
+                .max(1.0)
+        })
         .sum::<f64>()
         .max(1.0)
 }
 
 const LINE_HEIGHT: f64 = 16.5;
+const BODY_SCALE: f64 = 1.15;
 
 fn write_book(path: &Path, spec: &SheetSpec, lines: &[Line]) -> Result<()> {
     let mut book = Workbook::new();
@@ -601,6 +608,18 @@ mod tests {
                 .code(),
             "invalid"
         );
+    }
+
+    #[test]
+    fn row_heights_follow_wrapped_lines() {
+        for (text, width, want) in [
+            ("", 10.0, 1.0),
+            ("一二三四", 12.0, 1.0),
+            ("一二三四五六七八九十", 12.0, 3.0),
+            ("ab\ncd", 10.0, 2.0),
+        ] {
+            assert_eq!(lines_needed(text, width), want, "{text}");
+        }
     }
 
     #[test]
