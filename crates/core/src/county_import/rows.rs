@@ -81,7 +81,7 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     // Blank: nothing but a 序号 number or values copied from merged areas.
     let own: Vec<&(usize, String)> = cells
         .iter()
-        .filter(|(c, t)| !(Some(*c) == seq_col && t.parse::<f64>().is_ok()) && !row.get(*c).is_some_and(|cell| cell.from_merge))
+        .filter(|(c, t)| !(row.get(*c).is_some_and(|cell| cell.from_merge) || (Some(*c) == seq_col && t.parse::<f64>().is_ok())))
         .collect();
     if own.is_empty() {
         return RowClass::Ignored("blank");

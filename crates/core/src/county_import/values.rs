@@ -113,9 +113,11 @@ pub fn flag(cell: &Cell) -> Result<(bool, Option<i64>), String> {
             const NO: &[&str] = &["否", "×", "✗", "✘", "X", "N", "NO", "FALSE", "F", "0", "无", "-", "—", "/", "／", "未认定", "不是", "空"];
             if c.is_empty() || NO.contains(&head.as_str()) || NO.contains(&c.as_str()) {
                 Ok((false, None))
-            } else if YES.contains(&head.as_str()) || YES.contains(&c.as_str()) || c.starts_with('是') {
-                Ok((true, year))
-            } else if year.is_some() && c.chars().filter(|ch| ch.is_ascii_digit()).count() == 4 {
+            } else if YES.contains(&head.as_str())
+                || YES.contains(&c.as_str())
+                || c.starts_with('是')
+                || (year.is_some() && c.chars().filter(|ch| ch.is_ascii_digit()).count() == 4)
+            {
                 Ok((true, year))
             } else {
                 Err(clean(t))
@@ -172,7 +174,7 @@ fn dotted_year_month(s: &str) -> Option<String> {
 fn date_text(t: &str) -> Option<String> {
     let c = compact(t);
     let parts: Vec<&str> = c
-        .split(|ch: char| matches!(ch, '年' | '月' | '日' | '号' | '.' | '/' | '-' | '—'))
+        .split(['年', '月', '日', '号', '.', '/', '-', '—'])
         .filter(|p| !p.is_empty())
         .collect();
     let nums: Vec<i64> = parts.iter().map(|p| p.parse::<i64>()).collect::<Result<_, _>>().ok()?;

@@ -114,9 +114,7 @@ pub fn board(raw: &str) -> Option<&'static str> {
         "境外"
     } else if shanghai && !shenzhen {
         "上交所主板"
-    } else if shenzhen && !shanghai {
-        "深交所主板"
-    } else if s.contains("中小板") {
+    } else if (shenzhen && !shanghai) || s.contains("中小板") {
         "深交所主板"
     } else {
         return None;

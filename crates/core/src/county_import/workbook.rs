@@ -90,9 +90,8 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
     }
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         let msg = e.to_string();
-        if kind == FileKind::Cfb && is_encrypted_cfb(bytes) {
-            unreadable("文件设有打开密码（已加密），请去掉密码后再导入")
-        } else if msg.to_lowercase().contains("password") || msg.contains("encrypt") {
+        let encrypted = (kind == FileKind::Cfb && is_encrypted_cfb(bytes)) || msg.to_lowercase().contains("password") || msg.contains("encrypt");
+        if encrypted {
             unreadable("文件设有打开密码（已加密），请去掉密码后再导入")
         } else {
             unreadable("文件已损坏或不完整，Excel 无法识别其内容")
