@@ -3,6 +3,7 @@
 pub mod county_import;
 pub mod enterprise;
 pub mod error;
+pub mod input_file;
 pub mod reference;
 mod seed;
 pub mod store;

@@ -5,4 +5,4 @@ import type { SheetIssue } from "./SheetIssue";
 /**
  * The preview or result of importing a county's progress sheet.
  */
-export type CountyProgressReport = { file: string, county: string, period: string, rows: Array<CountyProgressRow>, inserted: bigint, updated: bigint, unchanged: bigint, rejected: Array<SheetIssue>, warnings: Array<SheetIssue>, committed: boolean, };
+export type CountyProgressReport = { file: string, county: string, period: string, rows: Array<CountyProgressRow>, inserted: number, updated: number, unchanged: number, rejected: Array<SheetIssue>, warnings: Array<SheetIssue>, committed: boolean, };

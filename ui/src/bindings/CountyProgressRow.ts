@@ -4,4 +4,4 @@
  * One measure's reported progress as read, and what importing it does: insert / update /
  * unchanged.
  */
-export type CountyProgressRow = { row: number, task_id: bigint, action_no: bigint, measure_no: bigint, title: string, status: string, text: string, percent: number | null, date: string, kind: string, };
+export type CountyProgressRow = { row: number, task_id: number, action_no: number, measure_no: number, title: string, status: string, text: string, percent: number | null, date: string, kind: string, };

@@ -3,8 +3,8 @@
 /**
  * What the list page asks for: free text (name or USCC), a county, a page.
  */
-export type EnterpriseQuery = { search?: string, county?: string, cluster?: string, offset?: bigint, 
+export type EnterpriseQuery = { search?: string, county?: string, cluster?: string, offset?: number, 
 /**
  * Page size; none = all rows.
  */
-limit?: bigint, };
+limit?: number, };

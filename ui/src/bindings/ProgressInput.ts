@@ -4,7 +4,7 @@
  * What the progress form sends. `percent` directly, or `done` (with `target`, else the
  * measure's yearly number, e.g. 每年推动5家企业 → 5) to compute it: 3 of 5 → 60.
  */
-export type ProgressInput = { task_id: bigint, unit: string, period: string, status: string, text: string, percent?: number, done?: number, target?: number, 
+export type ProgressInput = { task_id: number, unit: string, period: string, status: string, text: string, percent?: number, done?: number, target?: number, 
 /**
  * ISO date of the report; today when absent.
  */

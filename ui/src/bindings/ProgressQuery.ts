@@ -3,4 +3,4 @@
 /**
  * Filters for listing progress; all optional.
  */
-export type ProgressQuery = { task_id?: bigint, unit?: string, period?: string, };
+export type ProgressQuery = { task_id?: number, unit?: string, period?: string, };

@@ -3,4 +3,4 @@
 /**
  * Counts for one unit or county.
  */
-export type ProgressSummary = { unit: string, is_county: boolean, total: bigint, not_reported: bigint, not_started: bigint, in_progress: bigint, done: bigint, lagging: bigint, overdue: bigint, due_soon: bigint, };
+export type ProgressSummary = { unit: string, is_county: boolean, total: number, not_reported: number, not_started: number, in_progress: number, done: number, lagging: number, overdue: number, due_soon: number, };

@@ -3,4 +3,4 @@
 /**
  * One measure (工作措施) of the task table; the keys are the CLI's `list tasks --json` contract.
  */
-export type Task = { id: bigint, seq: bigint, action_no: bigint, action: string, measure_no: bigint, title: string, content: string, lead_unit: string, units: Array<string>, deadline: string, };
+export type Task = { id: number, seq: number, action_no: number, action: string, measure_no: number, title: string, content: string, lead_unit: string, units: Array<string>, deadline: string, };

@@ -4,4 +4,4 @@ import type { TaskFieldChange } from "./TaskFieldChange";
 /**
  * What an import does to one measure: `kind` is `insert` or `update`.
  */
-export type TaskChange = { row: number, task_id: bigint | null, action_no: bigint, measure_no: bigint, title: string, kind: string, fields: Array<TaskFieldChange>, };
+export type TaskChange = { row: number, task_id: number | null, action_no: number, measure_no: number, title: string, kind: string, fields: Array<TaskFieldChange>, };

@@ -6,7 +6,7 @@ import type { TaskSheetRow } from "./TaskSheetRow";
 /**
  * The preview or result of importing a task sheet (`import-tasks --json`).
  */
-export type TaskImportReport = { file: string, sheet: string, header_rows: Array<number>, tasks: Array<TaskSheetRow>, inserted: bigint, updated: bigint, unchanged: bigint, rejected: Array<SheetIssue>, warnings: Array<SheetIssue>, changes: Array<TaskChange>, 
+export type TaskImportReport = { file: string, sheet: string, header_rows: Array<number>, tasks: Array<TaskSheetRow>, inserted: number, updated: number, unchanged: number, rejected: Array<SheetIssue>, warnings: Array<SheetIssue>, changes: Array<TaskChange>, 
 /**
  * Whether the store was written (false for a preview).
  */

@@ -3,4 +3,4 @@
 /**
  * One progress record as stored, with the measure it belongs to.
  */
-export type TaskProgress = { id: bigint, task_id: bigint, action_no: bigint, measure_no: bigint, title: string, unit: string, period: string, status: string, text: string, percent: number | null, date: string | null, operator: string, updated_at: string, };
+export type TaskProgress = { id: number, task_id: number, action_no: number, measure_no: number, title: string, unit: string, period: string, status: string, text: string, percent: number | null, date: string | null, operator: string, updated_at: string, };

@@ -4,4 +4,4 @@
  * One measure as read from a sheet; the keys are those of `list tasks --json`, plus the
  * 1-based sheet row it came from.
  */
-export type TaskSheetRow = { row: number, action_no: bigint, action: string, measure_no: bigint, title: string, content: string, lead_unit: string, units: Array<string>, deadline: string, };
+export type TaskSheetRow = { row: number, action_no: number, action: string, measure_no: number, title: string, content: string, lead_unit: string, units: Array<string>, deadline: string, };

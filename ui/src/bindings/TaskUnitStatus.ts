@@ -4,7 +4,7 @@ import type { TaskProgress } from "./TaskProgress";
 /**
  * One measure for one responsible unit or county: its latest progress and how urgent it is.
  */
-export type TaskUnitStatus = { task_id: bigint, action_no: bigint, action: string, measure_no: bigint, title: string, deadline: string, due_date: string | null, unit: string, is_county: boolean, is_lead: boolean, 
+export type TaskUnitStatus = { task_id: number, action_no: number, action: string, measure_no: number, title: string, deadline: string, due_date: string | null, unit: string, is_county: boolean, is_lead: boolean, 
 /**
  * 未填报 when nothing was reported yet, else the latest status.
  */

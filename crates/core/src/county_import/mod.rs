@@ -17,7 +17,7 @@ mod values;
 mod vocab;
 mod workbook;
 
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -205,11 +205,7 @@ pub struct UndoReport {
     pub restored: u32,
 }
 
-fn read_file(path: &Path) -> Result<(Vec<u8>, String)> {
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|e| CoreError::UnreadableFile(format!("无法读取文件 {file_name}：{e}")))?;
-    Ok((bytes, file_name))
-}
+use crate::input_file::read_input as read_file;
 
 /// Reads the file and shows what an import would do. Writes nothing.
 pub fn preview(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {

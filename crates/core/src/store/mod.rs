@@ -1,10 +1,12 @@
 //! Opening the SQLite store: where it lives, connection settings, migrations and seeding.
+mod check;
 mod migrate;
 
 use crate::error::{CoreError, Result};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
+pub use check::{check_store, CheckReport};
 pub use migrate::{schema_version, LATEST_VERSION};
 
 /// The app identifier; the desktop shell's app-data folder is `<data dir>/<APP_ID>`.

@@ -54,9 +54,7 @@ impl Grid {
 
 /// Every sheet of the workbook at `path`, in workbook order.
 pub fn read_grids(path: &Path) -> Result<Vec<Grid>> {
-    let name = file_name(path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| CoreError::UnreadableFile(format!("无法读取文件 {name}：{e}")))?;
+    let (bytes, name) = crate::input_file::read_input(path)?;
     if !(bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || bytes.starts_with(b"PK")) {
         return Err(CoreError::UnreadableFile(format!(
             "无法读取文件 {name}：不是 Excel 工作簿（.xls 或 .xlsx），可能是网页、文本或已损坏的文件"
@@ -78,11 +76,7 @@ pub fn read_grids(path: &Path) -> Result<Vec<Grid>> {
     Ok(grids)
 }
 
-pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
+pub use crate::input_file::display_name as file_name;
 
 fn grids_of(book: &mut Sheets<Cursor<Vec<u8>>>, file: &str) -> Result<Vec<Grid>> {
     let names = book.sheet_names().to_vec();

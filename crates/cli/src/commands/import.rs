@@ -1,0 +1,63 @@
+//! `pacesetter import FILE`: a county sheet into the pool (or `--dry-run` to only report).
+use crate::output::print_json;
+use pacesetter_core::county_import::{self, ImportOptions, ImportReport};
+use pacesetter_core::Result;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// 县区报送的 Excel 文件（.xls 或 .xlsx）
+    pub file: PathBuf,
+    /// 指定工作表（默认自动识别）
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// 文件中没有县区列时使用的县（市、区）
+    #[arg(long)]
+    pub county: Option<String>,
+    /// 经济指标所属年度（表头未写年份时使用，默认上一年）
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// 只检查并报告，不写入数据库
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode> {
+    let mut store = super::open(db)?;
+    let opts = ImportOptions { sheet: args.sheet.clone(), county: args.county.clone(), year: args.year, ..Default::default() };
+    let report = if args.dry_run {
+        county_import::preview(&store, &args.file, &opts)?.report
+    } else {
+        county_import::commit(&mut store, &args.file, &opts)?
+    };
+    if args.json {
+        print_json(&report);
+    } else {
+        print_summary(&report, args.dry_run);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(r: &ImportReport, dry_run: bool) {
+    let verb = if dry_run { "试导入（未写入）" } else { "导入完成" };
+    println!(
+        "{verb}：工作表「{}」，表头第 {} 行；新增 {} 条，更新 {} 条，未变 {} 条，拒绝 {} 行，忽略 {} 行",
+        r.sheet,
+        r.header_rows.iter().map(ToString::to_string).collect::<Vec<_>>().join("、"),
+        r.inserted,
+        r.updated,
+        r.unchanged,
+        r.rejected.len(),
+        r.ignored.len()
+    );
+    for p in &r.rejected {
+        println!("  拒绝 第{}行 {}列：{}（{}）", p.row, p.column, p.message, p.value);
+    }
+    for p in &r.warnings {
+        println!("  提醒 第{}行 {}列：{}", p.row, p.column, p.message);
+    }
+}

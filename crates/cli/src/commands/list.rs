@@ -1,0 +1,57 @@
+//! `pacesetter list enterprises|tasks`: the pool (latest year's figures) or the task table.
+use crate::output::{cell, print_json};
+use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery};
+use pacesetter_core::tasks::list_tasks;
+use pacesetter_core::Result;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct ListArgs {
+    #[arg(value_enum)]
+    pub what: ListWhat,
+    /// 只列出该县（市、区）的企业
+    #[arg(long)]
+    pub county: Option<String>,
+    /// 按企业名称或统一社会信用代码搜索
+    #[arg(long)]
+    pub search: Option<String>,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ListWhat {
+    Enterprises,
+    Tasks,
+}
+
+pub fn run(db: &Path, args: &ListArgs) -> Result<ExitCode> {
+    let store = super::open(db)?;
+    match args.what {
+        ListWhat::Enterprises => {
+            let query = EnterpriseQuery { county: args.county.clone(), search: args.search.clone(), ..Default::default() };
+            let page = list_enterprises(&store, &query)?;
+            if args.json {
+                print_json(&page.rows);
+            } else {
+                println!("共 {} 家企业", page.total);
+                for e in &page.rows {
+                    println!("{}\t{}\t{}\t{}", e.uscc, e.name, cell(&e.county), cell(&e.cluster));
+                }
+            }
+        }
+        ListWhat::Tasks => {
+            let tasks = list_tasks(&store)?;
+            if args.json {
+                print_json(&tasks);
+            } else {
+                for t in &tasks {
+                    println!("{}.{}\t{}\t{}\t{}", t.action_no, t.measure_no, t.title, t.units.join("、"), t.deadline);
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

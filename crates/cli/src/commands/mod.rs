@@ -1,0 +1,12 @@
+//! One module per subcommand; each opens the store and calls core.
+pub mod check;
+pub mod import;
+pub mod imports;
+pub mod list;
+
+use pacesetter_core::{Result, Store};
+use std::path::Path;
+
+pub fn open(db: &Path) -> Result<Store> {
+    Store::open(db)
+}

@@ -1,0 +1,49 @@
+//! `pacesetter`: the command line over the same core and store as the desktop app, for batch
+//! imports, listings, exports and checks. People get Chinese text; `--json` output is stable.
+mod commands;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "pacesetter", version, about = "领跑者企业培育管理系统 命令行工具")]
+struct Cli {
+    /// 数据库文件（默认：桌面程序的数据库，或环境变量 PACESETTER_DB）
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 导入县区报送的企业名单（.xls/.xlsx）
+    Import(commands::import::ImportArgs),
+    /// 列出企业或任务
+    List(commands::list::ListArgs),
+    /// 列出导入记录
+    Imports(commands::imports::ImportsArgs),
+    /// 撤销一次导入
+    Undo(commands::imports::UndoArgs),
+    /// 检查数据库（完整性、外键、版本）
+    Check(commands::check::CheckArgs),
+}
+
+fn main() -> ExitCode {
+    output::exit_quietly_on_closed_pipe();
+    let cli = Cli::parse();
+    let db = cli.db.unwrap_or_else(pacesetter_core::store::default_db_path);
+    let (result, json) = match cli.command {
+        Command::Import(a) => (commands::import::run(&db, &a), a.json),
+        Command::List(a) => (commands::list::run(&db, &a), a.json),
+        Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
+        Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),
+        Command::Check(a) => (commands::check::run(&db, &a), a.json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => output::fail(&e, json),
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit and integration tests (core, CLI), a check that the generated
+# TypeScript types are committed, the UI's type check and unit tests, then the end-to-end
+# tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked
+
+echo "==> Rust 测试"
+cargo test --workspace --exclude pacesetter-app
+echo "==> 检查 ts-rs 生成的类型已提交"
+if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
+  git status --porcelain -- ui/src/bindings
+  echo "ui/src/bindings 与 Rust 类型不一致：运行 cargo test 后提交生成的文件"; exit 1
+fi
+echo "==> 界面类型检查、单元测试与构建"
+(cd ui && npx vue-tsc --noEmit && npx vitest run && npx vite build)
+echo "==> 构建桌面程序"
+cargo build -p pacesetter-app
+echo "==> 端到端测试（Xvfb + tauri-driver）"
+(cd tests/e2e && ./run.sh)
+echo "==> 全部测试通过"

@@ -1,0 +1,9 @@
+//! Tauri commands, one module per area; each command is a one-line call into core.
+pub mod app;
+pub mod enterprises;
+pub mod importing;
+pub mod reference;
+pub mod tasks;
+
+/// What every command returns: a value or the `{code, message}` error the UI shows.
+pub type CmdResult<T> = Result<T, pacesetter_core::ErrorPayload>;

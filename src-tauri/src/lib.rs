@@ -1,0 +1,35 @@
+//! The desktop shell: opens the store, registers the commands (one-line calls into core) and
+//! the plugins (single instance, dialogs). Nothing domain-specific lives here.
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let path = state::store_path(app.handle())?;
+            app.manage(state::AppState::open(path));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::enterprises::enterprises_list,
+            commands::importing::import_preview,
+            commands::importing::import_commit,
+            commands::importing::import_list,
+            commands::importing::import_undo,
+            commands::reference::reference_counties,
+            commands::reference::reference_clusters,
+            commands::tasks::tasks_list,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the Pacesetter app");
+}

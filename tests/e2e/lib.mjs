@@ -1,0 +1,78 @@
+// Shared e2e helpers: start the real app through tauri-driver with a fresh temporary store,
+// find elements by data-testid, wait for text, take screenshots.
+import { remote } from "webdriverio";
+import { mkdirSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, "../..");
+export const SAMPLES = resolve(ROOT, "../shared/samples");
+export const SHOTS = process.env.E2E_SHOTS ?? join(ROOT, "target/e2e-screenshots");
+const APP = process.env.PACESETTER_APP ?? join(ROOT, "target/debug/pacesetter-app");
+
+/** A new app session (tauri-driver on :4444). run.sh gives every spec file its own
+ *  tauri-driver whose environment holds a fresh PACESETTER_DB, so each file starts empty. */
+export async function startApp() {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "error",
+    capabilities: { "tauri:options": { application: APP } },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** Waits until the element with `id` shows text containing `text`; returns its text. */
+export async function waitForText(browser, id, text, timeout = 20000) {
+  let last = "";
+  await browser.waitUntil(
+    async () => {
+      const el = await byTestId(browser, id);
+      if (!(await el.isExisting())) return false;
+      last = await el.getText();
+      return last.includes(text);
+    },
+    { timeout, timeoutMsg: `等待 ${id} 显示“${text}”超时，实际为“${last}”` },
+  );
+  return last;
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await browser.saveScreenshot(join(SHOTS, `${name}.png`));
+}
+
+/** Hands a file to the app's import flow, as the native open dialog would. */
+export async function importFile(browser, path) {
+  await browser.waitUntil(() => browser.execute(() => typeof window.__pacesetterImport === "function"), {
+    timeout: 20000,
+    timeoutMsg: "应用未开启测试导入入口（PACESETTER_E2E）",
+  });
+  await browser.execute((p) => window.__pacesetterImport(p), path);
+}
+
+/** Types `text` into the input with `id` as a user would end up with it (replacing what was there). */
+export async function fillInput(browser, id, text) {
+  await browser.execute(
+    (sel, value) => {
+      const el = document.querySelector(sel);
+      el.value = value;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    `[data-testid="${id}"]`,
+    text,
+  );
+}
+
+/** Ends the session; the app closing its window may drop the connection first, which is fine. */
+export async function stopApp(browser) {
+  try {
+    await browser?.deleteSession();
+  } catch {
+    /* the app is gone already */
+  }
+}

@@ -1,0 +1,32 @@
+// Routes of the working pages; `meta.title`/`icon` feed the side menu, `meta.bare` hides it (print views).
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
+import { OfficeBuilding, List } from "@element-plus/icons-vue";
+import { markRaw } from "vue";
+
+declare module "vue-router" {
+  interface RouteMeta {
+    title?: string;
+    icon?: unknown;
+    bare?: boolean;
+  }
+}
+
+export const menuRoutes: RouteRecordRaw[] = [
+  {
+    path: "/enterprises",
+    name: "enterprises",
+    component: () => import("../views/enterprises/index.vue"),
+    meta: { title: "企业库", icon: markRaw(OfficeBuilding) },
+  },
+  {
+    path: "/tasks",
+    name: "tasks",
+    component: () => import("../views/tasks/index.vue"),
+    meta: { title: "任务分工", icon: markRaw(List) },
+  },
+];
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [{ path: "/", redirect: "/enterprises" }, ...menuRoutes],
+});
