@@ -21,6 +21,10 @@ struct Cli {
 enum Command {
     /// 导入县区报送的企业名单（.xls/.xlsx）
     Import(commands::import::ImportArgs),
+    /// 导入任务分工表（.xls/.xlsx）
+    ImportTasks(commands::import_tasks::ImportTasksArgs),
+    /// 导出正式表格与模板
+    Export(commands::export::ExportArgs),
     /// 列出企业或任务
     List(commands::list::ListArgs),
     /// 列出导入记录
@@ -37,6 +41,8 @@ fn main() -> ExitCode {
     let db = cli.db.unwrap_or_else(pacesetter_core::store::default_db_path);
     let (result, json) = match cli.command {
         Command::Import(a) => (commands::import::run(&db, &a), a.json),
+        Command::ImportTasks(a) => (commands::import_tasks::run(&db, &a), a.json),
+        Command::Export(a) => (commands::export::run(&db, &a), false),
         Command::List(a) => (commands::list::run(&db, &a), a.json),
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),

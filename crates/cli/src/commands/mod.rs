@@ -1,6 +1,8 @@
 //! One module per subcommand; each opens the store and calls core.
 pub mod check;
+pub mod export;
 pub mod import;
+pub mod import_tasks;
 pub mod imports;
 pub mod list;
 

@@ -1,0 +1,47 @@
+//! `pacesetter import-tasks FILE`: the official 任务分工表 into the store's measures.
+use crate::output::print_json;
+use pacesetter_core::{task_sheet, Result};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct ImportTasksArgs {
+    /// 任务分工表（.xls 或 .xlsx）
+    pub file: PathBuf,
+    /// 只检查并报告，不写入数据库
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 以 JSON 输出
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
+    let mut store = super::open(db)?;
+    let report = if args.dry_run {
+        task_sheet::preview_import(&store, &args.file)?
+    } else {
+        task_sheet::import(&mut store, &args.file)?
+    };
+    if args.json {
+        print_json(&report);
+    } else {
+        println!(
+            "任务分工表「{}」：读到 {} 条措施；新增 {}，更新 {}，未变 {}，拒绝 {} 行",
+            report.sheet,
+            report.tasks.len(),
+            report.inserted,
+            report.updated,
+            report.unchanged,
+            report.rejected.len()
+        );
+        for c in report.changes.iter().filter(|c| !c.fields.is_empty()) {
+            println!("  第{}行 {}.{} {}（{}）：{}", c.row, c.action_no, c.measure_no, c.title, c.kind,
+                c.fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>().join("、"));
+        }
+        for p in report.rejected.iter().chain(&report.warnings) {
+            println!("  第{}行 {}列：{}", p.row, p.column.as_deref().unwrap_or("-"), p.message);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
