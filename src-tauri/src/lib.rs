@@ -29,6 +29,21 @@ pub fn run() {
             commands::reference::reference_counties,
             commands::reference::reference_clusters,
             commands::tasks::tasks_list,
+            commands::tasks::tasks_import_preview,
+            commands::tasks::tasks_import_commit,
+            commands::tasks::tasks_export,
+            commands::tasks::tasks_export_progress,
+            commands::tasks::tasks_county_progress_preview,
+            commands::tasks::tasks_county_progress_import,
+            commands::tasks::tasks_progress_upsert,
+            commands::tasks::tasks_progress_delete,
+            commands::tasks::tasks_progress_list,
+            commands::tasks::tasks_board,
+            commands::tasks::tasks_summary_units,
+            commands::tasks::tasks_summary_counties,
+            commands::tasks::tasks_quantity_target,
+            commands::tasks::tasks_county_government,
+            commands::tasks::tasks_statuses,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Pacesetter app");

@@ -1,9 +1,89 @@
-//! Task-assignment table commands.
+//! Task-assignment table commands: the measures, sheet import (preview/commit) and export (city,
+//! county version, progress report), progress records, the board of deadlines and the summaries.
+//! Paths come from the UI's open/save dialogs and are read or written here, in Rust.
 use super::CmdResult;
 use crate::state::AppState;
+use pacesetter_core::task_progress::{self as progress, ProgressInput, ProgressQuery, ProgressSummary, QuantityTarget, TaskProgress, TaskUnitStatus};
+use pacesetter_core::task_sheet::{self as sheet, CountyProgressReport, TaskExportOptions, TaskImportReport};
 use pacesetter_core::tasks::{self, Task};
+use std::path::PathBuf;
 
 #[tauri::command]
 pub fn tasks_list(state: tauri::State<AppState>) -> CmdResult<Vec<Task>> {
     state.with(|s| tasks::list_tasks(s))
+}
+
+#[tauri::command]
+pub async fn tasks_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
+    state.with(|s| sheet::preview_import(s, &path))
+}
+
+#[tauri::command]
+pub async fn tasks_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
+    state.with(|s| sheet::import(s, &path))
+}
+
+#[tauri::command]
+pub async fn tasks_export(state: tauri::State<'_, AppState>, path: PathBuf, options: TaskExportOptions) -> CmdResult<()> {
+    state.with(|s| sheet::export_tasks(s, &path, &options))
+}
+
+#[tauri::command]
+pub async fn tasks_export_progress(state: tauri::State<'_, AppState>, path: PathBuf, period: String) -> CmdResult<()> {
+    state.with(|s| sheet::export_progress_report(s, &path, &period))
+}
+
+#[tauri::command]
+pub async fn tasks_county_progress_preview(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<CountyProgressReport> {
+    state.with(|s| sheet::preview_county_progress(s, &path, county.as_deref(), period.as_deref()))
+}
+
+#[tauri::command]
+pub async fn tasks_county_progress_import(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<CountyProgressReport> {
+    state.with(|s| sheet::import_county_progress(s, &path, county.as_deref(), period.as_deref()))
+}
+
+#[tauri::command]
+pub fn tasks_progress_upsert(state: tauri::State<AppState>, input: ProgressInput) -> CmdResult<TaskProgress> {
+    state.with(|s| progress::upsert_progress(s, &input))
+}
+
+#[tauri::command]
+pub fn tasks_progress_delete(state: tauri::State<AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| progress::delete_progress(s, id))
+}
+
+#[tauri::command]
+pub fn tasks_progress_list(state: tauri::State<AppState>, query: ProgressQuery) -> CmdResult<Vec<TaskProgress>> {
+    state.with(|s| progress::list_progress(s, &query))
+}
+
+#[tauri::command]
+pub fn tasks_board(state: tauri::State<AppState>) -> CmdResult<Vec<TaskUnitStatus>> {
+    state.with(|s| progress::task_board(s, progress::today()))
+}
+
+#[tauri::command]
+pub fn tasks_summary_units(state: tauri::State<AppState>) -> CmdResult<Vec<ProgressSummary>> {
+    state.with(|s| progress::summary_by_unit(s, progress::today()))
+}
+
+#[tauri::command]
+pub fn tasks_summary_counties(state: tauri::State<AppState>) -> CmdResult<Vec<ProgressSummary>> {
+    state.with(|s| progress::summary_by_county(s, progress::today()))
+}
+
+#[tauri::command]
+pub fn tasks_quantity_target(content: String) -> Option<QuantityTarget> {
+    progress::quantity_target(&content)
+}
+
+#[tauri::command]
+pub fn tasks_county_government(county: String) -> String {
+    sheet::county_government(&county)
+}
+
+#[tauri::command]
+pub fn tasks_statuses() -> Vec<&'static str> {
+    progress::STATUSES.to_vec()
 }

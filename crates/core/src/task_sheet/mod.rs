@@ -12,7 +12,7 @@ mod read;
 pub use county_progress::{
     import_county_progress, preview_county_progress, CountyProgressReport, CountyProgressRow,
 };
-pub use export::{export_progress_report, export_tasks, TaskExportOptions};
+pub use export::{county_government, export_progress_report, export_tasks, TaskExportOptions};
 pub use normalize::{chinese_number, normalize_deadline, split_units};
 
 use crate::error::{CoreError, Result};
