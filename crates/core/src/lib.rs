@@ -2,6 +2,7 @@
 //! county sheet import and official sheet export. No GUI, no Tauri: the CLI and the app share it.
 pub mod county_import;
 pub mod enterprise;
+pub mod enterprise_detail;
 pub mod error;
 pub mod input_file;
 pub mod reference;

@@ -3,7 +3,7 @@
 //! transaction, recorded so that it can be undone. `preview` writes nothing.
 mod analyze;
 mod apply;
-mod fields;
+pub(crate) mod fields;
 mod history;
 mod layout;
 mod merged;
@@ -12,9 +12,9 @@ mod rows;
 mod snapshot;
 pub mod template;
 mod text;
-mod uscc;
+pub(crate) mod uscc;
 mod values;
-mod vocab;
+pub(crate) mod vocab;
 mod workbook;
 
 use crate::error::Result;
