@@ -88,6 +88,7 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
         FileKind::Text => return Err(unreadable("这是文本文件，不是 Excel 文件")),
         FileKind::Other => return Err(unreadable("不是 Excel 文件（.xls/.xlsx），或文件已损坏")),
     }
+    crate::input_file::guard_zip(bytes, file_name)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         let msg = e.to_string();
         let encrypted = (kind == FileKind::Cfb && is_encrypted_cfb(bytes)) || msg.to_lowercase().contains("password") || msg.contains("encrypt");
@@ -97,6 +98,7 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
             unreadable("文件已损坏或不完整，Excel 无法识别其内容")
         }
     })?;
+    crate::input_file::guard_sheets(&mut book, file_name)?;
     let mut grids = read_sheets(&mut book).map_err(|e| unreadable(&format!("读取工作表失败（{e}）")))?;
     if matches!(book, Sheets::Xls(_)) && grids.iter().any(grid_has_mojibake) {
         let mut opts = XlsOptions::default();
@@ -185,6 +187,9 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std:
         if let (Some(start), Some(end)) = (range.start(), range.end()) {
             let height = end.0 as usize + 1;
             let width = end.1 as usize + 1;
+            if (height as u64).saturating_mul(width as u64) > crate::input_file::MAX_SHEET_CELLS {
+                return Err(calamine::Error::Msg("工作表范围过大，超出可导入的范围；请删去多余的空行、空列后再导入"));
+            }
             grid.rows = vec![vec![Cell::default(); width]; height];
             for (r, c, v) in range.used_cells() {
                 let (ar, ac) = (r + start.0 as usize, c + start.1 as usize);

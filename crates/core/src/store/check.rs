@@ -14,24 +14,16 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
-/// Runs the full checks (`quick` = `PRAGMA quick_check`, for start-up).
+/// Runs the checks a clerk can act on (`quick` = `PRAGMA quick_check`, for start-up).
 pub fn check_store(store: &Store, quick: bool) -> Result<CheckReport> {
-    let mut problems = Vec::new();
-    let pragma = if quick { "PRAGMA quick_check" } else { "PRAGMA integrity_check" };
-    let mut stmt = store.conn.prepare(pragma)?;
-    let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    if lines != ["ok"] {
-        problems.extend(lines.into_iter().take(20).map(|l| format!("数据库文件损坏：{l}")));
-    }
-    let mut stmt = store.conn.prepare("PRAGMA foreign_key_check")?;
-    let broken: Vec<(String, i64)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    for (table, rowid) in broken.into_iter().take(20) {
-        problems.push(format!("表 {table} 第 {rowid} 条记录引用了不存在的数据"));
-    }
+    let mut problems = super::backup::integrity_problems(&store.conn, quick)?;
     let version = migrate::schema_version(&store.conn)?;
     if version != migrate::LATEST_VERSION {
         problems.push(format!("数据库版本为 {version}，本程序需要版本 {}", migrate::LATEST_VERSION));
+    }
+    let app_id: i64 = store.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app_id != super::backup::APPLICATION_ID {
+        problems.push("数据库文件缺少本系统的标识（可能是其他软件的文件或升级未完成）".into());
     }
     Ok(CheckReport { ok: problems.is_empty(), schema_version: version, latest_version: migrate::LATEST_VERSION, problems })
 }
@@ -45,5 +37,15 @@ mod tests {
         let s = Store::open_in_memory().unwrap();
         let r = check_store(&s, false).unwrap();
         assert!(r.ok, "{:?}", r.problems);
+    }
+
+    #[test]
+    fn a_broken_reference_is_explained() {
+        let s = Store::open_in_memory().unwrap();
+        s.conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        s.conn.execute("INSERT INTO enterprise_figures(enterprise_id, year) VALUES (999, 2025)", []).unwrap();
+        let r = check_store(&s, true).unwrap();
+        assert!(!r.ok);
+        assert_eq!(r.problems, ["表 enterprise_figures 第 1 条记录引用了不存在的数据"]);
     }
 }

@@ -1,4 +1,5 @@
 //! Opening the SQLite store: where it lives, connection settings, migrations and seeding.
+pub mod backup;
 mod check;
 mod migrate;
 

@@ -60,9 +60,11 @@ pub fn read_grids(path: &Path) -> Result<Vec<Grid>> {
             "无法读取文件 {name}：不是 Excel 工作簿（.xls 或 .xlsx），可能是网页、文本或已损坏的文件"
         )));
     }
+    crate::input_file::guard_zip(&bytes, &name)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.clone())).map_err(|e| {
         CoreError::UnreadableFile(format!("无法读取文件 {name}：文件已损坏或加密（{e}）"))
     })?;
+    crate::input_file::guard_sheets(&mut book, &name)?;
     let grids = grids_of(&mut book, &name)?;
     if matches!(book, Sheets::Xls(_)) && grids.iter().any(looks_garbled) {
         // Old Chinese .xls files sometimes carry a wrong code page: read again as GBK (936).
@@ -85,6 +87,9 @@ fn grids_of(book: &mut Sheets<Cursor<Vec<u8>>>, file: &str) -> Result<Vec<Grid>>
         let range = book.worksheet_range(&sheet).map_err(|e| {
             CoreError::UnreadableFile(format!("无法读取文件 {file} 的工作表“{sheet}”：{e}"))
         })?;
+        if let Some(end) = range.end() {
+            crate::input_file::check_extent(end.0 as u64 + 1, end.1 as u64 + 1, &sheet, file)?;
+        }
         let merges = match book {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&sheet).unwrap_or_default(),
