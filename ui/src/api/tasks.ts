@@ -1,5 +1,35 @@
-// Task-assignment table calls.
+// Task-assignment table calls: measures, sheet import/export, progress records, the deadline
+// board and the per-unit / per-county summaries.
 import { call } from "./backend";
 import type { Task } from "../bindings/Task";
+import type { TaskImportReport } from "../bindings/TaskImportReport";
+import type { TaskExportOptions } from "../bindings/TaskExportOptions";
+import type { CountyProgressReport } from "../bindings/CountyProgressReport";
+import type { ProgressInput } from "../bindings/ProgressInput";
+import type { ProgressQuery } from "../bindings/ProgressQuery";
+import type { TaskProgress } from "../bindings/TaskProgress";
+import type { TaskUnitStatus } from "../bindings/TaskUnitStatus";
+import type { ProgressSummary } from "../bindings/ProgressSummary";
+import type { QuantityTarget } from "../bindings/QuantityTarget";
+
+export const XLSX_FILTERS = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
 
 export const listTasks = () => call<Task[]>("tasks_list");
+export const previewTaskImport = (path: string) => call<TaskImportReport>("tasks_import_preview", { path });
+export const commitTaskImport = (path: string) => call<TaskImportReport>("tasks_import_commit", { path });
+export const exportTasks = (path: string, options: TaskExportOptions) => call<null>("tasks_export", { path, options });
+export const exportProgressReport = (path: string, period: string) =>
+  call<null>("tasks_export_progress", { path, period });
+export const previewCountyProgress = (path: string, county: string | null, period: string | null) =>
+  call<CountyProgressReport>("tasks_county_progress_preview", { path, county, period });
+export const importCountyProgress = (path: string, county: string | null, period: string | null) =>
+  call<CountyProgressReport>("tasks_county_progress_import", { path, county, period });
+export const upsertProgress = (input: ProgressInput) => call<TaskProgress>("tasks_progress_upsert", { input });
+export const deleteProgress = (id: number) => call<null>("tasks_progress_delete", { id });
+export const listProgress = (query: ProgressQuery) => call<TaskProgress[]>("tasks_progress_list", { query });
+export const taskBoard = () => call<TaskUnitStatus[]>("tasks_board");
+export const summaryByUnit = () => call<ProgressSummary[]>("tasks_summary_units");
+export const summaryByCounty = () => call<ProgressSummary[]>("tasks_summary_counties");
+export const quantityTarget = (content: string) => call<QuantityTarget | null>("tasks_quantity_target", { content });
+export const countyGovernment = (county: string) => call<string>("tasks_county_government", { county });
+export const progressStatuses = () => call<string[]>("tasks_statuses");

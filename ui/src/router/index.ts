@@ -28,5 +28,10 @@ export const menuRoutes: RouteRecordRaw[] = [
 
 export const router = createRouter({
   history: createWebHashHistory(),
-  routes: [{ path: "/", redirect: "/enterprises" }, ...menuRoutes],
+  routes: [
+    { path: "/", redirect: "/enterprises" },
+    ...menuRoutes,
+    { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
+    { path: "/print/progress", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
+  ],
 });
