@@ -119,7 +119,7 @@ mkdir -p "$SHOTS"
 COLOURS=0
 for _ in $(seq 60); do
   import -window root "$SHOTS/deb-window.png" 2>/dev/null
-  COLOURS=$(convert "$SHOTS/deb-window.png" -format %k info:)
+  COLOURS=$(identify -format %k "$SHOTS/deb-window.png")
   [ "$COLOURS" -gt 20 ] && break
   sleep 0.5
 done

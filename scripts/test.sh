@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and integration tests (core, CLI), a check that the generated
 # TypeScript types are committed, the UI's type check and unit tests, then the end-to-end
-# tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver.
+# tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver, and the
+# debug .deb installed into an empty root and started from there (scripts/test-deb.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -21,4 +22,6 @@ echo "==> 构建桌面程序"
 cargo build -p pacesetter-app
 echo "==> 端到端测试（Xvfb + tauri-driver）"
 (cd tests/e2e && ./run.sh)
+echo "==> .deb 安装测试（装入空目录，Xvfb 下启动安装的程序）"
+scripts/test-deb.sh
 echo "==> 全部测试通过"
