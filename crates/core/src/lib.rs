@@ -8,6 +8,7 @@ pub mod input_file;
 pub mod reference;
 mod seed;
 pub mod store;
+pub mod targets;
 pub mod task_progress;
 pub mod task_sheet;
 pub mod tasks;

@@ -1,0 +1,171 @@
+//! Values of the manual (人工填报) indicators: one per indicator and year, with the date it
+//! refers to, its source and who entered it; every save and removal is audited.
+use super::{TargetEntry, TargetEntryInput};
+use crate::error::{CoreError, Result};
+use crate::store::{now_text, Store};
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+const SELECT: &str = "SELECT indicator, year, value, entered_on, source, entered_by, updated_at FROM target_entries";
+
+fn entry_from(r: &rusqlite::Row) -> rusqlite::Result<TargetEntry> {
+    Ok(TargetEntry {
+        indicator: r.get(0)?,
+        year: r.get(1)?,
+        value: r.get(2)?,
+        entered_on: r.get(3)?,
+        source: r.get(4)?,
+        entered_by: r.get(5)?,
+        updated_at: r.get(6)?,
+    })
+}
+
+pub fn list_entries(store: &Store) -> Result<Vec<TargetEntry>> {
+    let mut stmt = store.conn.prepare_cached(&format!("{SELECT} ORDER BY indicator, year"))?;
+    let rows = stmt.query_map([], entry_from)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn get(conn: &rusqlite::Connection, indicator: &str, year: i64) -> Result<Option<TargetEntry>> {
+    Ok(conn
+        .query_row(&format!("{SELECT} WHERE indicator = ?1 AND year = ?2"), rusqlite::params![indicator, year], entry_from)
+        .optional()?)
+}
+
+fn describe(e: &TargetEntry) -> String {
+    format!("{}（{}，{}，{}）", e.value, e.entered_on, e.source, e.entered_by)
+}
+
+fn audit(tx: &rusqlite::Connection, operator: &str, action: &str, key: &str, old: Option<String>, new: Option<String>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
+         VALUES (?1, ?2, ?3, 'target_entries', ?4, 'value', ?5, ?6, '目标看板')",
+        rusqlite::params![now_text(), operator, action, key, old, new],
+    )?;
+    Ok(())
+}
+
+/// Checks the input and fills in the operator when no name is given.
+fn validated(store: &Store, input: &TargetEntryInput) -> Result<TargetEntry> {
+    let (kind, unit): (String, String) = store
+        .conn
+        .query_row("SELECT kind, unit FROM target_indicators WHERE key = ?1", [&input.indicator], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("没有指标“{}”", input.indicator)))?;
+    if kind != "manual" {
+        return Err(CoreError::Invalid("该指标由企业库自动计算，不能人工填报".into()));
+    }
+    if !(2000..=2100).contains(&input.year) {
+        return Err(CoreError::Invalid(format!("年份 {} 不正确", input.year)));
+    }
+    if !input.value.is_finite() || input.value < 0.0 || (unit == "%" && input.value > 100.0) {
+        return Err(CoreError::Invalid(format!("填报值 {} 不正确{}", input.value, if unit == "%" { "（应在 0—100 之间）" } else { "（不能为负数）" })));
+    }
+    let entered_on = input.entered_on.trim();
+    if NaiveDate::parse_from_str(entered_on, "%Y-%m-%d").is_err() {
+        return Err(CoreError::Invalid(format!("日期“{entered_on}”不正确，应为 2026-11-26 的形式")));
+    }
+    let source = input.source.trim();
+    if source.is_empty() {
+        return Err(CoreError::Invalid("请填写数据来源".into()));
+    }
+    let entered_by = match input.entered_by.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(name) => name.to_string(),
+        None => store.operator()?,
+    };
+    Ok(TargetEntry {
+        indicator: input.indicator.clone(),
+        year: input.year,
+        value: input.value,
+        entered_on: entered_on.into(),
+        source: source.into(),
+        entered_by,
+        updated_at: now_text(),
+    })
+}
+
+/// Saves the value of a manual indicator for a year (replacing an earlier one), audited.
+pub fn save_entry(store: &mut Store, input: &TargetEntryInput) -> Result<TargetEntry> {
+    let entry = validated(store, input)?;
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    let before = get(&tx, &entry.indicator, entry.year)?;
+    tx.execute(
+        "INSERT INTO target_entries(indicator, year, value, entered_on, source, entered_by, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(indicator, year) DO UPDATE SET value = excluded.value, entered_on = excluded.entered_on,
+           source = excluded.source, entered_by = excluded.entered_by, updated_at = excluded.updated_at",
+        rusqlite::params![entry.indicator, entry.year, entry.value, entry.entered_on, entry.source, entry.entered_by, entry.updated_at],
+    )?;
+    let action = if before.is_some() { "update" } else { "insert" };
+    let key = format!("{}/{}", entry.indicator, entry.year);
+    audit(&tx, &operator, action, &key, before.as_ref().map(describe), Some(describe(&entry)))?;
+    tx.commit()?;
+    Ok(entry)
+}
+
+/// Removes the value of a manual indicator for a year, audited.
+pub fn delete_entry(store: &mut Store, indicator: &str, year: i64) -> Result<()> {
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    let before = get(&tx, indicator, year)?.ok_or_else(|| CoreError::NotFound(format!("{year}年没有该指标的填报值")))?;
+    tx.execute("DELETE FROM target_entries WHERE indicator = ?1 AND year = ?2", rusqlite::params![indicator, year])?;
+    audit(&tx, &operator, "delete", &format!("{indicator}/{year}"), Some(describe(&before)), None)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(indicator: &str, value: f64) -> TargetEntryInput {
+        TargetEntryInput {
+            indicator: indicator.into(),
+            year: 2025,
+            value,
+            entered_on: "2025-12-20".into(),
+            source: "市工信局统计".into(),
+            entered_by: None,
+        }
+    }
+
+    #[test]
+    fn entries_are_saved_replaced_removed_and_audited() {
+        let mut s = Store::open_in_memory().unwrap();
+        let e = save_entry(&mut s, &input("green_factories", 2.0)).unwrap();
+        assert_eq!(e.entered_by, "本机用户");
+        let mut again = input("green_factories", 3.0);
+        again.entered_by = Some("张科长".into());
+        save_entry(&mut s, &again).unwrap();
+        let all = list_entries(&s).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!((all[0].value, all[0].entered_by.as_str()), (3.0, "张科长"));
+        delete_entry(&mut s, "green_factories", 2025).unwrap();
+        assert!(list_entries(&s).unwrap().is_empty());
+        let actions: Vec<String> = s
+            .conn
+            .prepare("SELECT action FROM audit_log WHERE table_name = 'target_entries' ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(actions, vec!["insert", "update", "delete"]);
+    }
+
+    #[test]
+    fn bad_entries_are_refused_in_chinese() {
+        let mut s = Store::open_in_memory().unwrap();
+        assert!(save_entry(&mut s, &input("listed_companies", 1.0)).unwrap_err().to_string().contains("自动计算"));
+        assert!(save_entry(&mut s, &input("industrial_cloud", 120.0)).unwrap_err().to_string().contains("0—100"));
+        let mut no_source = input("standards", 4.0);
+        no_source.source = " ".into();
+        assert!(save_entry(&mut s, &no_source).unwrap_err().to_string().contains("数据来源"));
+        let mut bad_date = input("standards", 4.0);
+        bad_date.entered_on = "去年".into();
+        assert!(save_entry(&mut s, &bad_date).is_err());
+        assert!(save_entry(&mut s, &input("nope", 1.0)).is_err());
+        assert!(list_entries(&s).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,189 @@
+//! The targets dashboard as an official .xlsx: 主要目标完成情况 (every indicator with target, value,
+//! progress, status and source) and 分县区情况 (computed indicators per county); A4 landscape.
+use super::{board, TargetBoard, TargetQuery};
+use crate::error::Result;
+use crate::store::Store;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use std::path::Path;
+
+pub const TITLE: &str = "邢台市特色产业集群“领跑者”企业培育主要目标完成情况";
+const HEADERS: [&str; 10] = ["序号", "指标", "单位", "目标值", "目标年份", "完成值", "完成进度", "状态", "数据来源", "说明"];
+const WIDTHS: [f64; 10] = [6.0, 30.0, 6.0, 9.0, 9.0, 10.0, 10.0, 10.0, 12.0, 46.0];
+
+struct Styles {
+    title: Format,
+    subtitle: Format,
+    header: Format,
+    text: Format,
+    center: Format,
+    note: Format,
+}
+
+fn styles() -> Styles {
+    let cjk = |name: &str, size: f64| Format::new().set_font_name(name).set_font_charset(134).set_font_size(size);
+    let cell = |f: Format| f.set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter);
+    Styles {
+        title: cjk("方正小标宋简体", 20.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
+        subtitle: cjk("仿宋", 12.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
+        header: cell(cjk("黑体", 12.0)).set_align(FormatAlign::Center),
+        text: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Left),
+        center: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Center),
+        note: cjk("仿宋", 11.0).set_text_wrap().set_align(FormatAlign::Left).set_align(FormatAlign::Top),
+    }
+}
+
+/// A number as the sheet shows it: counts whole, ratios with two decimals.
+pub fn shown(v: Option<f64>, unit: &str) -> String {
+    match v {
+        None => "—".into(),
+        Some(v) if unit == "%" => format!("{v:.2}"),
+        Some(v) if v.fract().abs() < 1e-9 => format!("{v:.0}"),
+        Some(v) => format!("{v:.2}"),
+    }
+}
+
+/// “2026年11月26日” from an ISO date.
+fn chinese_date(iso: &str) -> String {
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{y}年{m}月{d}日"),
+        _ => iso.into(),
+    }
+}
+
+/// The line under the title: year, scope and date.
+pub fn subtitle(b: &TargetBoard) -> String {
+    let mut scope = vec![b.county.clone().unwrap_or_else(|| "全市".into())];
+    scope.extend(b.cluster.clone());
+    format!("（{}年度　统计范围：{}　统计日期：{}）", b.year, scope.join("·"), chinese_date(&b.as_of))
+}
+
+fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<()> {
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.6, 0.6, 0.8, 0.8, 0.3, 0.4);
+    ws.set_footer("&C— &P —");
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+fn heading(ws: &mut Worksheet, st: &Styles, title: &str, sub: &str, headers: &[String], widths: &[f64]) -> Result<()> {
+    let last = headers.len() as u16 - 1;
+    ws.merge_range(0, 0, 0, last, title, &st.title)?;
+    ws.set_row_height(0, 36)?;
+    ws.merge_range(1, 0, 1, last, sub, &st.subtitle)?;
+    ws.set_row_height(1, 22)?;
+    for (c, (h, w)) in headers.iter().zip(widths).enumerate() {
+        ws.write_string_with_format(2, c as u16, h, &st.header)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_row_height(2, 30)?;
+    Ok(())
+}
+
+/// Writes the dashboard for `q` (year and filters) to `path`.
+pub fn export_targets(store: &Store, path: &Path, q: &TargetQuery) -> Result<()> {
+    let b = board(store, q)?;
+    write_board(&b, path)
+}
+
+fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
+    let st = styles();
+    let mut book = Workbook::new();
+    let sub = subtitle(b);
+    let ws = book.add_worksheet().set_name("主要目标完成情况")?;
+    let headers: Vec<String> = HEADERS.iter().map(|h| h.to_string()).collect();
+    heading(ws, &st, TITLE, &sub, &headers, &WIDTHS)?;
+    let mut row = 3u32;
+    for (i, ind) in b.indicators.iter().enumerate() {
+        let cells = [
+            (i + 1).to_string(),
+            ind.name.clone(),
+            ind.unit.clone(),
+            shown(ind.target, &ind.unit),
+            ind.target_year.map(|y| if ind.per_year { format!("{y}年当年") } else { format!("{y}年") }).unwrap_or_default(),
+            shown(ind.value, &ind.unit),
+            ind.progress_pct.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "—".into()),
+            ind.status_label.clone(),
+            if ind.kind == "computed" { "企业库计算" } else { "人工填报" }.into(),
+            ind.note.clone(),
+        ];
+        for (c, text) in cells.iter().enumerate() {
+            let f = if c == 1 || c == 9 { &st.text } else { &st.center };
+            ws.write_string_with_format(row, c as u16, text, f)?;
+        }
+        let lines = (width(&ind.note) as f64 / (WIDTHS[9] - 2.0)).ceil().max(1.0);
+        ws.set_row_height(row, (lines * 16.0).max(24.0))?;
+        row += 1;
+    }
+    row += 1;
+    for text in [format!("状态说明：{}", b.status_rule), format!("“领跑者”企业口径：{}。", b.leader_basis)] {
+        ws.merge_range(row, 0, row, 9, &text, &st.note)?;
+        ws.set_row_height(row, 36)?;
+        row += 1;
+    }
+    page_setup(ws, 2)?;
+
+    let computed: Vec<_> = b.indicators.iter().filter(|i| i.kind == "computed").collect();
+    let ws = book.add_worksheet().set_name("分县区情况")?;
+    let mut headers = vec!["县（市、区）".to_string(), "企业数（家）".to_string()];
+    headers.extend(computed.iter().map(|i| format!("{}（{}）", i.name, i.unit)));
+    let mut widths = vec![16.0, 10.0];
+    widths.extend(computed.iter().map(|_| 13.0));
+    heading(ws, &st, &format!("{TITLE}（分县区）"), &sub, &headers, &widths)?;
+    ws.set_row_height(2, 66)?;
+    for (r, c) in b.counties.iter().enumerate() {
+        let row = 3 + r as u32;
+        ws.write_string_with_format(row, 0, &c.county, &st.center)?;
+        ws.write_string_with_format(row, 1, c.enterprises.to_string(), &st.center)?;
+        for (k, ind) in computed.iter().enumerate() {
+            let v = c.values.get(&ind.key).copied().flatten();
+            ws.write_string_with_format(row, 2 + k as u16, shown(v, &ind.unit), &st.center)?;
+        }
+        ws.set_row_height(row, 22)?;
+    }
+    page_setup(ws, 2)?;
+    book.save(path)?;
+    Ok(())
+}
+
+/// Display width of a text (CJK counted double): autofit under-measures Chinese.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{open_workbook, Reader, Xlsx};
+
+    #[test]
+    fn sheet_lists_every_indicator_and_the_counties() {
+        let s = Store::open_in_memory().unwrap();
+        s.conn
+            .execute_batch(
+                "INSERT INTO enterprises(id, uscc, name, county, little_giant, little_giant_year, created_at, updated_at)
+                   VALUES (1, 'U1', '甲公司', '南和区', 1, 2024, 't', 't');
+                 INSERT INTO enterprise_figures(enterprise_id, year, revenue_wan, rd_expense_wan) VALUES (1, 2025, 100, 4);",
+            )
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("targets.xlsx");
+        export_targets(&s, &path, &TargetQuery { year: Some(2025), ..Default::default() }).unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        let main = book.worksheet_range("主要目标完成情况").unwrap();
+        assert_eq!(main.get_value((0, 0)).unwrap().to_string(), TITLE);
+        assert!(main.get_value((1, 0)).unwrap().to_string().contains("2025年度"));
+        let names: Vec<String> = (3..main.height() as u32).filter_map(|r| main.get_value((r, 1)).map(|v| v.to_string())).collect();
+        assert!(names.iter().any(|n| n == "专精特新“小巨人”企业数"));
+        let lg = (3..main.height() as u32).find(|r| main.get_value((*r, 1)).unwrap().to_string() == "专精特新“小巨人”企业数").unwrap();
+        assert_eq!(main.get_value((lg, 5)).unwrap().to_string(), "1");
+        assert_eq!(main.get_value((lg, 8)).unwrap().to_string(), "企业库计算");
+        let counties = book.worksheet_range("分县区情况").unwrap();
+        assert_eq!(counties.get_value((3, 0)).unwrap().to_string(), "南和区");
+        assert_eq!(shown(Some(4.0), "%"), "4.00");
+        assert_eq!(chinese_date("2026-11-26"), "2026年11月26日");
+    }
+}

@@ -1,0 +1,409 @@
+//! 目标看板: the plan's main targets for a year, computed from the enterprise pool where the data
+//! allows (with the enterprises behind each value) or entered by hand, with a status per
+//! indicator, the trend over the plan's years and a per-county breakdown.
+mod compute;
+mod entries;
+mod export;
+mod indicators;
+mod pool;
+
+pub use compute::{LeaderBasis, COMPUTED_KEYS};
+pub use entries::{delete_entry, list_entries, save_entry};
+pub use export::export_targets;
+pub use indicators::{Status, PLAN_END_YEAR, PLAN_START_YEAR};
+
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use chrono::NaiveDate;
+use indicators::Indicator;
+use pool::PoolEnterprise;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// How the status is decided, as the dashboard, the print view and the sheet say it.
+pub const STATUS_RULE: &str = "已达标：完成值达到当年适用目标；正常推进：数量类指标不低于按时间进度应完成的值（每年目标按当年、阶段目标按上一阶段目标起线性推进），比率类指标不低于目标的90%；滞后：低于上述进度；暂无数据：尚无可计算或填报的数值。";
+
+/// What the dashboard shows: a year (default: the latest with figures) and optional filters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TargetQuery {
+    #[ts(optional)]
+    pub year: Option<i64>,
+    #[ts(optional)]
+    pub county: Option<String>,
+    #[ts(optional)]
+    pub cluster: Option<String>,
+}
+
+/// An enterprise behind a computed value: counted, or left out and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IndicatorMember {
+    pub uscc: String,
+    pub name: String,
+    pub county: Option<String>,
+    pub cluster: Option<String>,
+    /// Its own figure where one applies (R&D ratio %, patents added, year obtained).
+    pub value: Option<f64>,
+    pub included: bool,
+    pub detail: String,
+}
+
+/// A manual indicator's value for a year as entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TargetEntry {
+    pub indicator: String,
+    pub year: i64,
+    pub value: f64,
+    /// The date the figure refers to (ISO).
+    pub entered_on: String,
+    pub source: String,
+    pub entered_by: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TargetEntryInput {
+    pub indicator: String,
+    pub year: i64,
+    pub value: f64,
+    pub entered_on: String,
+    pub source: String,
+    /// Who reports it; the operator name when empty.
+    #[ts(optional)]
+    pub entered_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TrendPoint {
+    pub year: i64,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    pub status: String,
+}
+
+/// One indicator for the chosen year.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IndicatorProgress {
+    pub key: String,
+    pub name: String,
+    pub unit: String,
+    /// "computed" (企业库计算) or "manual" (人工填报).
+    pub kind: String,
+    pub per_year: bool,
+    pub target: Option<f64>,
+    pub target_year: Option<i64>,
+    pub expected: Option<f64>,
+    pub value: Option<f64>,
+    /// value / target in percent.
+    pub progress_pct: Option<f64>,
+    /// met / on_track / at_risk / no_data
+    pub status: String,
+    pub status_label: String,
+    pub note: String,
+    /// Enterprises counted and left out (computed indicators).
+    pub counted: i64,
+    pub excluded: i64,
+    /// R&D ratio: counted enterprises reaching the target on their own.
+    pub reaching: Option<i64>,
+    pub entry: Option<TargetEntry>,
+    pub trend: Vec<TrendPoint>,
+}
+
+/// The computed indicators of one county for the chosen year.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CountyBreakdown {
+    pub county: String,
+    pub enterprises: i64,
+    pub values: BTreeMap<String, Option<f64>>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TargetBoard {
+    pub year: i64,
+    pub years: Vec<i64>,
+    /// The evaluation date (ISO): today.
+    pub as_of: String,
+    pub county: Option<String>,
+    pub cluster: Option<String>,
+    /// Enterprises in the filtered pool.
+    pub enterprises: i64,
+    pub leader_basis: String,
+    pub status_rule: String,
+    pub indicators: Vec<IndicatorProgress>,
+    pub counties: Vec<CountyBreakdown>,
+}
+
+/// The enterprises behind one computed value, a page at a time.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IndicatorMembers {
+    pub key: String,
+    pub name: String,
+    pub unit: String,
+    pub year: i64,
+    pub value: Option<f64>,
+    pub note: String,
+    pub total: i64,
+    pub counted: i64,
+    pub excluded: i64,
+    pub members: Vec<IndicatorMember>,
+}
+
+fn trimmed(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Everything the board is computed from, loaded once.
+struct Inputs {
+    indicators: Vec<Indicator>,
+    pool: Vec<PoolEnterprise>,
+    basis: LeaderBasis,
+    entries: BTreeMap<(String, i64), TargetEntry>,
+    years: Vec<i64>,
+    year: i64,
+    county: Option<String>,
+    cluster: Option<String>,
+}
+
+fn inputs(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<Inputs> {
+    let indicators = indicators::load(store)?;
+    let pool = pool::load(store)?;
+    let entries: BTreeMap<_, _> = list_entries(store)?.into_iter().map(|e| ((e.indicator.clone(), e.year), e)).collect();
+    let figures_year: Option<i64> = store.conn.query_row("SELECT max(year) FROM enterprise_figures", [], |r| r.get(0))?;
+    let latest = figures_year.max(entries.keys().map(|k| k.1).max());
+    let years = indicators::board_years(latest);
+    let year = q.year.unwrap_or_else(|| indicators::default_year(figures_year, today));
+    if !(2000..=2100).contains(&year) {
+        return Err(CoreError::Invalid(format!("年份 {year} 不正确")));
+    }
+    let basis = LeaderBasis::of(&pool);
+    Ok(Inputs { indicators, pool, basis, entries, years, year, county: trimmed(&q.county), cluster: trimmed(&q.cluster) })
+}
+
+impl Inputs {
+    fn scope(&self, county: Option<&str>) -> Vec<&PoolEnterprise> {
+        let county = county.map(str::to_string).or_else(|| self.county.clone());
+        let filter = TargetQuery { year: None, county, cluster: self.cluster.clone() };
+        self.pool.iter().filter(|e| e.in_scope(&filter)).collect()
+    }
+
+    fn target(&self, ind: &Indicator, year: i64, today: NaiveDate) -> Option<f64> {
+        ind.assess(year, None, today).target
+    }
+
+    /// The value of an indicator for a year over `scope`, with the computation when computed.
+    fn value(&self, ind: &Indicator, scope: &[&PoolEnterprise], year: i64, today: NaiveDate) -> (Option<f64>, Option<compute::Computed>) {
+        if ind.computed {
+            let c = compute::compute(&ind.key, scope, year, self.basis, self.target(ind, year, today));
+            (c.as_ref().and_then(|c| c.value), c)
+        } else {
+            (self.entries.get(&(ind.key.clone(), year)).map(|e| e.value), None)
+        }
+    }
+
+    fn progress(&self, ind: &Indicator, scope: &[&PoolEnterprise], today: NaiveDate) -> IndicatorProgress {
+        let (value, computed) = self.value(ind, scope, self.year, today);
+        let a = ind.assess(self.year, value, today);
+        let entry = if ind.computed { None } else { self.entries.get(&(ind.key.clone(), self.year)).cloned() };
+        let note = match (&computed, &entry) {
+            (Some(c), _) => c.note.clone(),
+            (None, Some(e)) => format!("人工填报（全市）：{}，来源：{}，填报人：{}", e.entered_on, e.source, e.entered_by),
+            (None, None) => "人工填报（全市），本年尚未填报".into(),
+        };
+        let trend = self
+            .years
+            .iter()
+            .map(|&y| {
+                let v = if y == self.year { value } else { self.value(ind, scope, y, today).0 };
+                let t = ind.assess(y, v, today);
+                TrendPoint { year: y, value: v, target: t.target, status: t.status.key().into() }
+            })
+            .collect();
+        let counted = computed.as_ref().map_or(0, |c| c.members.len() as i64 - c.excluded);
+        IndicatorProgress {
+            key: ind.key.clone(),
+            name: ind.name.clone(),
+            unit: ind.unit.clone(),
+            kind: if ind.computed { "computed" } else { "manual" }.into(),
+            per_year: ind.per_year,
+            target: a.target,
+            target_year: a.target_year,
+            expected: a.expected,
+            value,
+            progress_pct: value.zip(a.target).filter(|(_, t)| *t > 0.0).map(|(v, t)| v / t * 100.0),
+            status: a.status.key().into(),
+            status_label: a.status.label().into(),
+            note,
+            counted,
+            excluded: computed.as_ref().map_or(0, |c| c.excluded),
+            reaching: computed.and_then(|c| c.reaching),
+            entry,
+            trend,
+        }
+    }
+}
+
+/// The dashboard for a year and filters, judged as of today.
+pub fn board(store: &Store, q: &TargetQuery) -> Result<TargetBoard> {
+    board_as_of(store, q, chrono::Local::now().date_naive())
+}
+
+/// The dashboard judged as of `today` (tests pass a fixed date).
+pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<TargetBoard> {
+    let inp = inputs(store, q, today)?;
+    let scope = inp.scope(None);
+    let indicators: Vec<IndicatorProgress> = inp.indicators.iter().map(|ind| inp.progress(ind, &scope, today)).collect();
+    let mut county_names: Vec<&str> = Vec::new();
+    for e in &scope {
+        let name = e.county.as_deref().unwrap_or("");
+        if !county_names.contains(&name) {
+            county_names.push(name);
+        }
+    }
+    let counties = county_names
+        .into_iter()
+        .map(|name| {
+            let sub: Vec<&PoolEnterprise> = scope.iter().copied().filter(|e| e.county.as_deref().unwrap_or("") == name).collect();
+            let values = inp
+                .indicators
+                .iter()
+                .filter(|i| i.computed)
+                .map(|i| (i.key.clone(), inp.value(i, &sub, inp.year, today).0))
+                .collect();
+            CountyBreakdown { county: if name.is_empty() { "未填县区".into() } else { name.into() }, enterprises: sub.len() as i64, values }
+        })
+        .collect();
+    Ok(TargetBoard {
+        year: inp.year,
+        years: inp.years.clone(),
+        as_of: today.format("%Y-%m-%d").to_string(),
+        county: inp.county.clone(),
+        cluster: inp.cluster.clone(),
+        enterprises: scope.len() as i64,
+        leader_basis: inp.basis.label().into(),
+        status_rule: STATUS_RULE.into(),
+        indicators,
+        counties,
+    })
+}
+
+/// The enterprises behind computed indicator `key` for the query's year: counted ones first,
+/// then those left out; `offset`/`limit` page the list.
+pub fn indicator_members(store: &Store, key: &str, q: &TargetQuery, offset: Option<i64>, limit: Option<i64>) -> Result<IndicatorMembers> {
+    let today = chrono::Local::now().date_naive();
+    let inp = inputs(store, q, today)?;
+    let ind = inp.indicators.iter().find(|i| i.key == key).ok_or_else(|| CoreError::NotFound(format!("没有指标“{key}”")))?;
+    if !ind.computed {
+        return Err(CoreError::Invalid(format!("“{}”为人工填报指标，没有企业明细", ind.name)));
+    }
+    let scope = inp.scope(None);
+    let (value, computed) = inp.value(ind, &scope, inp.year, today);
+    let c = computed.ok_or_else(|| CoreError::NotFound(format!("指标“{}”无法由企业库计算", ind.name)))?;
+    let total = c.members.len() as i64;
+    let start = offset.unwrap_or(0).clamp(0, total) as usize;
+    let end = limit.map_or(total as usize, |l| (start + l.max(0) as usize).min(total as usize));
+    Ok(IndicatorMembers {
+        key: ind.key.clone(),
+        name: ind.name.clone(),
+        unit: ind.unit.clone(),
+        year: inp.year,
+        value,
+        note: c.note.clone(),
+        total,
+        counted: total - c.excluded,
+        excluded: c.excluded,
+        members: c.members[start..end].to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two 南和区 enterprises and one 清河县 enterprise, one 2025 figure row missing revenue.
+    fn store() -> Store {
+        let s = Store::open_in_memory().unwrap();
+        s.conn
+            .execute_batch(
+                "INSERT INTO enterprises(id, uscc, name, county, cluster, is_leader, little_giant, little_giant_year, specialized, specialized_year, listing_stage, created_at, updated_at) VALUES
+                   (1, 'U1', '甲公司', '南和区', '南和宠物食品', 1, 1, 2023, 1, 2025, '已上市', 't', 't'),
+                   (2, 'U2', '乙公司', '南和区', '南和农机装备', 1, 0, NULL, 1, NULL, '股改中', 't', 't'),
+                   (3, 'U3', '丙公司', '清河县', '清河羊绒', 1, 1, 2025, 0, NULL, NULL, 't', 't');
+                 INSERT INTO enterprise_figures(enterprise_id, year, revenue_wan, rd_expense_wan, invention_patents) VALUES
+                   (1, 2024, 1000, 30, 5), (1, 2025, 1000, 50, 8),
+                   (2, 2025, NULL, 10, 2),
+                   (3, 2024, 2000, 40, 1), (3, 2025, 2000, 40, 1);",
+            )
+            .unwrap();
+        s
+    }
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+    fn ind<'a>(b: &'a TargetBoard, key: &str) -> &'a IndicatorProgress {
+        b.indicators.iter().find(|i| i.key == key).unwrap()
+    }
+
+    #[test]
+    fn board_for_the_latest_figures_year_with_counties() {
+        let s = store();
+        let b = board_as_of(&s, &TargetQuery::default(), day(2026, 11, 26)).unwrap();
+        assert_eq!(b.year, 2025);
+        assert_eq!(b.years, vec![2022, 2023, 2024, 2025]);
+        assert_eq!(b.enterprises, 3);
+        let lg = ind(&b, "little_giant");
+        assert_eq!((lg.value, lg.target, lg.status.as_str()), (Some(2.0), Some(50.0), "at_risk"));
+        assert_eq!(lg.trend.iter().map(|t| t.value).collect::<Vec<_>>(), vec![Some(0.0), Some(1.0), Some(1.0), Some(2.0)]);
+        // (50 + 40) / (1000 + 2000); 乙 lacks revenue.
+        let rd = ind(&b, "leader_rd_ratio");
+        assert!((rd.value.unwrap() - 3.0).abs() < 1e-9);
+        assert_eq!((rd.counted, rd.excluded, rd.reaching), (2, 1, Some(1)));
+        assert_eq!(rd.status, "at_risk", "3.0 < 90 % of 3.5");
+        assert_eq!(ind(&b, "invention_patents_new").value, Some(3.0));
+        assert_eq!(ind(&b, "listed_companies").value, Some(1.0));
+        let manual = ind(&b, "green_factories");
+        assert_eq!((manual.kind.as_str(), manual.status.as_str()), ("manual", "no_data"));
+        let names: Vec<_> = b.counties.iter().map(|c| (c.county.as_str(), c.enterprises)).collect();
+        assert_eq!(names, vec![("南和区", 2), ("清河县", 1)]);
+        assert_eq!(b.counties[0].values["little_giant"], Some(1.0));
+        assert_eq!(b.counties[1].values["leader_rd_ratio"], Some(2.0));
+    }
+
+    #[test]
+    fn filters_and_manual_values_reach_the_board() {
+        let mut s = store();
+        let q = TargetQuery { year: Some(2025), county: Some("南和区".into()), cluster: Some("南和宠物食品".into()) };
+        let b = board_as_of(&s, &q, day(2026, 1, 10)).unwrap();
+        assert_eq!(b.enterprises, 1);
+        assert_eq!(ind(&b, "specialized_new").value, Some(1.0));
+        save_entry(
+            &mut s,
+            &TargetEntryInput { indicator: "green_factories".into(), year: 2025, value: 3.0, entered_on: "2025-12-31".into(), source: "省工信厅名单".into(), entered_by: None },
+        )
+        .unwrap();
+        let b = board_as_of(&s, &q, day(2026, 1, 10)).unwrap();
+        let g = ind(&b, "green_factories");
+        assert_eq!((g.value, g.status.as_str()), (Some(3.0), "met"));
+        assert!(g.note.contains("省工信厅名单"));
+    }
+
+    #[test]
+    fn members_are_listed_and_paged() {
+        let s = store();
+        let q = TargetQuery { year: Some(2025), ..Default::default() };
+        let m = indicator_members(&s, "leader_rd_ratio", &q, None, None).unwrap();
+        assert_eq!((m.total, m.counted, m.excluded), (3, 2, 1));
+        assert_eq!(m.members.last().unwrap().name, "乙公司");
+        let page = indicator_members(&s, "leader_rd_ratio", &q, Some(1), Some(1)).unwrap();
+        assert_eq!(page.members.len(), 1);
+        assert!(indicator_members(&s, "green_factories", &q, None, None).is_err());
+    }
+}
