@@ -5,6 +5,8 @@ pub mod enterprise;
 pub mod enterprise_detail;
 pub mod error;
 pub mod input_file;
+pub mod ledger;
+pub mod plans;
 pub mod reference;
 mod seed;
 pub mod store;

@@ -8,6 +8,7 @@ use std::path::Path;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0003_task_progress", include_str!("migrations/0003_task_progress.sql")),
+    ("0005_plans_ledger", include_str!("migrations/0005_plans_ledger.sql")),
     ("0006_targets", include_str!("migrations/0006_targets.sql")),
     ("0007_data_safety", include_str!("migrations/0007_data_safety.sql")),
 ];

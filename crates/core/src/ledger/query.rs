@@ -1,0 +1,251 @@
+//! Reading the ledger: problems filtered by state, unit, county, category, overdue and paged in
+//! SQL; counts and 办结率 per lead unit and per county.
+use super::workflow::{self, CLOSED_STATES};
+use super::{today, Problem};
+use crate::error::Result;
+use crate::store::Store;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) const SELECT_PROBLEM: &str = "SELECT p.id, p.enterprise_id, e.name, e.uscc, e.county, p.source, p.category,
+        p.description, p.received_on, p.state, p.lead_unit, p.co_units, p.assigned_on, p.deadline, p.result,
+        p.closed_on, p.satisfaction, p.return_reason, p.updated_at
+    FROM problems p JOIN enterprises e ON e.id = p.enterprise_id";
+
+pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
+    let state: String = r.get(9)?;
+    let deadline: Option<String> = r.get(13)?;
+    let due = deadline.as_deref().and_then(|d| d.parse().ok());
+    let co: String = r.get(11)?;
+    Ok(Problem {
+        id: r.get(0)?,
+        enterprise_id: r.get(1)?,
+        enterprise_name: r.get(2)?,
+        uscc: r.get(3)?,
+        county: r.get(4)?,
+        source: r.get(5)?,
+        category: r.get(6)?,
+        description: r.get(7)?,
+        received_on: r.get(8)?,
+        light: workflow::light(&state, due, today()).to_string(),
+        actions: workflow::allowed_actions(&state).into_iter().map(String::from).collect(),
+        state,
+        lead_unit: r.get(10)?,
+        co_units: serde_json::from_str(&co).unwrap_or_default(),
+        assigned_on: r.get(12)?,
+        deadline,
+        result: r.get(14)?,
+        closed_on: r.get(15)?,
+        satisfaction: r.get(16)?,
+        return_reason: r.get(17)?,
+        updated_at: r.get(18)?,
+    })
+}
+
+/// Filters of the ledger page; all optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProblemQuery {
+    #[ts(optional)]
+    pub state: Option<String>,
+    /// Lead unit or co-unit.
+    #[ts(optional)]
+    pub unit: Option<String>,
+    #[ts(optional)]
+    pub county: Option<String>,
+    #[ts(optional)]
+    pub category: Option<String>,
+    /// Only problems past their deadline and not yet 办结.
+    #[ts(optional)]
+    pub overdue: Option<bool>,
+    #[ts(optional)]
+    pub enterprise_id: Option<i64>,
+    #[ts(optional)]
+    pub offset: Option<i64>,
+    #[ts(optional)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ProblemPage {
+    pub total: i64,
+    pub rows: Vec<Problem>,
+}
+
+/// Counts for one lead unit or one county.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerStat {
+    pub name: String,
+    pub total: i64,
+    /// 交办 or 对接服务.
+    pub open: i64,
+    /// 办结 or 销号.
+    pub closed: i64,
+    pub confirmed: i64,
+    pub overdue: i64,
+    /// closed / total × 100; none when total is 0.
+    pub close_rate_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerStats {
+    pub all: LedgerStat,
+    pub by_unit: Vec<LedgerStat>,
+    pub by_county: Vec<LedgerStat>,
+}
+
+const OVERDUE_SQL: &str = "(p.state IN ('交办', '对接服务') AND p.deadline < ?)";
+
+fn filter(q: &ProblemQuery) -> (String, Vec<Value>) {
+    let mut clauses = Vec::new();
+    let mut params = Vec::new();
+    let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    if let Some(s) = text(&q.state) {
+        clauses.push("p.state = ?");
+        params.push(Value::Text(s));
+    }
+    if let Some(u) = text(&q.unit) {
+        clauses.push("(p.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(p.co_units) WHERE value = ?))");
+        params.push(Value::Text(u.clone()));
+        params.push(Value::Text(u));
+    }
+    if let Some(c) = text(&q.county) {
+        clauses.push("e.county = ?");
+        params.push(Value::Text(c));
+    }
+    if let Some(c) = text(&q.category) {
+        clauses.push("p.category = ?");
+        params.push(Value::Text(c));
+    }
+    if q.overdue == Some(true) {
+        clauses.push(OVERDUE_SQL);
+        params.push(Value::Text(today().to_string()));
+    }
+    if let Some(id) = q.enterprise_id {
+        clauses.push("p.enterprise_id = ?");
+        params.push(Value::Integer(id));
+    }
+    let sql = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
+    (sql, params)
+}
+
+/// One page of the ledger, newest received first.
+pub fn list_problems(store: &Store, q: &ProblemQuery) -> Result<ProblemPage> {
+    let (where_sql, mut params) = filter(q);
+    let total: i64 = store.conn.query_row(
+        &format!("SELECT count(*) FROM problems p JOIN enterprises e ON e.id = p.enterprise_id{where_sql}"),
+        rusqlite::params_from_iter(params.iter()),
+        |r| r.get(0),
+    )?;
+    params.push(Value::Integer(q.limit.unwrap_or(-1)));
+    params.push(Value::Integer(q.offset.unwrap_or(0)));
+    let sql = format!("{SELECT_PROBLEM}{where_sql} ORDER BY p.received_on DESC, p.id DESC LIMIT ? OFFSET ?");
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(params.iter()), problem_from)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ProblemPage { total, rows })
+}
+
+fn stats_by(store: &Store, key_sql: &str, order_sql: &str) -> Result<Vec<LedgerStat>> {
+    let closed = CLOSED_STATES.map(|s| format!("'{s}'")).join(", ");
+    let sql = format!(
+        "SELECT {key_sql} AS k, count(*),
+                sum(p.state IN ('交办', '对接服务')),
+                sum(p.state IN ({closed})),
+                sum(p.state = '销号'),
+                sum({OVERDUE_SQL})
+         FROM problems p JOIN enterprises e ON e.id = p.enterprise_id
+         WHERE {key_sql} IS NOT NULL
+         GROUP BY k ORDER BY {order_sql}"
+    );
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([today().to_string()], |r| {
+        Ok(stat(r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn stat(name: String, total: i64, open: i64, closed: i64, confirmed: i64, overdue: i64) -> LedgerStat {
+    let close_rate_pct = (total > 0).then(|| (closed as f64 * 1000.0 / total as f64).round() / 10.0);
+    LedgerStat { name, total, open, closed, confirmed, overdue, close_rate_pct }
+}
+
+/// Counts and 办结率 of all problems, per lead unit (problems assigned) and per county.
+pub fn ledger_stats(store: &Store) -> Result<LedgerStats> {
+    let by_unit = stats_by(store, "p.lead_unit", "count(*) DESC, k")?;
+    let by_county = stats_by(
+        store,
+        "e.county",
+        "(SELECT sort FROM counties c WHERE c.name = e.county), k",
+    )?;
+    let all = stats_by(store, "'合计'", "k")?
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| stat("合计".into(), 0, 0, 0, 0, 0));
+    Ok(LedgerStats { all, by_unit, by_county })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{new_problem, store_with_two};
+    use super::super::*;
+    use super::*;
+
+    fn assign(s: &mut Store, id: i64, unit: &str, deadline: &str) {
+        let input = AssignInput { lead_unit: unit.into(), co_units: vec!["市工业和信息化局".into()], deadline: Some(deadline.into()) };
+        assign_problem(s, id, &input).unwrap();
+    }
+
+    fn serve_and_close(s: &mut Store, id: i64) {
+        serve_problem(s, id, &ServeInput { date: None, unit: "市金融工作局".into(), content: "对接".into() }).unwrap();
+        close_problem(s, id, &CloseInput { result: "解决".into(), closed_on: None, satisfaction: "基本满意".into() }).unwrap();
+    }
+
+    #[test]
+    fn filters_overdue_and_rates_per_unit_and_county() {
+        let (mut s, a, b) = store_with_two();
+        let p1 = new_problem(&mut s, a, "融资");
+        let p2 = new_problem(&mut s, a, "用地");
+        let p3 = new_problem(&mut s, b, "融资");
+        let _p4 = new_problem(&mut s, b, "技术");
+        let far = (today() + chrono::Duration::days(40)).to_string();
+        assign(&mut s, p1.id, "市金融工作局", &far);
+        assign(&mut s, p2.id, "市自然资源和规划局", &far);
+        assign(&mut s, p3.id, "市金融工作局", &far);
+        // p2's deadline passes: moved back in the store as time would.
+        s.conn.execute("UPDATE problems SET deadline = '2020-01-01' WHERE id = ?1", [p2.id]).unwrap();
+        serve_and_close(&mut s, p1.id);
+
+        let count = |q: ProblemQuery| list_problems(&s, &q).unwrap().total;
+        assert_eq!(count(ProblemQuery::default()), 4);
+        assert_eq!(count(ProblemQuery { overdue: Some(true), ..Default::default() }), 1);
+        assert_eq!(count(ProblemQuery { unit: Some("市金融工作局".into()), ..Default::default() }), 2);
+        assert_eq!(count(ProblemQuery { unit: Some("市工业和信息化局".into()), ..Default::default() }), 3);
+        assert_eq!(count(ProblemQuery { county: Some("宁晋县".into()), ..Default::default() }), 2);
+        assert_eq!(count(ProblemQuery { category: Some("融资".into()), state: Some("办结".into()), ..Default::default() }), 1);
+        let page = list_problems(&s, &ProblemQuery { enterprise_id: Some(a), limit: Some(1), offset: Some(1), ..Default::default() }).unwrap();
+        assert_eq!((page.total, page.rows.len()), (2, 1));
+        let overdue = list_problems(&s, &ProblemQuery { overdue: Some(true), ..Default::default() }).unwrap();
+        assert_eq!(overdue.rows[0].light, "overdue");
+
+        let st = ledger_stats(&s).unwrap();
+        assert_eq!(st.all, LedgerStat { name: "合计".into(), total: 4, open: 2, closed: 1, confirmed: 0, overdue: 1, close_rate_pct: Some(25.0) });
+        let fin = st.by_unit.iter().find(|u| u.name == "市金融工作局").unwrap();
+        assert_eq!((fin.total, fin.closed, fin.close_rate_pct), (2, 1, Some(50.0)));
+        let land = st.by_unit.iter().find(|u| u.name == "市自然资源和规划局").unwrap();
+        assert_eq!((land.overdue, land.close_rate_pct), (1, Some(0.0)));
+        assert_eq!(st.by_county.len(), 2);
+        let nanhe = st.by_county.iter().find(|c| c.name == "南和区").unwrap();
+        assert_eq!((nanhe.total, nanhe.closed, nanhe.close_rate_pct), (2, 1, Some(50.0)));
+
+        serve_and_close(&mut s, p3.id);
+        confirm_problem(&mut s, p3.id).unwrap();
+        let fin = ledger_stats(&s).unwrap().by_unit.into_iter().find(|u| u.name == "市金融工作局").unwrap();
+        assert_eq!((fin.closed, fin.confirmed, fin.close_rate_pct), (2, 1, Some(100.0)));
+    }
+}

@@ -1,0 +1,245 @@
+//! 一企一策 as a .docx for editing in WPS/Word (docx-rs): 方正小标宋简体 title, 黑体 headings,
+//! 仿宋 body, bordered tables, A4 with GB/T 9704 margins and page numbers; one file or a county's.
+use super::{get_plan, list_plans, Plan};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Table,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableRow, VAlignType, WidthType,
+};
+use std::path::{Path, PathBuf};
+
+pub const TITLE_FONT: &str = "方正小标宋简体";
+pub const HEADING_FONT: &str = "黑体";
+pub const BODY_FONT: &str = "仿宋";
+/// Text block width of an A4 page with 28 mm / 26 mm side margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 8844;
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new().east_asia(east_asia).ascii("Times New Roman").hi_ansi("Times New Roman")
+}
+
+fn run(text: &str, font: &str, half_points: usize) -> Run {
+    Run::new().add_text(text).fonts(fonts(font)).size(half_points)
+}
+
+fn title(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, TITLE_FONT, 44))
+        .align(AlignmentType::Center)
+        .line_spacing(LineSpacing::new().after(300))
+}
+
+fn heading(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, HEADING_FONT, 32))
+        .line_spacing(LineSpacing::new().before(240).after(120))
+}
+
+fn body(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, BODY_FONT, 32))
+        .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(640)), None, None)
+        .line_spacing(LineSpacing::new().line(560))
+}
+
+fn cell(text: &str, width: usize, header: bool) -> TableCell {
+    let mut p = Paragraph::new();
+    for (i, line) in text.split('\n').enumerate() {
+        let r = run(line, if header { HEADING_FONT } else { BODY_FONT }, 24);
+        p = p.add_run(if i > 0 { r.add_break(docx_rs::BreakType::TextWrapping) } else { r });
+    }
+    if header {
+        p = p.align(AlignmentType::Center);
+    }
+    TableCell::new().add_paragraph(p).width(width, WidthType::Dxa).vertical_align(VAlignType::Center)
+}
+
+/// A bordered table: `cols` are (header, share of the width); `rows` the cells; an empty body
+/// shows one row saying 无.
+fn table(cols: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
+    let total: usize = cols.iter().map(|c| c.1).sum();
+    let widths: Vec<usize> = cols.iter().map(|c| TEXT_WIDTH * c.1 / total).collect();
+    let mut out = vec![TableRow::new(cols.iter().zip(&widths).map(|((h, _), w)| cell(h, *w, true)).collect())];
+    if rows.is_empty() {
+        out.push(TableRow::new(vec![cell("无", TEXT_WIDTH, false).grid_span(cols.len())]));
+    }
+    for r in rows {
+        out.push(TableRow::new(r.iter().zip(&widths).map(|(t, w)| cell(t, *w, false)).collect()).cant_split());
+    }
+    let border = |p| TableBorder::new(p).border_type(BorderType::Single).size(4).color("000000");
+    let borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |b, p| b.set(border(p)));
+    Table::new(out).set_grid(widths).width(TEXT_WIDTH, WidthType::Dxa).set_borders(borders)
+}
+
+/// 2026-11-26 → 2026年11月26日 (other text unchanged).
+fn date_cn(iso: Option<&str>) -> String {
+    let Some(s) = iso else { return String::new() };
+    let parts: Vec<&str> = s.get(..10).unwrap_or(s).split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0')),
+        _ => s.to_string(),
+    }
+}
+
+fn wan(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.2}")).unwrap_or_default()
+}
+
+fn opt(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+/// The document's title line.
+pub fn plan_title(plan: &Plan) -> String {
+    format!("{}“一企一策”帮扶方案（{}年度）", plan.situation.name, plan.year)
+}
+
+/// The plan as a Word document.
+pub fn plan_document(plan: &Plan) -> Docx {
+    let s = &plan.situation;
+    let b = &plan.body;
+    let yes = |v: bool| if v { "是" } else { "否" };
+    let situation_rows = vec![
+        vec!["企业名称".into(), s.name.clone(), "统一社会信用代码".into(), s.uscc.clone()],
+        vec!["县（市、区）".into(), opt(&s.county), "特色产业集群".into(), opt(&s.cluster)],
+        vec!["主营业务".into(), s.main_business.clone().or_else(|| s.industry.clone()).unwrap_or_default(), "法定代表人".into(), opt(&s.legal_rep)],
+        vec![
+            format!("营业收入（万元{}）", s.figures_year.map(|y| format!("，{y}年")).unwrap_or_default()),
+            wan(s.revenue_wan),
+            "研发投入占比".into(),
+            s.rd_ratio_pct.map(|v| format!("{v:.2}%")).unwrap_or_default(),
+        ],
+        vec!["拟上市板块".into(), b.target_board.clone().or_else(|| s.target_board.clone()).unwrap_or_default(), "上市进度".into(), opt(&s.listing_stage)],
+        vec!["资质荣誉".into(), s.qualifications.join("、"), "名单".into(),
+            format!("产业链供应链白名单：{}\n生态环境监管正面清单：{}", yes(b.white_list), yes(b.eco_positive_list))],
+    ];
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(PageMargin::new().top(2098).bottom(1984).left(1587).right(1474).header(851).footer(992))
+        .default_fonts(fonts(BODY_FONT))
+        .default_size(32)
+        .footer(Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(run("— ", BODY_FONT, 28))
+                .add_page_num(PageNum::new())
+                .add_run(run(" —", BODY_FONT, 28))
+                .align(AlignmentType::Center),
+        ))
+        .add_paragraph(title(&plan_title(plan)))
+        .add_paragraph(heading("一、企业基本情况"))
+        .add_table(table(&[("项目", 3), ("内容", 5), ("项目", 3), ("内容", 5)], situation_rows));
+    if !b.situation_note.is_empty() {
+        doc = doc.add_paragraph(body(&b.situation_note));
+    }
+    let goals = b.goals.iter().map(|g| vec![g.kind.clone(), g.year.map(|y| format!("{y}年")).unwrap_or_default(), g.content.clone()]).collect();
+    let measures = b.measures.iter().enumerate()
+        .map(|(i, m)| vec![(i + 1).to_string(), m.content.clone(), m.unit.clone(), m.person.clone(), date_cn(m.deadline.as_deref()), m.status.clone()])
+        .collect();
+    let visits = b.visits.iter()
+        .map(|v| vec![date_cn(v.date.as_deref()), v.visitor.clone(), v.findings.clone(), v.advice.clone()])
+        .collect();
+    let financing = b.financing.iter()
+        .map(|f| vec![f.need.clone(), f.bank.clone(), wan(f.amount_wan), f.product.clone(), f.result.clone()])
+        .collect();
+    let awards = b.awards.iter()
+        .map(|a| vec![a.name.clone(), a.year.map(|y| format!("{y}年")).unwrap_or_default(), wan(a.amount_wan), a.note.clone()])
+        .collect();
+    let problems = plan.problems.iter()
+        .map(|p| vec![date_cn(Some(&p.received_on)), p.category.clone(), p.description.clone(), opt(&p.lead_unit), date_cn(p.deadline.as_deref()), p.state.clone()])
+        .collect();
+    doc.add_paragraph(heading("二、发展目标"))
+        .add_table(table(&[("类别", 2), ("年度", 2), ("目标内容", 10)], goals))
+        .add_paragraph(heading("三、帮扶措施"))
+        .add_table(table(&[("序号", 1), ("措施内容", 7), ("责任单位", 4), ("责任人", 2), ("完成时限", 3), ("状态", 2)], measures))
+        .add_paragraph(heading("四、入企服务（把脉开方）"))
+        .add_table(table(&[("日期", 3), ("服务人员", 3), ("发现问题", 6), ("对策建议", 6)], visits))
+        .add_paragraph(heading("五、融资需求与对接"))
+        .add_table(table(&[("融资需求", 4), ("对接银行", 3), ("金额（万元）", 3), ("金融产品", 3), ("对接结果", 4)], financing))
+        .add_paragraph(heading("六、获得奖励与资助"))
+        .add_table(table(&[("奖励或资助", 6), ("年度", 2), ("金额（万元）", 3), ("备注", 4)], awards))
+        .add_paragraph(heading("七、企业诉求办理情况"))
+        .add_table(table(&[("收集日期", 3), ("类别", 2), ("问题描述", 7), ("牵头单位", 4), ("办理时限", 3), ("状态", 2)], problems))
+}
+
+fn save(doc: Docx, path: &Path) -> Result<()> {
+    let file = std::fs::File::create(path)
+        .map_err(|e| CoreError::Export(format!("无法创建 {}：{e}", path.display())))?;
+    doc.build()
+        .pack(file)
+        .map_err(|e| CoreError::Export(format!("写入 Word 文件 {} 失败：{e}", path.display())))
+}
+
+/// Writes the plan of one enterprise for `year` (saved or, if none, the pre-filled draft).
+pub fn export_plan(store: &Store, enterprise_id: i64, year: i64, path: &Path) -> Result<()> {
+    save(plan_document(&get_plan(store, enterprise_id, year)?), path)
+}
+
+/// A file name safe on Windows and Linux.
+fn file_name(text: &str) -> String {
+    text.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
+}
+
+/// Writes every saved plan of `county` (of `year`, or all years) into `dir`, one file each;
+/// returns the files written.
+pub fn export_county_plans(store: &Store, county: &str, year: Option<i64>, dir: &Path) -> Result<Vec<PathBuf>> {
+    let plans = list_plans(store, Some(county), year)?;
+    if plans.is_empty() {
+        return Err(CoreError::NotFound(format!("{county}还没有保存的一企一策")));
+    }
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for p in plans {
+        let path = dir.join(file_name(&format!("{}_{}年一企一策.docx", p.name, p.year)));
+        export_plan(store, p.enterprise_id, p.year, &path)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::sample_body;
+    use super::super::save_plan;
+    use super::*;
+    use crate::ledger::tests::store_with_two;
+
+    #[test]
+    fn the_docx_reads_back_with_its_text_fonts_and_bordered_tables() {
+        let (mut s, a, _) = store_with_two();
+        save_plan(&mut s, a, 2026, &sample_body()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.docx");
+        export_plan(&s, a, 2026, &path).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+        let doc = docx_rs::read_docx(&bytes).expect("the docx opens");
+        let text = serde_json::to_string(&doc.document).unwrap();
+        let mut xml = String::new();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        for t in ["河北嘉坤农机装备股份有限公司“一企一策”帮扶方案（2026年度）", "三、帮扶措施", "协调券商开展辅导",
+            "2026年12月31日", "邢台银行", "500.00", "邢台市政府质量奖（组织奖）", "产业链供应链白名单：是"] {
+            assert!(text.contains(t) && xml.contains(t), "missing {t}");
+        }
+        for font in [TITLE_FONT, HEADING_FONT, BODY_FONT] {
+            assert!(xml.contains(&format!("w:eastAsia=\"{font}\"")), "font {font} not set");
+        }
+        assert!(xml.contains("<w:insideH w:val=\"single\""), "inner borders set");
+        assert_eq!(xml.matches("<w:tbl>").count(), 7);
+
+        let files = export_county_plans(&s, "南和区", None, &dir.path().join("南和区")).unwrap();
+        assert_eq!(files.len(), 1);
+        assert!(files[0].ends_with("河北嘉坤农机装备股份有限公司_2026年一企一策.docx"));
+        assert!(export_county_plans(&s, "宁晋县", None, dir.path()).unwrap_err().to_string().contains("还没有"));
+    }
+}

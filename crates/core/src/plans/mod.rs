@@ -1,0 +1,484 @@
+//! 一企一策: one plan per enterprise and year. The basic situation is read live from the pool;
+//! goals, measures, service visits, financing and awards are sections the user edits; a plan
+//! can be copied to the next year. Saving is one audited transaction.
+pub mod awards;
+pub mod docx;
+
+use crate::error::{CoreError, Result};
+use crate::ledger::{list_problems, Problem, ProblemQuery};
+use crate::store::{now_text, Store};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub const MEASURE_STATUSES: [&str; 4] = ["未启动", "推进中", "已完成", "滞后"];
+pub const GOAL_KINDS: [&str; 4] = ["上市", "研发", "资质", "其他"];
+
+/// The enterprise as the pool knows it today (pre-filled, not edited in the plan).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanSituation {
+    pub name: String,
+    pub uscc: String,
+    pub county: Option<String>,
+    pub cluster: Option<String>,
+    pub industry: Option<String>,
+    pub main_business: Option<String>,
+    pub legal_rep: Option<String>,
+    pub figures_year: Option<i64>,
+    pub revenue_wan: Option<f64>,
+    pub rd_ratio_pct: Option<f64>,
+    /// 专精特新（2023年）, 高新技术企业 …
+    pub qualifications: Vec<String>,
+    pub target_board: Option<String>,
+    pub listing_stage: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanGoal {
+    /// 上市 / 研发 / 资质 / 其他
+    pub kind: String,
+    pub year: Option<i64>,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanMeasure {
+    pub content: String,
+    pub unit: String,
+    pub person: String,
+    pub deadline: Option<String>,
+    /// 未启动 / 推进中 / 已完成 / 滞后
+    pub status: String,
+}
+
+/// 入企服务 / 把脉开方.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanVisit {
+    pub date: Option<String>,
+    pub visitor: String,
+    pub findings: String,
+    pub advice: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanFinancing {
+    pub need: String,
+    pub bank: String,
+    pub amount_wan: Option<f64>,
+    pub product: String,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanAward {
+    /// The catalogue entry, when chosen from it.
+    pub award_id: Option<i64>,
+    pub name: String,
+    pub year: Option<i64>,
+    pub amount_wan: Option<f64>,
+    pub note: String,
+}
+
+/// What the plan page edits and saves.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanBody {
+    pub target_board: Option<String>,
+    pub situation_note: String,
+    pub white_list: bool,
+    pub eco_positive_list: bool,
+    pub goals: Vec<PlanGoal>,
+    pub measures: Vec<PlanMeasure>,
+    pub visits: Vec<PlanVisit>,
+    pub financing: Vec<PlanFinancing>,
+    pub awards: Vec<PlanAward>,
+}
+
+/// One enterprise's plan for one year; `id` is none for a draft not saved yet.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Plan {
+    pub id: Option<i64>,
+    pub enterprise_id: i64,
+    pub year: i64,
+    pub situation: PlanSituation,
+    pub body: PlanBody,
+    /// The enterprise's problems in the ledger.
+    pub problems: Vec<Problem>,
+    /// Years with a saved plan for this enterprise.
+    pub years: Vec<i64>,
+    pub updated_at: Option<String>,
+}
+
+/// A row of the 一企一策 list page.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanSummary {
+    pub id: i64,
+    pub enterprise_id: i64,
+    pub name: String,
+    pub uscc: String,
+    pub county: Option<String>,
+    pub year: i64,
+    pub measures: i64,
+    pub measures_done: i64,
+    pub visits: i64,
+    pub open_problems: i64,
+    pub updated_at: String,
+}
+
+/// The basic situation from the pool, with the latest year's figures.
+pub fn situation(store: &Store, enterprise_id: i64) -> Result<PlanSituation> {
+    let row = store
+        .conn
+        .query_row(
+            "SELECT e.name, e.uscc, e.county, e.cluster, e.industry, e.main_business, e.legal_rep,
+                    f.year, f.revenue_wan, f.rd_ratio_pct, e.target_board, e.listing_stage,
+                    e.specialized, e.specialized_year, e.little_giant, e.little_giant_year,
+                    e.high_tech, e.high_tech_year, e.innovative_sme, e.innovative_sme_year,
+                    e.in_pool, e.is_leader
+             FROM enterprises e
+             LEFT JOIN enterprise_figures f ON f.enterprise_id = e.id
+                 AND f.year = (SELECT max(year) FROM enterprise_figures g WHERE g.enterprise_id = e.id)
+             WHERE e.id = ?1",
+            [enterprise_id],
+            |r| {
+                let mut qualifications = Vec::new();
+                let names = ["专精特新中小企业", "专精特新“小巨人”企业", "高新技术企业", "创新型中小企业"];
+                for (i, name) in names.iter().enumerate() {
+                    let has: Option<bool> = r.get(12 + 2 * i)?;
+                    let year: Option<i64> = r.get(13 + 2 * i)?;
+                    if has == Some(true) {
+                        qualifications.push(match year {
+                            Some(y) => format!("{name}（{y}年）"),
+                            None => name.to_string(),
+                        });
+                    }
+                }
+                if r.get::<_, Option<bool>>(20)? == Some(true) {
+                    qualifications.push("上市培育库入库企业".into());
+                }
+                if r.get::<_, Option<bool>>(21)? == Some(true) {
+                    qualifications.push("“领跑者”企业".into());
+                }
+                Ok(PlanSituation {
+                    name: r.get(0)?,
+                    uscc: r.get(1)?,
+                    county: r.get(2)?,
+                    cluster: r.get(3)?,
+                    industry: r.get(4)?,
+                    main_business: r.get(5)?,
+                    legal_rep: r.get(6)?,
+                    figures_year: r.get(7)?,
+                    revenue_wan: r.get(8)?,
+                    rd_ratio_pct: r.get(9)?,
+                    qualifications,
+                    target_board: r.get(10)?,
+                    listing_stage: r.get(11)?,
+                })
+            },
+        )
+        .optional()?;
+    row.ok_or_else(|| CoreError::NotFound("企业库中没有这家企业".into()))
+}
+
+fn plan_years(store: &Store, enterprise_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = store.conn.prepare_cached("SELECT year FROM plans WHERE enterprise_id = ?1 ORDER BY year")?;
+    let rows = stmt.query_map([enterprise_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn json<T: serde::de::DeserializeOwned + Default>(text: String) -> T {
+    serde_json::from_str(&text).unwrap_or_default()
+}
+
+fn stored_body(store: &Store, enterprise_id: i64, year: i64) -> Result<Option<(i64, PlanBody, String)>> {
+    Ok(store
+        .conn
+        .query_row(
+            "SELECT id, target_board, situation_note, white_list, eco_positive_list, goals, measures, visits,
+                    financing, awards, updated_at
+             FROM plans WHERE enterprise_id = ?1 AND year = ?2",
+            params![enterprise_id, year],
+            |r| {
+                let body = PlanBody {
+                    target_board: r.get(1)?,
+                    situation_note: r.get(2)?,
+                    white_list: r.get(3)?,
+                    eco_positive_list: r.get(4)?,
+                    goals: json(r.get(5)?),
+                    measures: json(r.get(6)?),
+                    visits: json(r.get(7)?),
+                    financing: json(r.get(8)?),
+                    awards: json(r.get(9)?),
+                };
+                Ok((r.get(0)?, body, r.get(10)?))
+            },
+        )
+        .optional()?)
+}
+
+/// The plan of an enterprise for `year`: the saved one, or a draft pre-filled from the pool
+/// (target board and the two list flags).
+pub fn get_plan(store: &Store, enterprise_id: i64, year: i64) -> Result<Plan> {
+    check_year(year)?;
+    let situation = situation(store, enterprise_id)?;
+    let (id, body, updated_at) = match stored_body(store, enterprise_id, year)? {
+        Some((id, body, at)) => (Some(id), body, Some(at)),
+        None => {
+            let (white_list, eco): (Option<bool>, Option<bool>) = store.conn.query_row(
+                "SELECT white_list, eco_positive_list FROM enterprises WHERE id = ?1",
+                [enterprise_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let body = PlanBody {
+                target_board: situation.target_board.clone(),
+                white_list: white_list.unwrap_or(false),
+                eco_positive_list: eco.unwrap_or(false),
+                ..Default::default()
+            };
+            (None, body, None)
+        }
+    };
+    let problems = list_problems(store, &ProblemQuery { enterprise_id: Some(enterprise_id), ..Default::default() })?.rows;
+    Ok(Plan { id, enterprise_id, year, situation, body, problems, years: plan_years(store, enterprise_id)?, updated_at })
+}
+
+/// The id of the enterprise with this USCC (for the CLI).
+pub fn enterprise_id_by_uscc(store: &Store, uscc: &str) -> Result<i64> {
+    store
+        .conn
+        .query_row("SELECT id FROM enterprises WHERE uscc = ?1", [uscc.trim().to_uppercase()], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("企业库中没有统一社会信用代码为 {} 的企业", uscc.trim())))
+}
+
+fn check_year(year: i64) -> Result<()> {
+    if (2000..=2100).contains(&year) {
+        Ok(())
+    } else {
+        Err(CoreError::Invalid(format!("年度“{year}”无效")))
+    }
+}
+
+/// Trims every text, drops empty rows and checks the controlled values.
+fn clean(body: &PlanBody) -> Result<PlanBody> {
+    let t = |s: &str| s.trim().to_string();
+    let mut b = body.clone();
+    b.situation_note = t(&b.situation_note);
+    b.target_board = b.target_board.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    b.goals.retain(|g| !g.content.trim().is_empty());
+    for g in &mut b.goals {
+        g.content = t(&g.content);
+        if !GOAL_KINDS.contains(&g.kind.as_str()) {
+            return Err(CoreError::Invalid(format!("目标类别“{}”无效，应为：{}", g.kind, GOAL_KINDS.join("、"))));
+        }
+    }
+    b.measures.retain(|m| !m.content.trim().is_empty());
+    for m in &mut b.measures {
+        (m.content, m.unit, m.person) = (t(&m.content), t(&m.unit), t(&m.person));
+        if !MEASURE_STATUSES.contains(&m.status.as_str()) {
+            return Err(CoreError::Invalid(format!("措施“{}”的状态“{}”无效", m.content, m.status)));
+        }
+        if let Some(d) = m.deadline.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            m.deadline = Some(crate::ledger::workflow::parse_date(d, "措施完成时限")?.to_string());
+        } else {
+            m.deadline = None;
+        }
+    }
+    b.visits.retain(|v| !(v.findings.trim().is_empty() && v.advice.trim().is_empty() && v.visitor.trim().is_empty()));
+    b.financing.retain(|f| !(f.need.trim().is_empty() && f.bank.trim().is_empty() && f.amount_wan.is_none()));
+    b.awards.retain(|a| !a.name.trim().is_empty());
+    Ok(b)
+}
+
+/// Saves (creates or replaces) the plan of an enterprise for a year; every changed section is
+/// audited with its old and new content.
+pub fn save_plan(store: &mut Store, enterprise_id: i64, year: i64, body: &PlanBody) -> Result<Plan> {
+    check_year(year)?;
+    situation(store, enterprise_id)?;
+    let body = clean(body)?;
+    let before = stored_body(store, enterprise_id, year)?;
+    let operator = store.operator()?;
+    let now = now_text();
+    let sections = |b: &PlanBody| -> Result<Vec<(&'static str, String)>> {
+        Ok(vec![
+            ("target_board", b.target_board.clone().unwrap_or_default()),
+            ("situation_note", b.situation_note.clone()),
+            ("white_list", b.white_list.to_string()),
+            ("eco_positive_list", b.eco_positive_list.to_string()),
+            ("goals", serde_json::to_string(&b.goals)?),
+            ("measures", serde_json::to_string(&b.measures)?),
+            ("visits", serde_json::to_string(&b.visits)?),
+            ("financing", serde_json::to_string(&b.financing)?),
+            ("awards", serde_json::to_string(&b.awards)?),
+        ])
+    };
+    let new = sections(&body)?;
+    let tx = store.conn.transaction()?;
+    tx.execute(
+        "INSERT INTO plans(enterprise_id, year, target_board, situation_note, white_list, eco_positive_list,
+                           goals, measures, visits, financing, awards, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+         ON CONFLICT(enterprise_id, year) DO UPDATE SET target_board = excluded.target_board,
+             situation_note = excluded.situation_note, white_list = excluded.white_list,
+             eco_positive_list = excluded.eco_positive_list, goals = excluded.goals, measures = excluded.measures,
+             visits = excluded.visits, financing = excluded.financing, awards = excluded.awards,
+             updated_at = excluded.updated_at",
+        params![enterprise_id, year, body.target_board, body.situation_note, body.white_list, body.eco_positive_list,
+            new[4].1, new[5].1, new[6].1, new[7].1, new[8].1, now],
+    )?;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM plans WHERE enterprise_id = ?1 AND year = ?2",
+        params![enterprise_id, year],
+        |r| r.get(0),
+    )?;
+    let old = before.as_ref().map(|(_, b, _)| sections(b)).transpose()?;
+    for (i, (field, value)) in new.iter().enumerate() {
+        let old_value = old.as_ref().map(|o| o[i].1.clone());
+        if old_value.as_ref() == Some(value) {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
+             VALUES (?1, ?2, ?3, 'plans', ?4, ?5, ?6, ?7, ?8)",
+            params![now, operator, if old.is_none() { "insert" } else { "update" }, id.to_string(), field, old_value,
+                value, format!("一企一策·{year}年")],
+        )?;
+    }
+    tx.commit()?;
+    get_plan(store, enterprise_id, year)
+}
+
+/// Copies a saved plan to the next year: goals, target board, flags, the situation note and the
+/// measures not yet 已完成; visits, financing and awards belong to their year and stay.
+pub fn copy_to_next_year(store: &mut Store, enterprise_id: i64, year: i64) -> Result<Plan> {
+    let (_, body, _) = stored_body(store, enterprise_id, year)?
+        .ok_or_else(|| CoreError::NotFound(format!("该企业没有{year}年的一企一策，请先保存")))?;
+    if stored_body(store, enterprise_id, year + 1)?.is_some() {
+        return Err(CoreError::Invalid(format!("该企业已有{}年的一企一策，不能覆盖", year + 1)));
+    }
+    let next = PlanBody {
+        measures: body.measures.iter().filter(|m| m.status != "已完成").cloned().collect(),
+        visits: Vec::new(),
+        financing: Vec::new(),
+        awards: Vec::new(),
+        ..body
+    };
+    save_plan(store, enterprise_id, year + 1, &next)
+}
+
+/// Saved plans, by county and/or year, ordered by county then enterprise.
+pub fn list_plans(store: &Store, county: Option<&str>, year: Option<i64>) -> Result<Vec<PlanSummary>> {
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT p.id, p.enterprise_id, e.name, e.uscc, e.county, p.year,
+                json_array_length(p.measures),
+                (SELECT count(*) FROM json_each(p.measures) WHERE json_extract(value, '$.status') = '已完成'),
+                json_array_length(p.visits),
+                (SELECT count(*) FROM problems q WHERE q.enterprise_id = p.enterprise_id
+                    AND q.state NOT IN ('办结', '销号')),
+                p.updated_at
+         FROM plans p JOIN enterprises e ON e.id = p.enterprise_id
+         WHERE (?1 IS NULL OR e.county = ?1) AND (?2 IS NULL OR p.year = ?2)
+         ORDER BY (SELECT sort FROM counties c WHERE c.name = e.county), e.county, e.id, p.year",
+    )?;
+    let rows = stmt.query_map(params![county.filter(|c| !c.is_empty()), year], |r| {
+        Ok(PlanSummary {
+            id: r.get(0)?,
+            enterprise_id: r.get(1)?,
+            name: r.get(2)?,
+            uscc: r.get(3)?,
+            county: r.get(4)?,
+            year: r.get(5)?,
+            measures: r.get(6)?,
+            measures_done: r.get(7)?,
+            visits: r.get(8)?,
+            open_problems: r.get(9)?,
+            updated_at: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::ledger::tests::{new_problem, store_with_two};
+
+    pub(crate) fn sample_body() -> PlanBody {
+        PlanBody {
+            target_board: Some("北交所".into()),
+            situation_note: "企业主营农机装备，2025年完成股改。".into(),
+            white_list: true,
+            eco_positive_list: false,
+            goals: vec![
+                PlanGoal { kind: "上市".into(), year: Some(2027), content: "2027年向北交所提交申报材料".into() },
+                PlanGoal { kind: "研发".into(), year: Some(2026), content: "研发投入占比达到4%".into() },
+            ],
+            measures: vec![
+                PlanMeasure { content: "协调券商开展辅导".into(), unit: "市金融工作局".into(), person: "张三".into(), deadline: Some("2026年12月31日".into()), status: "推进中".into() },
+                PlanMeasure { content: "申报省级企业技术中心".into(), unit: "市工业和信息化局".into(), person: "李四".into(), deadline: None, status: "已完成".into() },
+                PlanMeasure { content: "  ".into(), unit: "".into(), person: "".into(), deadline: None, status: "未启动".into() },
+            ],
+            visits: vec![PlanVisit { date: Some("2026-10-12".into()), visitor: "市工信局 王五".into(), findings: "流动资金紧张".into(), advice: "对接银行授信".into() }],
+            financing: vec![PlanFinancing { need: "流动资金贷款".into(), bank: "邢台银行".into(), amount_wan: Some(500.0), product: "科创贷".into(), result: "已授信".into() }],
+            awards: vec![PlanAward { award_id: Some(4), name: "邢台市政府质量奖（组织奖）".into(), year: Some(2025), amount_wan: Some(20.0), note: "".into() }],
+        }
+    }
+
+    #[test]
+    fn a_new_plan_is_prefilled_from_the_pool_and_saves_with_an_audit() {
+        let (mut s, a, _) = store_with_two();
+        s.conn.execute(
+            "UPDATE enterprises SET cluster = '南和农机', main_business = '农机装备', target_board = '北交所', listing_stage = '已股改',
+                    specialized = 1, specialized_year = 2023, high_tech = 1, white_list = 1 WHERE id = ?1", [a]).unwrap();
+        s.conn.execute("INSERT INTO enterprise_figures(enterprise_id, year, revenue_wan, rd_ratio_pct) VALUES (?1, 2024, 1000, 3.1), (?1, 2025, 1200, 3.5)", [a]).unwrap();
+        let draft = get_plan(&s, a, 2026).unwrap();
+        assert_eq!(draft.id, None);
+        assert_eq!((draft.situation.revenue_wan, draft.situation.figures_year), (Some(1200.0), Some(2025)));
+        assert_eq!(draft.situation.qualifications, vec!["专精特新中小企业（2023年）", "高新技术企业"]);
+        assert_eq!((draft.body.target_board.as_deref(), draft.body.white_list), (Some("北交所"), true));
+        new_problem(&mut s, a, "融资");
+        let saved = save_plan(&mut s, a, 2026, &sample_body()).unwrap();
+        assert!(saved.id.is_some());
+        assert_eq!(saved.body.measures.len(), 2, "blank rows are dropped");
+        assert_eq!(saved.body.measures[0].deadline.as_deref(), Some("2026-12-31"));
+        assert_eq!((saved.problems.len(), saved.years.clone()), (1, vec![2026]));
+        let audits = |s: &Store| -> i64 { s.conn.query_row("SELECT count(*) FROM audit_log WHERE table_name = 'plans'", [], |r| r.get(0)).unwrap() };
+        assert_eq!(audits(&s), 9);
+        let mut changed = sample_body();
+        changed.measures[0].status = "已完成".into();
+        save_plan(&mut s, a, 2026, &changed).unwrap();
+        assert_eq!(audits(&s), 10, "only the measures section changed");
+        let mut bad = sample_body();
+        bad.measures[0].status = "进行".into();
+        assert!(save_plan(&mut s, a, 2026, &bad).unwrap_err().to_string().contains("状态"));
+        assert_eq!(save_plan(&mut s, 77, 2026, &bad).unwrap_err().code(), "not_found");
+    }
+
+    #[test]
+    fn copying_to_next_year_keeps_goals_and_open_measures_only() {
+        let (mut s, a, b) = store_with_two();
+        assert!(copy_to_next_year(&mut s, a, 2026).unwrap_err().to_string().contains("请先保存"));
+        save_plan(&mut s, a, 2026, &sample_body()).unwrap();
+        let next = copy_to_next_year(&mut s, a, 2026).unwrap();
+        assert_eq!(next.year, 2027);
+        assert_eq!(next.body.goals.len(), 2);
+        assert_eq!(next.body.measures.len(), 1);
+        assert!(next.body.visits.is_empty() && next.body.awards.is_empty() && next.body.financing.is_empty());
+        assert_eq!(next.years, vec![2026, 2027]);
+        assert!(copy_to_next_year(&mut s, a, 2026).unwrap_err().to_string().contains("不能覆盖"));
+        save_plan(&mut s, b, 2026, &PlanBody::default()).unwrap();
+        let all = list_plans(&s, None, Some(2026)).unwrap();
+        assert_eq!(all.len(), 2);
+        let nanhe = list_plans(&s, Some("南和区"), None).unwrap();
+        assert_eq!(nanhe.iter().map(|p| p.year).collect::<Vec<_>>(), vec![2026, 2027]);
+        assert_eq!((nanhe[0].measures, nanhe[0].measures_done, nanhe[0].visits), (2, 1, 1));
+    }
+}
