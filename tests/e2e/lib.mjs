@@ -46,14 +46,20 @@ export async function screenshot(browser, name) {
   await browser.saveScreenshot(join(SHOTS, `${name}.png`));
 }
 
-/** Hands a file to the app's import flow, as the native open dialog would. */
-export async function importFile(browser, path) {
-  await browser.waitUntil(() => browser.execute(() => typeof window.__pacesetterImport === "function"), {
+/** Hands `path` to the test hook `window[hook]`, which the app opens with PACESETTER_E2E. */
+async function handPath(browser, hook, path) {
+  await browser.waitUntil(() => browser.execute((h) => typeof window[h] === "function", hook), {
     timeout: 20000,
-    timeoutMsg: "应用未开启测试导入入口（PACESETTER_E2E）",
+    timeoutMsg: `应用未开启测试导入入口 ${hook}（PACESETTER_E2E）`,
   });
-  await browser.execute((p) => window.__pacesetterImport(p), path);
+  await browser.execute((h, p) => window[h](p), hook, path);
 }
+
+/** Hands a file to the app's import flow, as the native open dialog would. */
+export const importFile = (browser, path) => handPath(browser, "__pacesetterImport", path);
+
+/** Hands a 任务分工表 to the task import preview (任务分工 page open), as the open dialog would. */
+export const importTaskFile = (browser, path) => handPath(browser, "__pacesetterImportTasks", path);
 
 /** Types `text` into the input with `id` as a user would end up with it (replacing what was there). */
 export async function fillInput(browser, id, text) {

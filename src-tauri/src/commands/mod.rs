@@ -3,6 +3,7 @@ pub mod app;
 pub mod enterprises;
 pub mod importing;
 pub mod reference;
+pub mod targets;
 pub mod tasks;
 
 /// What every command returns: a value or the `{code, message}` error the UI shows.

@@ -2,6 +2,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 import { OfficeBuilding, List } from "@element-plus/icons-vue";
 import { markRaw } from "vue";
+import { DataAnalysis } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -24,6 +25,12 @@ export const menuRoutes: RouteRecordRaw[] = [
     component: () => import("../views/tasks/index.vue"),
     meta: { title: "任务分工", icon: markRaw(List) },
   },
+  {
+    path: "/targets",
+    name: "targets",
+    component: () => import("../views/targets/index.vue"),
+    meta: { title: "目标看板", icon: markRaw(DataAnalysis) },
+  },
 ];
 
 export const router = createRouter({
@@ -33,5 +40,6 @@ export const router = createRouter({
     ...menuRoutes,
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/progress", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
+    { path: "/print/targets", component: () => import("../views/targets/print.vue"), meta: { bare: true } },
   ],
 });

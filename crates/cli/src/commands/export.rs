@@ -1,4 +1,5 @@
 //! `pacesetter export WHAT --out FILE`: official sheets and templates written from the store.
+use pacesetter_core::targets::{self, TargetQuery};
 use pacesetter_core::task_sheet::{self, TaskExportOptions};
 use pacesetter_core::{county_import, Result};
 use std::path::{Path, PathBuf};
@@ -28,6 +29,19 @@ pub enum ExportWhat {
         #[arg(long)]
         period: Option<String>,
     },
+    /// 主要目标完成情况表（--year 年度，默认最近有数据的年度；可按县区、集群筛选）
+    Targets {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        year: Option<i64>,
+        /// 县（市、区）名称
+        #[arg(long)]
+        county: Option<String>,
+        /// 特色产业集群名称
+        #[arg(long)]
+        cluster: Option<String>,
+    },
     /// 进展情况汇总表（某期间各措施×责任单位）
     Progress {
         #[arg(long)]
@@ -48,6 +62,11 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
         ExportWhat::Tasks { out, county, period } => {
             let opts = TaskExportOptions { county: county.clone(), period: period.clone() };
             task_sheet::export_tasks(&store, out, &opts)?;
+            out
+        }
+        ExportWhat::Targets { out, year, county, cluster } => {
+            let query = TargetQuery { year: *year, county: county.clone(), cluster: cluster.clone() };
+            targets::export_targets(&store, out, &query)?;
             out
         }
         ExportWhat::Progress { out, period } => {

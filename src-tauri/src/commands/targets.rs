@@ -1,0 +1,31 @@
+//! 目标看板 commands: the board for a year and filters, the enterprises behind a computed value,
+//! manual values (save/remove, audited in core) and the .xlsx export to a path from the save dialog.
+use super::CmdResult;
+use crate::state::AppState;
+use pacesetter_core::targets::{self, IndicatorMembers, TargetBoard, TargetEntry, TargetEntryInput, TargetQuery};
+use std::path::PathBuf;
+
+#[tauri::command]
+pub async fn targets_board(state: tauri::State<'_, AppState>, query: TargetQuery) -> CmdResult<TargetBoard> {
+    state.with(|s| targets::board(s, &query))
+}
+
+#[tauri::command]
+pub async fn targets_members(state: tauri::State<'_, AppState>, key: String, query: TargetQuery, offset: Option<i64>, limit: Option<i64>) -> CmdResult<IndicatorMembers> {
+    state.with(|s| targets::indicator_members(s, &key, &query, offset, limit))
+}
+
+#[tauri::command]
+pub fn targets_entry_save(state: tauri::State<AppState>, input: TargetEntryInput) -> CmdResult<TargetEntry> {
+    state.with(|s| targets::save_entry(s, &input))
+}
+
+#[tauri::command]
+pub fn targets_entry_delete(state: tauri::State<AppState>, indicator: String, year: i64) -> CmdResult<()> {
+    state.with(|s| targets::delete_entry(s, &indicator, year))
+}
+
+#[tauri::command]
+pub async fn targets_export(state: tauri::State<'_, AppState>, path: PathBuf, query: TargetQuery) -> CmdResult<()> {
+    state.with(|s| targets::export_targets(s, &path, &query))
+}

@@ -1,0 +1,79 @@
+// 任务分工 in the real app: enter progress for one measure in the side panel and see the
+// measure, the drawer and the per-unit counts update; the task sheet sample previews as 21
+// measures unchanged (seeded from the plan) through the same path the open dialog feeds.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { SAMPLES, byTestId, fillInput, importTaskFile, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+
+const LEAD = "市工业和信息化局";
+let browser;
+before(async () => {
+  browser = await startApp();
+});
+after(async () => {
+  await stopApp(browser);
+});
+
+async function click(id) {
+  const el = await byTestId(browser, id);
+  await el.waitForClickable({ timeout: 20000 });
+  await el.click();
+}
+
+/** The element's whole text (getText leaves out what the table cell clips). */
+const textOf = (id) => browser.execute((sel) => document.querySelector(sel)?.textContent ?? "", `[data-testid="${id}"]`);
+const summaryCount = async (key) => Number(await textOf(`summary-${key}-${LEAD}`));
+
+async function openSummary() {
+  await (await browser.$("#tab-summary")).click();
+  await waitForText(browser, `summary-row-${LEAD}`, LEAD);
+}
+
+test("entering progress for a measure updates the table and the counts", async () => {
+  await click("menu-tasks");
+  await waitForText(browser, "task-count", "21 条措施");
+  // Measure 1 (锁定培育目标, 2023年底) is overdue for every unit until someone reports it done.
+  await waitForText(browser, "task-progress-1", "已报 0/");
+  assert.match(await textOf("task-progress-1"), /逾期 \d+/);
+  await openSummary();
+  const doneBefore = await summaryCount("done");
+  const overdueBefore = await summaryCount("overdue");
+  const reportedBefore = await summaryCount("not_reported");
+  assert.equal(doneBefore, 0);
+  assert.ok(overdueBefore >= 1, `逾期 ${overdueBefore}`);
+  await (await browser.$("#tab-table")).click();
+
+  await click("progress-open-1");
+  await waitForText(browser, "progress-drawer", "锁定培育目标");
+  await click("progress-status-已完成");
+  await fillInput(browser, "progress-text", "已遴选30家有上市意愿的企业纳入上市培育库");
+  await click("progress-save");
+  await waitForText(browser, "progress-units", "已完成");
+  await waitForText(browser, "progress-drawer", "填报记录（1）");
+  await screenshot(browser, "tasks-progress-drawer");
+  await (await browser.$(".el-drawer__close-btn")).click();
+
+  await waitForText(browser, "task-progress-1", "已报 1/");
+  await openSummary();
+  await browser.waitUntil(async () => (await summaryCount("done")) === 1, { timeout: 10000, timeoutMsg: "统计未更新：已完成应为 1" });
+  assert.equal(await summaryCount("overdue"), overdueBefore - 1);
+  assert.equal(await summaryCount("not_reported"), reportedBefore - 1);
+  await screenshot(browser, "tasks-summary");
+  await (await browser.$("#tab-table")).click();
+});
+
+test("the task sheet sample previews as 21 measures unchanged", async () => {
+  await importTaskFile(browser, join(SAMPLES, "task_assignment.xlsx"));
+  const summary = await waitForText(browser, "task-import-summary", "未变 21 条");
+  assert.match(summary, /读到 21 条措施/);
+  assert.match(summary, /新增 0 条/);
+  assert.match(summary, /更新 0 条/);
+  await screenshot(browser, "tasks-import-preview");
+  await click("task-import-confirm");
+  await waitForText(browser, "task-import-dialog", "任务分工表导入结果");
+  await click("task-import-close");
+  // Importing never drops recorded progress.
+  await waitForText(browser, "task-progress-1", "已报 1/");
+  await screenshot(browser, "tasks-after-import");
+});
