@@ -33,6 +33,10 @@ enum Command {
     Undo(commands::imports::UndoArgs),
     /// 检查数据库（完整性、外键、版本）
     Check(commands::check::CheckArgs),
+    /// 备份数据库到文件（在线备份，可在程序运行时进行）
+    Backup(commands::backup::BackupArgs),
+    /// 从备份文件恢复数据库（先检查备份，并先备份当前数据）
+    Restore(commands::backup::RestoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +51,8 @@ fn main() -> ExitCode {
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),
         Command::Check(a) => (commands::check::run(&db, &a), a.json),
+        Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
+        Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),
     };
     match result {
         Ok(code) => code,

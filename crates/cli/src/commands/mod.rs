@@ -1,4 +1,5 @@
 //! One module per subcommand; each opens the store and calls core.
+pub mod backup;
 pub mod check;
 pub mod export;
 pub mod import;
