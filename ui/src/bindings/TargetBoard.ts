@@ -10,4 +10,8 @@ as_of: string, county: string | null, cluster: string | null,
 /**
  * Enterprises in the filtered pool.
  */
-enterprises: number, leader_basis: string, status_rule: string, indicators: Array<IndicatorProgress>, counties: Array<CountyBreakdown>, };
+enterprises: number, 
+/**
+ * The clusters of the enterprises in the chosen county (the cluster filter's choices).
+ */
+clusters: Array<string>, leader_basis: string, status_rule: string, indicators: Array<IndicatorProgress>, counties: Array<CountyBreakdown>, };

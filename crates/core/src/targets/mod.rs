@@ -135,6 +135,8 @@ pub struct TargetBoard {
     pub cluster: Option<String>,
     /// Enterprises in the filtered pool.
     pub enterprises: i64,
+    /// The clusters of the enterprises in the chosen county (the cluster filter's choices).
+    pub clusters: Vec<String>,
     pub leader_basis: String,
     pub status_rule: String,
     pub indicators: Vec<IndicatorProgress>,
@@ -281,6 +283,14 @@ pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<T
             CountyBreakdown { county: if name.is_empty() { "未填县区".into() } else { name.into() }, enterprises: sub.len() as i64, values }
         })
         .collect();
+    let mut clusters: Vec<String> = inp
+        .pool
+        .iter()
+        .filter(|e| e.in_scope(&TargetQuery { county: inp.county.clone(), ..Default::default() }))
+        .filter_map(|e| e.cluster.clone())
+        .collect();
+    clusters.sort();
+    clusters.dedup();
     Ok(TargetBoard {
         year: inp.year,
         years: inp.years.clone(),
@@ -288,6 +298,7 @@ pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<T
         county: inp.county.clone(),
         cluster: inp.cluster.clone(),
         enterprises: scope.len() as i64,
+        clusters,
         leader_basis: inp.basis.label().into(),
         status_rule: STATUS_RULE.into(),
         indicators,
@@ -359,6 +370,7 @@ mod tests {
         assert_eq!(b.year, 2025);
         assert_eq!(b.years, vec![2022, 2023, 2024, 2025]);
         assert_eq!(b.enterprises, 3);
+        assert_eq!(b.clusters, vec!["南和农机装备", "南和宠物食品", "清河羊绒"]);
         let lg = ind(&b, "little_giant");
         assert_eq!((lg.value, lg.target, lg.status.as_str()), (Some(2.0), Some(50.0), "at_risk"));
         assert_eq!(lg.trend.iter().map(|t| t.value).collect::<Vec<_>>(), vec![Some(0.0), Some(1.0), Some(1.0), Some(2.0)]);

@@ -1,0 +1,14 @@
+// 目标看板 calls: the board, the enterprises behind a computed value, manual values, export.
+import { call } from "./backend";
+import type { IndicatorMembers } from "../bindings/IndicatorMembers";
+import type { TargetBoard } from "../bindings/TargetBoard";
+import type { TargetEntry } from "../bindings/TargetEntry";
+import type { TargetEntryInput } from "../bindings/TargetEntryInput";
+import type { TargetQuery } from "../bindings/TargetQuery";
+
+export const targetBoard = (query: TargetQuery) => call<TargetBoard>("targets_board", { query });
+export const targetMembers = (key: string, query: TargetQuery, offset: number, limit: number) =>
+  call<IndicatorMembers>("targets_members", { key, query, offset, limit });
+export const saveTargetEntry = (input: TargetEntryInput) => call<TargetEntry>("targets_entry_save", { input });
+export const deleteTargetEntry = (indicator: string, year: number) => call<void>("targets_entry_delete", { indicator, year });
+export const exportTargets = (path: string, query: TargetQuery) => call<void>("targets_export", { path, query });
