@@ -1,9 +1,46 @@
-//! Enterprise pool commands.
+//! Enterprise pool commands: the list, one enterprise's page (get, history), create, edit,
+//! delete, the live USCC check and the form's controlled lists.
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::enterprise::{self, EnterprisePage, EnterpriseQuery};
+use pacesetter_core::enterprise_detail::{self as detail, EnterpriseChoices, EnterpriseData, EnterpriseDetail, HistoryEntry, UsccCheck};
 
 #[tauri::command]
 pub fn enterprises_list(state: tauri::State<AppState>, query: EnterpriseQuery) -> CmdResult<EnterprisePage> {
     state.with(|s| enterprise::list_enterprises(s, &query))
+}
+
+#[tauri::command]
+pub fn enterprises_get(state: tauri::State<AppState>, id: i64) -> CmdResult<EnterpriseDetail> {
+    state.with(|s| detail::get_enterprise(s, id))
+}
+
+#[tauri::command]
+pub fn enterprises_history(state: tauri::State<AppState>, id: i64) -> CmdResult<Vec<HistoryEntry>> {
+    state.with(|s| detail::enterprise_history(s, id))
+}
+
+#[tauri::command]
+pub fn enterprises_create(state: tauri::State<AppState>, data: EnterpriseData) -> CmdResult<EnterpriseDetail> {
+    state.with(|s| detail::create_enterprise(s, &data))
+}
+
+#[tauri::command]
+pub fn enterprises_update(state: tauri::State<AppState>, id: i64, data: EnterpriseData) -> CmdResult<EnterpriseDetail> {
+    state.with(|s| detail::update_enterprise(s, id, &data))
+}
+
+#[tauri::command]
+pub fn enterprises_delete(state: tauri::State<AppState>, id: i64) -> CmdResult<()> {
+    state.with(|s| detail::delete_enterprise(s, id))
+}
+
+#[tauri::command]
+pub fn enterprises_validate_uscc(state: tauri::State<AppState>, uscc: String, id: Option<i64>) -> CmdResult<UsccCheck> {
+    state.with(|s| detail::validate_uscc(s, &uscc, id))
+}
+
+#[tauri::command]
+pub fn enterprises_choices() -> EnterpriseChoices {
+    detail::choices()
 }

@@ -24,3 +24,9 @@ pub async fn import_list(state: tauri::State<'_, AppState>) -> CmdResult<Vec<Imp
 pub async fn import_undo(state: tauri::State<'_, AppState>, import_id: i64) -> CmdResult<UndoReport> {
     state.with(|s| county_import::undo(s, import_id))
 }
+
+/// Writes the blank county collection template to the path chosen in the save dialog.
+#[tauri::command]
+pub async fn import_template(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<()> {
+    state.with(|s| county_import::template::write_template(s, &path))
+}

@@ -26,7 +26,7 @@ test("importing the clean 南和 sample adds 25 enterprises", async () => {
   assert.match(summary, /拒绝 0 行/);
   await screenshot(browser, "import-preview");
   await (await byTestId(browser, "import-confirm")).click();
-  await waitForText(browser, "import-dialog", "导入结果");
+  await waitForText(browser, "import-page", "导入结果");
   await (await byTestId(browser, "import-close")).click();
   await waitForText(browser, "enterprise-total", "共 25 家企业");
   const rows = await browser.$$('[data-testid="enterprise-table"] .el-table__body-wrapper tr.el-table__row');

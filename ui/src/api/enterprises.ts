@@ -1,6 +1,21 @@
-// Enterprise pool calls.
+// Enterprise pool calls: the paged list, one enterprise (get, history, create, edit, delete),
+// the live USCC check and the form's controlled lists.
 import { call } from "./backend";
+import type { EnterpriseChoices } from "../bindings/EnterpriseChoices";
+import type { EnterpriseData } from "../bindings/EnterpriseData";
+import type { EnterpriseDetail } from "../bindings/EnterpriseDetail";
 import type { EnterprisePage } from "../bindings/EnterprisePage";
 import type { EnterpriseQuery } from "../bindings/EnterpriseQuery";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
+import type { UsccCheck } from "../bindings/UsccCheck";
 
 export const listEnterprises = (query: EnterpriseQuery) => call<EnterprisePage>("enterprises_list", { query });
+export const getEnterprise = (id: number) => call<EnterpriseDetail>("enterprises_get", { id });
+export const enterpriseHistory = (id: number) => call<HistoryEntry[]>("enterprises_history", { id });
+export const createEnterprise = (data: EnterpriseData) => call<EnterpriseDetail>("enterprises_create", { data });
+export const updateEnterprise = (id: number, data: EnterpriseData) =>
+  call<EnterpriseDetail>("enterprises_update", { id, data });
+export const deleteEnterprise = (id: number) => call<void>("enterprises_delete", { id });
+export const validateUscc = (uscc: string, id: number | null) =>
+  call<UsccCheck>("enterprises_validate_uscc", { uscc, id });
+export const enterpriseChoices = () => call<EnterpriseChoices>("enterprises_choices");

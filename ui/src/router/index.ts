@@ -1,6 +1,6 @@
 // Routes of the working pages; `meta.title`/`icon` feed the side menu, `meta.bare` hides it (print views).
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
-import { OfficeBuilding, List } from "@element-plus/icons-vue";
+import { OfficeBuilding, List, Upload, Tickets } from "@element-plus/icons-vue";
 import { markRaw } from "vue";
 import { DataAnalysis } from "@element-plus/icons-vue";
 
@@ -18,6 +18,18 @@ export const menuRoutes: RouteRecordRaw[] = [
     name: "enterprises",
     component: () => import("../views/enterprises/index.vue"),
     meta: { title: "企业库", icon: markRaw(OfficeBuilding) },
+  },
+  {
+    path: "/import",
+    name: "import",
+    component: () => import("../views/import/index.vue"),
+    meta: { title: "数据导入", icon: markRaw(Upload) },
+  },
+  {
+    path: "/imports",
+    name: "imports",
+    component: () => import("../views/imports/index.vue"),
+    meta: { title: "导入记录", icon: markRaw(Tickets) },
   },
   {
     path: "/tasks",
@@ -38,6 +50,7 @@ export const router = createRouter({
   routes: [
     { path: "/", redirect: "/enterprises" },
     ...menuRoutes,
+    { path: "/enterprises/:id", component: () => import("../views/enterprise-detail/index.vue") },
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/progress", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/targets", component: () => import("../views/targets/print.vue"), meta: { bare: true } },

@@ -1,6 +1,6 @@
 // Unit tests of the display formats.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatFlag, formatPct, formatWan } from "./format";
+import { formatDate, formatDateTime, formatFlag, formatPct, formatWan } from "./format";
 
 describe("format", () => {
   it("shows dates the Chinese way", () => {
@@ -8,6 +8,9 @@ describe("format", () => {
     expect(formatDate("2026-11-26T08:30:00")).toBe("2026年11月26日");
     expect(formatDate("2022-08")).toBe("2022年8月");
     expect(formatDate(null)).toBe("");
+    expect(formatDateTime("2026-11-26T08:30:05")).toBe("2026年11月26日 08:30");
+    expect(formatDateTime("2026-11-26")).toBe("2026年11月26日");
+    expect(formatDateTime(null)).toBe("");
   });
   it("shows amounts, ratios and flags", () => {
     expect(formatWan(12345.6)).toBe("12,345.60");

@@ -22,3 +22,10 @@ export function formatDate(iso: string | null | undefined): string {
   const [, y, mo, d] = m;
   return d ? `${y}年${Number(mo)}月${Number(d)}日` : `${y}年${Number(mo)}月`;
 }
+
+/** "2026-11-26T08:30:00" → "2026年11月26日 08:30" (date only when there is no time). */
+export function formatDateTime(iso: string | null | undefined): string {
+  const date = formatDate(iso);
+  const t = iso ? /T(\d{2}:\d{2})/.exec(iso) : null;
+  return t ? `${date} ${t[1]}` : date;
+}
