@@ -77,3 +77,27 @@ test("the task sheet sample previews as 21 measures unchanged", async () => {
   await waitForText(browser, "task-progress-1", "已报 1/");
   await screenshot(browser, "tasks-after-import");
 });
+
+test("导出与打印 opens the county print view with the county's progress", async () => {
+  await click("filter-county");
+  await (await browser.$("//li[contains(@class,'el-select-dropdown__item')]//span[text()='清河县']")).click();
+  await click("progress-open-3");
+  await waitForText(browser, "progress-drawer", "规范股改提升");
+  await waitForText(browser, "quantity-target", "5家");
+  await click("progress-status-推进中");
+  await fillInput(browser, "progress-text", "2家企业完成股改");
+  await click("progress-save");
+  await waitForText(browser, "progress-units", "推进中");
+  await (await browser.$(".el-drawer__close-btn")).click();
+  await waitForText(browser, "task-progress-3", "推进中");
+
+  await click("task-output");
+  await click("output-county");
+  await click("output-print");
+  await waitForText(browser, "print-ready", "清河县特色产业集群“领跑者”企业培育任务分工表");
+  const sheet = await textOf("print-ready");
+  assert.match(sheet, /清河县政府/);
+  assert.match(sheet, /2家企业完成股改/);
+  assert.ok(await (await byTestId(browser, "print-button")).isDisplayed());
+  await screenshot(browser, "tasks-print-county");
+});
