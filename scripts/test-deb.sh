@@ -69,7 +69,7 @@ for line in "Name=领跑者企业培育管理系统" "Name[zh_CN]=领跑者企�
   grep -qxF "$line" "$DESKTOP" || fail "桌面入口缺少 $line"
 done
 grep -q "^Comment=.*领跑者" "$DESKTOP" || fail "桌面入口缺少中文 Comment"
-if command -v desktop-file-validate >/dev/null 2>&1; then desktop-file-validate "$DESKTOP"; fi
+desktop-file-validate "$DESKTOP" || fail "桌面入口不符合规范"
 
 for size in 16 24 32 48 64 128 256 512; do
   icon=$INST/usr/share/icons/hicolor/${size}x${size}/apps/pacesetter-app.png
