@@ -35,6 +35,14 @@ pub fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
     Ok((bytes, name))
 }
 
+/// Runs a workbook reader so that a panic inside the spreadsheet library (it has some on
+/// damaged .xls containers) becomes the Chinese "damaged file" error instead of ending the app.
+pub fn shielded<T>(name: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(CoreError::UnreadableFile(format!("无法读取文件 {name}：文件已损坏或不完整，无法识别其内容")))
+    })
+}
+
 /// Refuses an .xlsx whose parts would unpack to more than the limits (a zip bomb). The sizes
 /// checked are the ones the zip reader later enforces while unpacking. Other files pass.
 pub fn guard_zip(bytes: &[u8], name: &str) -> Result<()> {

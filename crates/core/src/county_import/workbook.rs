@@ -76,6 +76,10 @@ impl Grid {
 
 /// Reads every worksheet of the file's bytes. `file_name` only serves the error messages.
 pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
+    crate::input_file::shielded(file_name, || read_workbook_unshielded(bytes, file_name))
+}
+
+fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
     let unreadable = |why: &str| CoreError::UnreadableFile(format!("无法读取文件 {file_name}：{why}"));
     if bytes.is_empty() {
         return Err(unreadable("文件为空"));

@@ -69,6 +69,38 @@ pub struct SafetySettings {
     pub backup_keep: i64,
 }
 
+/// What the app found when it started: the quick check, and the day's automatic backup.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct StartupReport {
+    pub ok: bool,
+    /// Problems of the quick check, each a Chinese sentence.
+    pub problems: Vec<String>,
+    /// The automatic backup written at this start (the first of the day), if any.
+    pub backup: Option<String>,
+    /// Why the automatic backup could not be written, if it failed.
+    pub backup_error: Option<String>,
+}
+
+/// Run when the app starts: `PRAGMA quick_check` and friends, then (only for a sound store) the
+/// automatic backup of the day.
+pub fn startup(store: &Store) -> StartupReport {
+    let problems = match super::check_store(store, true) {
+        Ok(r) => r.problems,
+        Err(e) => vec![format!("无法检查数据库：{e}")],
+    };
+    let ok = problems.is_empty();
+    let (backup, backup_error) = if ok {
+        match daily_backup(store) {
+            Ok(p) => (p.map(|p| p.display().to_string()), None),
+            Err(e) => (None, Some(e.to_string())),
+        }
+    } else {
+        (None, None)
+    };
+    StartupReport { ok, problems, backup, backup_error }
+}
+
 /// Writes a consistent copy of the live store to `out` (through a temporary file in the same
 /// folder, checked, then renamed, so `out` is never half-written).
 pub fn backup_to(store: &Store, out: &Path) -> Result<FileCheck> {
@@ -420,6 +452,19 @@ mod tests {
         names.sort();
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         assert_eq!(names, ["auto-2020-01-04.db".to_string(), "auto-2020-01-05.db".into(), format!("auto-{today}.db")]);
+    }
+
+    #[test]
+    fn startup_checks_then_makes_the_days_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store_in(dir.path());
+        let r = startup(&s);
+        assert!(r.ok && r.backup.is_some() && r.backup_error.is_none(), "{r:?}");
+        s.conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        s.conn.execute("INSERT INTO enterprise_figures(enterprise_id, year) VALUES (42, 2025)", []).unwrap();
+        let r = startup(&s);
+        assert!(!r.ok && r.backup.is_none());
+        assert!(r.problems[0].contains("引用了不存在的数据"), "{:?}", r.problems);
     }
 
     #[test]

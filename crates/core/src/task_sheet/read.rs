@@ -55,6 +55,10 @@ impl Grid {
 /// Every sheet of the workbook at `path`, in workbook order.
 pub fn read_grids(path: &Path) -> Result<Vec<Grid>> {
     let (bytes, name) = crate::input_file::read_input(path)?;
+    crate::input_file::shielded(&name.clone(), || grids_of_bytes(bytes, name))
+}
+
+fn grids_of_bytes(bytes: Vec<u8>, name: String) -> Result<Vec<Grid>> {
     if !(bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || bytes.starts_with(b"PK")) {
         return Err(CoreError::UnreadableFile(format!(
             "无法读取文件 {name}：不是 Excel 工作簿（.xls 或 .xlsx），可能是网页、文本或已损坏的文件"
