@@ -2,6 +2,8 @@
 pub mod app;
 pub mod enterprises;
 pub mod importing;
+pub mod ledger;
+pub mod plans;
 pub mod reference;
 pub mod targets;
 pub mod tasks;

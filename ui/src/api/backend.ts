@@ -42,6 +42,12 @@ export async function pickFile(title: string, filters: FileFilter[]): Promise<st
   return typeof chosen === "string" ? chosen : null;
 }
 
+/** The native folder chooser; null when the user cancels. */
+export async function pickFolder(title: string): Promise<string | null> {
+  const chosen = await open({ title, multiple: false, directory: true });
+  return typeof chosen === "string" ? chosen : null;
+}
+
 /** The native save dialog; null when the user cancels. */
 export async function pickSavePath(title: string, defaultPath: string, filters: FileFilter[]): Promise<string | null> {
   return (await save({ title, defaultPath, filters })) ?? null;

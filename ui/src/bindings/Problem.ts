@@ -11,4 +11,8 @@ light: string,
 /**
  * The workflow buttons valid in this state.
  */
-actions: Array<string>, updated_at: string, };
+actions: Array<string>, 
+/**
+ * The deadline 交办 today would give by default (by category).
+ */
+default_deadline: string, updated_at: string, };

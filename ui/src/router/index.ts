@@ -2,6 +2,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-router";
 import { OfficeBuilding, List, Upload, Tickets } from "@element-plus/icons-vue";
 import { markRaw } from "vue";
+import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
@@ -38,6 +39,18 @@ export const menuRoutes: RouteRecordRaw[] = [
     meta: { title: "任务分工", icon: markRaw(List) },
   },
   {
+    path: "/plans",
+    name: "plans",
+    component: () => import("../views/plans/index.vue"),
+    meta: { title: "一企一策", icon: markRaw(Notebook) },
+  },
+  {
+    path: "/ledger",
+    name: "ledger",
+    component: () => import("../views/ledger/index.vue"),
+    meta: { title: "问题台账", icon: markRaw(ChatDotSquare) },
+  },
+  {
     path: "/targets",
     name: "targets",
     component: () => import("../views/targets/index.vue"),
@@ -51,6 +64,8 @@ export const router = createRouter({
     { path: "/", redirect: "/enterprises" },
     ...menuRoutes,
     { path: "/enterprises/:id", component: () => import("../views/enterprise-detail/index.vue") },
+    { path: "/plans/:enterpriseId", component: () => import("../views/plans/detail.vue") },
+    { path: "/print/plan/:enterpriseId", component: () => import("../views/print/plan.vue"), meta: { bare: true } },
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/progress", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/targets", component: () => import("../views/targets/print.vue"), meta: { bare: true } },

@@ -40,6 +40,8 @@ pub struct Problem {
     pub light: String,
     /// The workflow buttons valid in this state.
     pub actions: Vec<String>,
+    /// The deadline 交办 today would give by default (by category).
+    pub default_deadline: String,
     pub updated_at: String,
 }
 
@@ -117,6 +119,26 @@ pub struct ProblemDetail {
     pub problem: Problem,
     pub progress: Vec<ProgressEntry>,
     pub transitions: Vec<Transition>,
+}
+
+/// The controlled lists of the ledger, for the UI's drop-downs.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerOptions {
+    pub sources: Vec<String>,
+    pub categories: Vec<String>,
+    pub states: Vec<String>,
+    pub satisfactions: Vec<String>,
+}
+
+pub fn ledger_options() -> LedgerOptions {
+    let owned = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
+    LedgerOptions {
+        sources: owned(&workflow::SOURCES),
+        categories: owned(&workflow::CATEGORIES),
+        states: owned(&workflow::STATES),
+        satisfactions: owned(&workflow::SATISFACTIONS),
+    }
 }
 
 pub(crate) fn today() -> NaiveDate {

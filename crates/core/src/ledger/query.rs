@@ -18,6 +18,7 @@ pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
     let deadline: Option<String> = r.get(13)?;
     let due = deadline.as_deref().and_then(|d| d.parse().ok());
     let co: String = r.get(11)?;
+    let category: String = r.get(6)?;
     Ok(Problem {
         id: r.get(0)?,
         enterprise_id: r.get(1)?,
@@ -25,7 +26,8 @@ pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
         uscc: r.get(3)?,
         county: r.get(4)?,
         source: r.get(5)?,
-        category: r.get(6)?,
+        default_deadline: workflow::default_deadline(&category, today()).to_string(),
+        category,
         description: r.get(7)?,
         received_on: r.get(8)?,
         light: workflow::light(&state, due, today()).to_string(),

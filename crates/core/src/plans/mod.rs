@@ -14,6 +14,24 @@ use ts_rs::TS;
 pub const MEASURE_STATUSES: [&str; 4] = ["未启动", "推进中", "已完成", "滞后"];
 pub const GOAL_KINDS: [&str; 4] = ["上市", "研发", "资质", "其他"];
 
+/// The choices the plan page offers, from the same lists the core checks against.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PlanOptions {
+    pub boards: Vec<String>,
+    pub goal_kinds: Vec<String>,
+    pub measure_statuses: Vec<String>,
+}
+
+pub fn plan_options() -> PlanOptions {
+    let owned = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
+    PlanOptions {
+        boards: owned(crate::county_import::vocab::BOARDS),
+        goal_kinds: owned(&GOAL_KINDS),
+        measure_statuses: owned(&MEASURE_STATUSES),
+    }
+}
+
 /// The enterprise as the pool knows it today (pre-filled, not edited in the plan).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
 #[ts(export)]
