@@ -90,6 +90,7 @@ test("导出与打印 opens the county print view with the county's progress", a
   await waitForText(browser, "progress-units", "推进中");
   await (await browser.$(".el-drawer__close-btn")).click();
   await waitForText(browser, "task-progress-3", "推进中");
+  await browser.waitUntil(async () => !(await (await browser.$(".el-drawer")).isDisplayed()), { timeout: 5000 });
   await screenshot(browser, "tasks-county-filter");
 
   await click("task-output");
