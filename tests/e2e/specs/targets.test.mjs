@@ -3,9 +3,9 @@
 // behind a value, takes a manual value, and the screenshots are kept for review.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SAMPLES, byTestId, importFile, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
 
 const expected = JSON.parse(readFileSync(join(SAMPLES, "expected_county_nanhe_clean.xlsx.json"), "utf8")).enterprises;
 const BEFORE_REFORM = ["未启动", "股改中"];
@@ -27,7 +27,14 @@ after(async () => {
   await stopApp(browser);
 });
 
-const scrollMain = (top) => browser.execute((t) => document.querySelector(".main")?.scrollTo(0, t), top);
+/** Brings an element to the top of the window, then lets charts and transitions settle. */
+const scrollTo = async (id) => {
+  await browser.execute((i) => document.querySelector(`[data-testid="${i}"]`).scrollIntoView({ block: "start", behavior: "instant" }), id);
+  await browser.pause(600);
+};
+const textOf = (id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? "", id);
+/** Clicks through the DOM: the element may sit below the fold of the scrolled main area. */
+const clickId = (id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`).click(), id);
 const rowText = (key) =>
   browser.execute((k) => document.querySelector(`[data-testid="value-${k}"]`)?.closest("tr")?.textContent ?? "", key);
 
@@ -36,8 +43,9 @@ test("import the 南和 sample, then open 目标看板", async () => {
   await importFile(browser, join(SAMPLES, "county_nanhe_clean.xlsx"));
   await waitForText(browser, "import-summary", "新增 25 条");
   await (await byTestId(browser, "import-confirm")).click();
-  await waitForText(browser, "import-dialog", "导入结果");
+  await waitForText(browser, "import-page", "导入结果");
   await (await byTestId(browser, "import-close")).click();
+  await waitForText(browser, "enterprise-total", "共 25 家企业");
   await (await byTestId(browser, "menu-targets")).click();
   await waitForText(browser, "targets-summary", "企业 25 家");
   await waitForText(browser, "targets-summary", "2025年度");
@@ -45,6 +53,8 @@ test("import the 南和 sample, then open 目标看板", async () => {
 
 test("computed counts match the sample", async () => {
   await waitForText(browser, "value-specialized_sme", `${want.specialized}家`);
+  await browser.pause(800);
+  await screenshot(browser, "targets-dashboard");
   await waitForText(browser, "value-little_giant", `${want.littleGiant}家`);
   await waitForText(browser, "value-listed_companies", `${want.listed}家`);
   await waitForText(browser, "value-leader_rd_ratio", `${want.rdRatio.toFixed(2)}%`);
@@ -52,28 +62,29 @@ test("computed counts match the sample", async () => {
   assert.match(await rowText("high_tech_new"), new RegExp(`另有 ${want.highTech} 家认定年份未填`));
   assert.match(await rowText("shareholding_reform"), new RegExp(`另有 ${want.pastReform} 家已过股改阶段`));
   assert.match(await rowText("green_factories"), /人工填报/);
-  const counties = await (await byTestId(browser, "targets-counties")).getText();
-  assert.match(counties, /南和区\s+25/);
-  await screenshot(browser, "targets-dashboard");
-  await scrollMain(700);
+  assert.match(await textOf("targets-counties"), /南和区\s*25/);
+  await scrollTo("targets-indicators");
   await screenshot(browser, "targets-table");
-  await scrollMain(5000);
+  await scrollTo("targets-trend");
   await screenshot(browser, "targets-trend-counties");
 });
 
 test("a computed value lists the enterprises behind it", async () => {
-  await (await byTestId(browser, "value-specialized_sme")).click();
+  await clickId("value-specialized_sme");
   await waitForText(browser, "members-summary", `计入 ${want.specialized} 家`);
-  const drawer = await (await byTestId(browser, "members-drawer")).getText();
-  assert.match(drawer, /认定年份未填，按已持有计/);
+  await browser.waitUntil(() => browser.execute(() => document.querySelector('[data-testid="members-drawer"] .el-table__row') !== null), { timeout: 5000 });
+  await browser.pause(800);
   await screenshot(browser, "targets-members");
+  assert.match(await textOf("members-drawer"), /认定年份未填，按已持有计/);
   await browser.keys("Escape");
   await browser.waitUntil(async () => !(await (await byTestId(browser, "members-drawer")).isDisplayed()), { timeout: 5000 });
+  await browser.pause(600);
 });
 
 test("a manual value is entered and judged", async () => {
-  await scrollMain(700);
-  await (await byTestId(browser, "entry-green_factories")).click();
+  await scrollTo("targets-indicators");
+  await clickId("entry-green_factories");
+  await browser.pause(400);
   await browser.execute(() => {
     const value = document.querySelector('[data-testid="entry-value"] input');
     value.value = "3";
@@ -83,8 +94,29 @@ test("a manual value is entered and judged", async () => {
     source.value = "省工信厅公布名单";
     source.dispatchEvent(new Event("input", { bubbles: true }));
   });
+  await browser.pause(600);
   await screenshot(browser, "targets-entry");
-  await (await byTestId(browser, "entry-save")).click();
+  await clickId("entry-save");
   await waitForText(browser, "status-green_factories", "已达标");
   assert.match(await rowText("green_factories"), /省工信厅公布名单/);
+});
+
+test("the print view shows the official table", async () => {
+  await browser.execute(() => {
+    window.location.hash = "#/print/targets?year=2025";
+  });
+  await byTestId(browser, "print-ready").then((el) => el.waitForExist({ timeout: 20000 }));
+  const sheet = await (await byTestId(browser, "print-ready")).getText();
+  assert.match(sheet, /主要目标完成情况/);
+  assert.match(sheet, /2025年度/);
+  assert.match(sheet, /省级以上绿色工厂/);
+  await screenshot(browser, "targets-print");
+  // The page as rendered, for checking the A4 layout with headless Chromium (see the report).
+  const html = await browser.execute(() => document.documentElement.outerHTML);
+  mkdirSync(SHOTS, { recursive: true });
+  const page = html
+    .replace(/<script[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/href="\/assets\//g, 'href="assets/')
+    .replace("<head>", `<head><base href="file://${ROOT}/ui/dist/">`);
+  writeFileSync(join(SHOTS, "targets-print.html"), page);
 });

@@ -177,8 +177,7 @@ mod tests {
         assert_eq!(main.get_value((0, 0)).unwrap().to_string(), TITLE);
         assert!(main.get_value((1, 0)).unwrap().to_string().contains("2025年度"));
         let names: Vec<String> = (3..main.height() as u32).filter_map(|r| main.get_value((r, 1)).map(|v| v.to_string())).collect();
-        assert!(names.iter().any(|n| n == "专精特新“小巨人”企业数"));
-        let lg = (3..main.height() as u32).find(|r| main.get_value((*r, 1)).unwrap().to_string() == "专精特新“小巨人”企业数").unwrap();
+        let lg = 3 + names.iter().position(|n| n == "专精特新“小巨人”企业数").unwrap() as u32;
         assert_eq!(main.get_value((lg, 5)).unwrap().to_string(), "1");
         assert_eq!(main.get_value((lg, 8)).unwrap().to_string(), "企业库计算");
         let counties = book.worksheet_range("分县区情况").unwrap();

@@ -32,7 +32,7 @@ const BAR_CAP = 150;
 export function progressOption(items: IndicatorProgress[]) {
   return {
     animation: false,
-    grid: { left: 8, right: 110, top: 10, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 110, top: 26, bottom: 10 },
     tooltip: {
       trigger: "item",
       formatter: (p: { dataIndex: number }) => {
@@ -40,7 +40,7 @@ export function progressOption(items: IndicatorProgress[]) {
         return `${i.name}<br/>完成值：${valueText(i.value, i.unit)}　目标：${valueText(i.target, i.unit)}<br/>状态：${i.status_label}`;
       },
     },
-    xAxis: { type: "value", max: BAR_CAP, axisLabel: { formatter: "{value}%" }, splitLine: { lineStyle: { type: "dashed" } } },
+    xAxis: { type: "value", max: BAR_CAP, interval: 50, axisLabel: { formatter: "{value}%" }, splitLine: { lineStyle: { type: "dashed" } } },
     yAxis: {
       type: "category",
       inverse: true,
@@ -64,7 +64,7 @@ export function progressOption(items: IndicatorProgress[]) {
             return i.value === null ? "暂无数据" : `${valueText(i.value, i.unit)} / ${valueText(i.target, i.unit)}`;
           },
         },
-        markLine: { silent: true, symbol: "none", data: [{ xAxis: 100 }], lineStyle: { color: "#606266" }, label: { formatter: "目标" } },
+        markLine: { silent: true, symbol: "none", data: [{ xAxis: 100 }], lineStyle: { color: "#606266" }, label: { show: false } },
       },
     ],
   };
@@ -74,7 +74,7 @@ export function progressOption(items: IndicatorProgress[]) {
 export function trendOption(item: IndicatorProgress) {
   return {
     animation: false,
-    grid: { left: 16, right: 24, top: 40, bottom: 24, containLabel: true },
+    grid: { left: 16, right: 24, top: 40, bottom: 8 },
     legend: { top: 4, data: ["完成值", "目标"] },
     tooltip: { trigger: "axis" },
     xAxis: { type: "category", data: item.trend.map((t) => `${t.year}年`) },
