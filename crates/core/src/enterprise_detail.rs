@@ -2,6 +2,7 @@
 //! and its change history from the audit log; create, edit (validated, USCC check digit included)
 //! and delete, each in one transaction with every changed field audited.
 use crate::county_import::fields;
+use crate::county_import::snapshot::to_sql as sql_of;
 use crate::county_import::uscc;
 use crate::county_import::vocab::{self, Counties};
 use crate::county_import::FieldValue;
@@ -144,16 +145,6 @@ fn json_of(v: SqlValue, flag: bool) -> Json {
         SqlValue::Real(r) => serde_json::Number::from_f64(r).map(Json::Number).unwrap_or(Json::Null),
         SqlValue::Text(t) => Json::String(t),
         SqlValue::Blob(_) => Json::Null,
-    }
-}
-
-fn sql_of(v: &Json) -> SqlValue {
-    match v {
-        Json::Null => SqlValue::Null,
-        Json::Bool(b) => SqlValue::Integer(*b as i64),
-        Json::Number(n) => n.as_i64().map(SqlValue::Integer).unwrap_or_else(|| SqlValue::Real(n.as_f64().unwrap_or(0.0))),
-        Json::String(s) => SqlValue::Text(s.clone()),
-        other => SqlValue::Text(other.to_string()),
     }
 }
 
@@ -531,7 +522,7 @@ pub fn enterprise_history(store: &Store, id: i64) -> Result<Vec<HistoryEntry>> {
             out.push(row?);
         }
     }
-    out.sort_by(|a, b| b.id.cmp(&a.id));
+    out.sort_by_key(|e| std::cmp::Reverse(e.id));
     out.dedup_by_key(|e| e.id);
     Ok(out)
 }
@@ -620,7 +611,8 @@ mod tests {
     #[test]
     fn validation_errors_are_chinese_and_nothing_is_written() {
         let mut s = Store::open_in_memory().unwrap();
-        let cases: &[(fn(&mut EnterpriseData), &str)] = &[
+        type Edit = fn(&mut EnterpriseData);
+        let cases: &[(Edit, &str)] = &[
             (|d| d.uscc = "91130506MA01RRJY82".into(), "第18位校验码应为1"),
             (|d| d.uscc = "9113".into(), "应为18位"),
             (|d| d.name = "  ".into(), "请填写企业名称"),
@@ -654,6 +646,23 @@ mod tests {
         let d = create_enterprise(&mut s, &sample()).unwrap();
         assert!(validate_uscc(&s, "91130506MA01RRJY81", Some(d.id)).unwrap().valid, "its own code is fine");
         assert!(!validate_uscc(&s, "91130506MA01RRJY81", None).unwrap().valid, "another's code is not");
+    }
+
+    #[test]
+    fn history_shows_the_import_then_hand_edits() {
+        let mut s = Store::open_in_memory().unwrap();
+        let sample = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/county_nanhe_clean.xlsx"));
+        crate::county_import::commit(&mut s, sample, &Default::default()).unwrap();
+        let id: i64 = s.conn.query_row("SELECT id FROM enterprises WHERE uscc = '91130506MA01RRJY81'", [], |r| r.get(0)).unwrap();
+        let mut d = get_enterprise(&s, id).unwrap().data;
+        assert_eq!(d.name, "河北嘉坤农机装备股份有限公司");
+        assert!(!d.figures.is_empty(), "imported figures are shown");
+        d.phone = Some("0319-1234567".into());
+        update_enterprise(&mut s, id, &d).unwrap();
+        let h = enterprise_history(&s, id).unwrap();
+        assert_eq!(h.len(), 2);
+        assert_eq!((h[0].label.as_str(), h[0].source.as_deref()), ("联系电话", Some(MANUAL_SOURCE)));
+        assert_eq!((h[1].action.as_str(), h[1].source.as_deref()), ("insert", Some("导入#1")));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod layout;
 mod merged;
 mod record;
 mod rows;
-mod snapshot;
+pub(crate) mod snapshot;
 pub mod template;
 mod text;
 pub(crate) mod uscc;
