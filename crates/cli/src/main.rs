@@ -1,5 +1,6 @@
 //! `pacesetter`: the command line over the same core and store as the desktop app, for batch
 //! imports, listings, exports and checks. People get Chinese text; `--json` output is stable.
+mod bench_sheet;
 mod commands;
 mod output;
 
@@ -37,6 +38,8 @@ enum Command {
     Backup(commands::backup::BackupArgs),
     /// 从备份文件恢复数据库（先检查备份，并先备份当前数据）
     Restore(commands::backup::RestoreArgs),
+    /// 性能基准测试（生成 2 万行县区名单，测导入、导出、查询与内存）
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Check(a) => (commands::check::run(&db, &a), a.json),
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),
+        Command::Bench(a) => (commands::bench::run(&a), a.json),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod county_import;
 pub mod enterprise;
 pub mod enterprise_detail;
+pub mod enterprise_export;
 pub mod error;
 pub mod input_file;
 pub mod ledger;

@@ -1,7 +1,9 @@
 //! `pacesetter export WHAT --out FILE`: official sheets and templates written from the store.
 use pacesetter_core::targets::{self, TargetQuery};
+use pacesetter_core::{ledger, plans};
 use pacesetter_core::task_sheet::{self, TaskExportOptions};
-use pacesetter_core::{county_import, Result};
+use pacesetter_core::enterprise::EnterpriseQuery;
+use pacesetter_core::{county_import, enterprise_export, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,6 +31,14 @@ pub enum ExportWhat {
         #[arg(long)]
         period: Option<String>,
     },
+    /// 企业库企业名单（正式版式，含最新年度指标；--county 只导出该县）
+    Enterprises {
+        #[arg(long)]
+        out: PathBuf,
+        /// 县（市、区）名称
+        #[arg(long)]
+        county: Option<String>,
+    },
     /// 主要目标完成情况表（--year 年度，默认最近有数据的年度；可按县区、集群筛选）
     Targets {
         #[arg(long)]
@@ -41,6 +51,32 @@ pub enum ExportWhat {
         /// 特色产业集群名称
         #[arg(long)]
         cluster: Option<String>,
+    },
+    /// 一企一策 Word 文档（某企业；--year 年度，默认最近保存的年度）
+    Plan {
+        /// 统一社会信用代码
+        uscc: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        year: Option<i64>,
+    },
+    /// 某县（市、区）全部一企一策，每家企业一份 Word 文档，写入 --out 文件夹
+    Plans {
+        #[arg(long)]
+        county: String,
+        /// 文件夹
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        year: Option<i64>,
+    },
+    /// 问题台账（正式版式；--county 只导出该县企业的问题）
+    Ledger {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        county: Option<String>,
     },
     /// 进展情况汇总表（某期间各措施×责任单位）
     Progress {
@@ -64,9 +100,35 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
             task_sheet::export_tasks(&store, out, &opts)?;
             out
         }
+        ExportWhat::Enterprises { out, county } => {
+            let query = EnterpriseQuery { county: county.clone(), ..Default::default() };
+            let n = enterprise_export::export_enterprises(&store, out, &query)?;
+            println!("共 {n} 家企业");
+            out
+        }
         ExportWhat::Targets { out, year, county, cluster } => {
             let query = TargetQuery { year: *year, county: county.clone(), cluster: cluster.clone() };
             targets::export_targets(&store, out, &query)?;
+            out
+        }
+        ExportWhat::Plan { uscc, out, year } => {
+            let id = plans::enterprise_id_by_uscc(&store, uscc)?;
+            let year = match year {
+                Some(y) => *y,
+                None => plans::default_year(&store, id)?,
+            };
+            plans::docx::export_plan(&store, id, year, out)?;
+            out
+        }
+        ExportWhat::Plans { county, out, year } => {
+            let files = plans::docx::export_county_plans(&store, county, *year, out)?;
+            println!("共 {} 份一企一策", files.len());
+            out
+        }
+        ExportWhat::Ledger { out, county } => {
+            let query = ledger::ProblemQuery { county: county.clone(), ..Default::default() };
+            let n = ledger::export::export_ledger(&store, out, &query)?;
+            println!("共 {n} 个问题");
             out
         }
         ExportWhat::Progress { out, period } => {

@@ -1,5 +1,6 @@
 //! One module per subcommand; each opens the store and calls core.
 pub mod backup;
+pub mod bench;
 pub mod check;
 pub mod export;
 pub mod import;

@@ -189,15 +189,17 @@ struct Audit<'a> {
 
 impl Audit<'_> {
     fn log(&self, action: &str, table: &str, key: &str, field: Option<&str>, old: Option<String>, new: Option<String>) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            rusqlite::params![self.at, self.operator, action, table, key, field, old, new, self.source],
-        )?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(rusqlite::params![self.at, self.operator, action, table, key, field, old, new, self.source])?;
         Ok(())
     }
 }
 
+/// Writes a record's figures (or, for an update, only the changed ones): one upsert per year.
 fn write_figures(conn: &Connection, id: i64, rec: &Record, only: Option<&[FieldChange]>) -> Result<()> {
     for (year, figures) in &rec.figures {
         let wanted: Vec<(&&str, &Value)> = figures
@@ -207,15 +209,55 @@ fn write_figures(conn: &Connection, id: i64, rec: &Record, only: Option<&[FieldC
         if wanted.is_empty() {
             continue;
         }
-        conn.execute("INSERT OR IGNORE INTO enterprise_figures(enterprise_id, year) VALUES (?1, ?2)", rusqlite::params![id, year])?;
-        for (k, v) in wanted {
-            conn.execute(
-                &format!("UPDATE enterprise_figures SET \"{k}\" = ?1 WHERE enterprise_id = ?2 AND year = ?3"),
-                rusqlite::params![sql_value(v), id, year],
-            )?;
-        }
+        let names: String = wanted.iter().map(|(k, _)| format!(", \"{k}\"")).collect();
+        let marks: String = (0..wanted.len()).map(|i| format!(", ?{}", i + 3)).collect();
+        let sets = wanted.iter().map(|(k, _)| format!("\"{k}\" = excluded.\"{k}\"")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "INSERT INTO enterprise_figures(enterprise_id, year{names}) VALUES (?1, ?2{marks})
+             ON CONFLICT(enterprise_id, year) DO UPDATE SET {sets}"
+        );
+        let mut params = vec![SqlValue::Integer(id), SqlValue::Integer(*year)];
+        params.extend(wanted.iter().map(|(_, v)| sql_value(v)));
+        conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
     }
     Ok(())
+}
+
+/// The insert of a new enterprise with every base field that any new record carries
+/// (absent ones NULL): one prepared statement for all new rows.
+struct NewEnterprise<'c> {
+    stmt: rusqlite::Statement<'c>,
+    keys: Vec<&'static str>,
+}
+
+impl<'c> NewEnterprise<'c> {
+    fn prepare(conn: &'c Connection, plans: &[Planned]) -> Result<Self> {
+        let keys: Vec<&'static str> = plans
+            .iter()
+            .filter(|p| p.before.is_none())
+            .flat_map(|p| p.record.base.keys().copied())
+            .filter(|k| !matches!(*k, "uscc" | "name"))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let names: String = keys.iter().map(|k| format!(", \"{k}\"")).collect();
+        let marks: String = (0..keys.len()).map(|i| format!(", ?{}", i + 5)).collect();
+        let stmt = conn.prepare(&format!(
+            "INSERT INTO enterprises(uscc, name, extra, created_at, updated_at{names}) VALUES (?1, ?2, ?3, ?4, ?4{marks})"
+        ))?;
+        Ok(NewEnterprise { stmt, keys })
+    }
+
+    fn insert(&mut self, rec: &Record, now: &str) -> Result<i64> {
+        let mut params = vec![
+            SqlValue::Text(rec.uscc.clone()),
+            SqlValue::Text(rec.name.clone()),
+            SqlValue::Text(merged_extra(None, rec)),
+            SqlValue::Text(now.to_string()),
+        ];
+        params.extend(self.keys.iter().map(|k| rec.base.get(k).map_or(SqlValue::Null, sql_value)));
+        Ok(self.stmt.insert(rusqlite::params_from_iter(params))?)
+    }
 }
 
 fn merged_extra(before: Option<&Snapshot>, rec: &Record) -> String {
@@ -268,39 +310,36 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
     )?;
     let import_id = tx.last_insert_rowid();
     let audit = Audit { conn: &tx, at: now.clone(), operator, source: format!("导入#{import_id}") };
+    tx.set_prepared_statement_cache_capacity(64);
+    let mut new_enterprise = NewEnterprise::prepare(&tx, &plans)?;
     for p in &plans {
         let rec = p.record;
         match &p.before {
             None => {
-                tx.execute(
-                    "INSERT INTO enterprises(uscc, name, extra, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                    rusqlite::params![rec.uscc, rec.name, merged_extra(None, rec), now],
-                )?;
-                let id = tx.last_insert_rowid();
-                for (k, v) in rec.base.iter().filter(|(k, _)| !matches!(**k, "uscc" | "name")) {
-                    tx.execute(&format!("UPDATE enterprises SET \"{k}\" = ?1 WHERE id = ?2"), rusqlite::params![sql_value(v), id])?;
-                }
+                let id = new_enterprise.insert(rec, &now)?;
                 write_figures(&tx, id, rec, None)?;
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'insert', NULL)",
-                    rusqlite::params![import_id, id, rec.uscc],
-                )?;
+                )?
+                .execute(rusqlite::params![import_id, id, rec.uscc])?;
                 audit.log("insert", "enterprises", &rec.uscc, None, None, Some(rec.name.clone()))?;
             }
             Some(before) if !p.changes.is_empty() => {
                 let id = before.id();
                 for ch in p.changes.iter().filter(|c| c.year.is_none() && c.field != "extra") {
-                    tx.execute(&format!("UPDATE enterprises SET \"{}\" = ?1 WHERE id = ?2", ch.field), rusqlite::params![sql_value(&ch.new), id])?;
+                    tx.prepare_cached(&format!("UPDATE enterprises SET \"{}\" = ?1 WHERE id = ?2", ch.field))?
+                        .execute(rusqlite::params![sql_value(&ch.new), id])?;
                 }
                 if p.changes.iter().any(|c| c.field == "extra") {
-                    tx.execute("UPDATE enterprises SET extra = ?1 WHERE id = ?2", rusqlite::params![merged_extra(Some(before), rec), id])?;
+                    tx.prepare_cached("UPDATE enterprises SET extra = ?1 WHERE id = ?2")?
+                        .execute(rusqlite::params![merged_extra(Some(before), rec), id])?;
                 }
-                tx.execute("UPDATE enterprises SET updated_at = ?1 WHERE id = ?2", rusqlite::params![now, id])?;
+                tx.prepare_cached("UPDATE enterprises SET updated_at = ?1 WHERE id = ?2")?.execute(rusqlite::params![now, id])?;
                 write_figures(&tx, id, rec, Some(&p.changes))?;
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'update', ?4)",
-                    rusqlite::params![import_id, id, rec.uscc, serde_json::to_string(before)?],
-                )?;
+                )?
+                .execute(rusqlite::params![import_id, id, rec.uscc, serde_json::to_string(before)?])?;
                 for ch in &p.changes {
                     let (table, key, field) = match ch.year {
                         Some(y) => ("enterprise_figures", format!("{}/{y}", rec.uscc), ch.field.clone()),
@@ -321,6 +360,7 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
             rusqlite::params![analysis.signature, serde_json::to_string(m)?, now],
         )?;
     }
+    drop(new_enterprise);
     tx.commit()?;
     rep.import_id = Some(import_id);
     Ok(rep)

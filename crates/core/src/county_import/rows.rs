@@ -5,6 +5,7 @@ use super::layout::Layout;
 use super::text::compact;
 use super::vocab::Counties;
 use super::workbook::{CellValue, Grid};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowClass {
@@ -31,13 +32,14 @@ pub fn classify(grid: &Grid, layout: &Layout, counties: &Counties) -> Vec<RowCla
     let header_last = layout.last_header_row();
     let mut out = Vec::with_capacity(grid.rows.len());
     let mut group_county: Option<String> = None;
+    let mut seen = Seen::default();
     for r in 0..grid.rows.len() {
         let class = if r < header_first {
             above_header(grid, r)
         } else if r <= header_last {
             RowClass::Ignored("header")
         } else {
-            below_header(grid, layout, r, counties, &mut group_county)
+            below_header(grid, layout, r, counties, &mut group_county, &mut seen)
         };
         out.push(class);
     }
@@ -50,6 +52,29 @@ pub fn classify(grid: &Grid, layout: &Layout, counties: &Counties) -> Vec<RowCla
         }
     }
     out
+}
+
+/// What one pass over the rows remembers: the header field each text names (texts repeat a
+/// lot down a sheet), and the word lists in compact form.
+#[derive(Default)]
+struct Seen {
+    fields: HashMap<String, Option<&'static str>>,
+    words: Option<[Vec<String>; 3]>,
+}
+
+impl Seen {
+    fn field_of(&mut self, text: &str) -> Option<&'static str> {
+        if let Some(hit) = self.fields.get(text) {
+            return *hit;
+        }
+        let hit = fields::match_field(text);
+        self.fields.insert(text.to_string(), hit);
+        hit
+    }
+    /// NOTE_STARTS, TOTAL_WORDS and EXAMPLE_WORDS, compacted.
+    fn words(&mut self) -> &[Vec<String>; 3] {
+        self.words.get_or_insert_with(|| [NOTE_STARTS, TOTAL_WORDS, EXAMPLE_WORDS].map(|ws| ws.iter().map(|w| compact(w)).collect()))
+    }
 }
 
 fn texts(grid: &Grid, r: usize, cols: Option<&[usize]>) -> Vec<(usize, String)> {
@@ -73,7 +98,7 @@ fn above_header(grid: &Grid, r: usize) -> RowClass {
     RowClass::Ignored(if is_note { "notes" } else { "title" })
 }
 
-fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, group_county: &mut Option<String>) -> RowClass {
+fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, group_county: &mut Option<String>, seen: &mut Seen) -> RowClass {
     let table_cols: Vec<usize> = layout.columns.iter().map(|c| c.index).collect();
     let seq_col = layout.column("seq").map(|c| c.index);
     let cells: Vec<(usize, String)> = texts(grid, r, Some(&table_cols));
@@ -93,10 +118,17 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     let has_code = uscc.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 15;
 
     // Repeated header: the row names fields like the header does.
-    let header_like = cells.iter().filter(|(c, t)| {
-        layout.columns.iter().any(|col| col.index == *c && col.key.is_some() && fields::match_field(t) == col.key)
-    });
-    if header_like.count() >= 3.min(layout.columns.iter().filter(|c| c.key.is_some()).count()).max(2) {
+    // Only text cells can name a field (numbers, dates and flags never do).
+    let header_like = cells
+        .iter()
+        .filter(|(c, t)| {
+            let col_key = layout.columns.iter().find(|col| col.index == *c).and_then(|col| col.key);
+            col_key.is_some()
+                && row.get(*c).is_some_and(|cell| matches!(cell.value, CellValue::Text(_)))
+                && seen.field_of(t) == col_key
+        })
+        .count();
+    if header_like >= 3.min(layout.columns.iter().filter(|c| c.key.is_some()).count()).max(2) {
         return RowClass::Ignored("header");
     }
     // Column-number row under a header: 1, 2, 3 … in the header's columns.
@@ -111,14 +143,18 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     }
     let first_text = &own[0].1;
     // Totals: 合计/小计/总计 in a label cell (not inside an enterprise name).
+    let [note_starts, total_words, example_words] = seen.words();
     let label_cells = cells.iter().filter(|(_, t)| t.chars().count() <= 12 && !is_company(t));
-    if !has_code && label_cells.clone().any(|(_, t)| TOTAL_WORDS.iter().any(|w| t.contains(&compact(w)))) {
+    if !has_code && label_cells.clone().any(|(_, t)| total_words.iter().any(|w| t.contains(w.as_str()))) {
         return RowClass::Ignored("total");
     }
-    if !has_code && NOTE_STARTS.iter().any(|w| first_text.starts_with(&compact(w))) {
+    if !has_code && note_starts.iter().any(|w| first_text.starts_with(w.as_str())) {
         return RowClass::Ignored("notes");
     }
-    if cells.iter().any(|(_, t)| EXAMPLE_WORDS.iter().any(|w| t.to_uppercase().contains(&compact(w)))) {
+    if cells.iter().any(|(_, t)| {
+        let upper = t.to_uppercase();
+        example_words.iter().any(|w| upper.contains(w.as_str()))
+    }) {
         return RowClass::Ignored("example");
     }
     // A single value across the row: a group title, or a long note.

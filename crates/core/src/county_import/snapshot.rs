@@ -56,7 +56,7 @@ fn rows_as_maps(conn: &Connection, sql: &str, param: &dyn rusqlite::ToSql) -> Re
 
 /// The stored state of the enterprise with this USCC, if any.
 pub fn load(conn: &Connection, uscc: &str) -> Result<Option<Snapshot>> {
-    let id: Option<i64> = conn.query_row("SELECT id FROM enterprises WHERE uscc = ?1", [uscc], |r| r.get(0)).optional()?;
+    let id: Option<i64> = conn.prepare_cached("SELECT id FROM enterprises WHERE uscc = ?1")?.query_row([uscc], |r| r.get(0)).optional()?;
     let Some(id) = id else { return Ok(None) };
     let mut rows = rows_as_maps(conn, "SELECT * FROM enterprises WHERE id = ?1", &id)?;
     let figures = rows_as_maps(conn, "SELECT * FROM enterprise_figures WHERE enterprise_id = ?1 ORDER BY year", &id)?;

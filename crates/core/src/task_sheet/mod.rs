@@ -13,7 +13,7 @@ pub use county_progress::{
     import_county_progress, preview_county_progress, CountyProgressReport, CountyProgressRow,
 };
 pub use export::{county_government, export_progress_report, export_tasks, TaskExportOptions};
-pub use normalize::{chinese_number, normalize_deadline, split_units};
+pub use normalize::{chinese_number, display_width, normalize_deadline, split_units};
 
 use crate::error::{CoreError, Result};
 use crate::store::Store;
