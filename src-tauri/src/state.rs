@@ -1,4 +1,5 @@
 //! The app's one store, behind a mutex: where it lives and how commands reach it.
+use pacesetter_core::store::backup::{self, StartupReport};
 use pacesetter_core::{CoreError, ErrorPayload, Store};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -8,6 +9,8 @@ pub struct AppState {
     /// The store, or why it could not be opened (shown by the UI instead of crashing).
     store: Mutex<Result<Store, ErrorPayload>>,
     pub path: PathBuf,
+    /// The quick check and automatic backup run when the app started.
+    pub startup: StartupReport,
 }
 
 /// `PACESETTER_DB` if set (tests), else `<app data>/pacesetter.db`.
@@ -21,7 +24,11 @@ pub fn store_path(app: &tauri::AppHandle) -> Result<PathBuf, Box<dyn std::error:
 impl AppState {
     pub fn open(path: PathBuf) -> AppState {
         let store = Store::open(&path).map_err(|e| e.payload());
-        AppState { store: Mutex::new(store), path }
+        let startup = match &store {
+            Ok(s) => backup::startup(s),
+            Err(e) => StartupReport { ok: false, problems: vec![e.message.clone()], backup: None, backup_error: None },
+        };
+        AppState { store: Mutex::new(store), path, startup }
     }
 
     /// Runs `f` with the store; errors become the `{code, message}` the UI shows.

@@ -1,10 +1,12 @@
 //! Tauri commands, one module per area; each command is a one-line call into core.
 pub mod app;
+pub mod audit;
 pub mod enterprises;
 pub mod importing;
 pub mod ledger;
 pub mod plans;
 pub mod reference;
+pub mod settings;
 pub mod targets;
 pub mod tasks;
 

@@ -4,6 +4,7 @@ import { OfficeBuilding, List, Upload, Tickets } from "@element-plus/icons-vue";
 import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis } from "@element-plus/icons-vue";
+import { Document, Setting } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -55,6 +56,18 @@ export const menuRoutes: RouteRecordRaw[] = [
     name: "targets",
     component: () => import("../views/targets/index.vue"),
     meta: { title: "目标看板", icon: markRaw(DataAnalysis) },
+  },
+  {
+    path: "/audit",
+    name: "audit",
+    component: () => import("../views/audit/index.vue"),
+    meta: { title: "操作日志", icon: markRaw(Document) },
+  },
+  {
+    path: "/settings",
+    name: "settings",
+    component: () => import("../views/settings/index.vue"),
+    meta: { title: "设置", icon: markRaw(Setting) },
   },
 ];
 
