@@ -1,13 +1,20 @@
 //! Enterprise pool commands: the list, one enterprise's page (get, history), create, edit,
-//! delete, the live USCC check and the form's controlled lists.
+//! delete, the official .xlsx export, the live USCC check and the form's controlled lists.
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::enterprise::{self, EnterprisePage, EnterpriseQuery};
+use pacesetter_core::enterprise_export;
 use pacesetter_core::enterprise_detail::{self as detail, EnterpriseChoices, EnterpriseData, EnterpriseDetail, HistoryEntry, UsccCheck};
 
 #[tauri::command]
 pub fn enterprises_list(state: tauri::State<AppState>, query: EnterpriseQuery) -> CmdResult<EnterprisePage> {
     state.with(|s| enterprise::list_enterprises(s, &query))
+}
+
+/// Writes the enterprises matching the list's search and county (all pages) to an official .xlsx.
+#[tauri::command]
+pub async fn enterprises_export(state: tauri::State<'_, AppState>, path: std::path::PathBuf, query: EnterpriseQuery) -> CmdResult<usize> {
+    state.with(|s| enterprise_export::export_enterprises(s, &path, &query))
 }
 
 #[tauri::command]

@@ -1,4 +1,4 @@
-// Enterprise pool calls: the paged list, one enterprise (get, history, create, edit, delete),
+// Enterprise pool calls: the paged list and its .xlsx export, one enterprise (get, history, create, edit, delete),
 // the live USCC check and the form's controlled lists.
 import { call } from "./backend";
 import type { EnterpriseChoices } from "../bindings/EnterpriseChoices";
@@ -10,6 +10,9 @@ import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { UsccCheck } from "../bindings/UsccCheck";
 
 export const listEnterprises = (query: EnterpriseQuery) => call<EnterprisePage>("enterprises_list", { query });
+/** Writes the enterprises matching `query` (all pages) to an official .xlsx at `path`; returns how many. */
+export const exportEnterprises = (path: string, query: EnterpriseQuery) =>
+  call<number>("enterprises_export", { path, query });
 export const getEnterprise = (id: number) => call<EnterpriseDetail>("enterprises_get", { id });
 export const enterpriseHistory = (id: number) => call<HistoryEntry[]>("enterprises_history", { id });
 export const createEnterprise = (data: EnterpriseData) => call<EnterpriseDetail>("enterprises_create", { data });
