@@ -21,6 +21,15 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::audit::audit_list,
+            commands::audit::audit_filters,
+            commands::audit::audit_export,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+            commands::settings::settings_backup,
+            commands::settings::settings_restore,
+            commands::settings::settings_backups,
+            commands::settings::settings_startup,
             commands::enterprises::enterprises_list,
             commands::enterprises::enterprises_export,
             commands::enterprises::enterprises_get,
