@@ -49,6 +49,21 @@ test("the 宁晋 preview shows counts, mapping and the rejected rows", async () 
   const mapping = await waitForContent("mapping-table", "统一社会信用代码");
   assert.match(mapping, /企业名称/);
   await screenshot(browser, "import-mapping-ningjin");
+  // Column G (联系人) → 忽略此列: the preview is made again with the user's mapping.
+  await (await byTestId(browser, "map-G")).click();
+  await browser.waitUntil(
+    () =>
+      browser.execute(() => {
+        const item = [...document.querySelectorAll(".el-select-dropdown__item")].find(
+          (li) => li.offsetParent !== null && li.textContent.trim() === "忽略此列",
+        );
+        item?.click();
+        return Boolean(item);
+      }),
+    { timeout: 5000, timeoutMsg: "列对应下拉框未打开" },
+  );
+  await waitForText(browser, "import-page", "已手工调整");
+  await waitForText(browser, "import-summary", "新增 24 条");
 });
 
 test("确认导入 writes the 24 enterprises", async () => {
@@ -100,5 +115,33 @@ test("导入记录 lists the import and 撤销 removes what it added", async () 
   await browser.waitUntil(async () => !(await (await byTestId(browser, "undo-1")).isExisting()), { timeout: 10000 });
   await (await byTestId(browser, "menu-enterprises")).click();
   await fillInput(browser, "enterprise-search", "");
+  await waitForText(browser, "enterprise-total", "共 0 家企业");
+});
+
+test("the same layout again uses the confirmed mapping; 取消 writes nothing", async () => {
+  await importFile(browser, join(SAMPLES, "county_ningjin_messy.xlsx"));
+  await waitForText(browser, "import-page", "沿用上次确认的列对应");
+  await (await byTestId(browser, "import-cancel")).click();
+  await waitForText(browser, "import-empty", "选择文件");
+  await (await byTestId(browser, "menu-imports")).click();
+  await waitForText(browser, "imports-total", "共 1 次导入");
+});
+
+test("新增企业 checks the code live, saves, and 删除 asks first", async () => {
+  await (await byTestId(browser, "menu-enterprises")).click();
+  await (await byTestId(browser, "enterprise-new")).click();
+  await waitForText(browser, "enterprise-title", "新增企业");
+  await fillInput(browser, "field-name", "河北测试新增科技有限公司");
+  await fillInput(browser, "field-uscc", "91130506MA01RRJY82");
+  await waitForText(browser, "enterprise-form", "第18位校验码应为1");
+  await fillInput(browser, "field-uscc", "91130506ma01rrjy81");
+  await waitForText(browser, "uscc-ok", "代码有效");
+  await (await byTestId(browser, "enterprise-save")).click();
+  await waitForText(browser, "enterprise-title", "河北测试新增科技有限公司");
+  await waitForText(browser, "enterprise-basic", "91130506MA01RRJY81");
+  await (await byTestId(browser, "enterprise-delete")).click();
+  const ok = await browser.$(".el-message-box__btns .el-button--primary");
+  await ok.waitForClickable({ timeout: 5000 });
+  await ok.click();
   await waitForText(browser, "enterprise-total", "共 0 家企业");
 });
