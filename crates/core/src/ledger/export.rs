@@ -2,6 +2,7 @@
 //! every printed page, 仿宋 body with borders, A4 landscape one page wide, page numbers.
 use super::query::{list_problems, ProblemQuery};
 use super::problem_detail;
+use super::workflow::date_cn;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use crate::task_sheet::display_width;
@@ -18,13 +19,13 @@ const COLUMNS: [(&str, f64, f64); 15] = [
     ("问题来源", 8.0, 10.0),
     ("问题类别", 8.0, 10.0),
     ("问题描述", 20.0, 36.0),
-    ("收集日期", 11.0, 12.0),
+    ("收集日期", 12.0, 16.0),
     ("牵头单位", 12.0, 20.0),
     ("配合单位", 12.0, 24.0),
-    ("办理时限", 11.0, 12.0),
+    ("办理时限", 12.0, 16.0),
     ("对接服务情况", 20.0, 36.0),
     ("办理结果", 14.0, 28.0),
-    ("办结日期", 11.0, 12.0),
+    ("办结日期", 12.0, 16.0),
     ("企业满意度", 8.0, 10.0),
     ("办理状态", 8.0, 10.0),
 ];
@@ -45,7 +46,7 @@ pub fn ledger_rows(store: &Store, q: &ProblemQuery) -> Result<Vec<Vec<String>>> 
         let progress = problem_detail(store, p.id)?
             .progress
             .iter()
-            .map(|e| format!("{} {}：{}", e.date, e.unit, e.content))
+            .map(|e| format!("{} {}：{}", date_cn(Some(&e.date)), e.unit, e.content))
             .collect::<Vec<_>>()
             .join("\n");
         rows.push(vec![
@@ -55,13 +56,13 @@ pub fn ledger_rows(store: &Store, q: &ProblemQuery) -> Result<Vec<Vec<String>>> 
             p.source.clone(),
             p.category.clone(),
             p.description.clone(),
-            p.received_on.clone(),
+            date_cn(Some(&p.received_on)),
             p.lead_unit.clone().unwrap_or_default(),
             p.co_units.join("、"),
-            p.deadline.clone().unwrap_or_default(),
+            date_cn(p.deadline.as_deref()),
             progress,
             p.result.clone().or_else(|| p.return_reason.as_ref().map(|r| format!("退回：{r}"))).unwrap_or_default(),
-            p.closed_on.clone().unwrap_or_default(),
+            date_cn(p.closed_on.as_deref()),
             p.satisfaction.clone().unwrap_or_default(),
             format!("{}{}", p.state, light_label(&p.light)),
         ]);
@@ -157,7 +158,7 @@ mod tests {
         assert_eq!(range.height(), 4);
         let all: Vec<String> = (2..4).map(|r| (0..15).map(|c| text(r, c)).collect::<Vec<_>>().join("|")).collect();
         let served = all.iter().find(|r| r.contains("河北嘉坤")).unwrap();
-        assert!(served.contains("2026-11-21 市金融工作局：组织银企对接会") && served.contains("对接服务"), "{served}");
+        assert!(served.contains("2026年11月21日 市金融工作局：组织银企对接会") && served.contains("对接服务"), "{served}");
         let only = export_ledger(&s, &path, &ProblemQuery { county: Some("宁晋县".into()), ..Default::default() }).unwrap();
         assert_eq!(only, 1);
     }

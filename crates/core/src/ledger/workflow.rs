@@ -128,6 +128,16 @@ pub fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
     parsed.ok_or_else(|| CoreError::Invalid(format!("{what}“{t}”不是有效日期，请写成 2026-11-26")))
 }
 
+/// An ISO date as people read it: 2026-11-26 → 2026年11月26日 (other text unchanged).
+pub fn date_cn(iso: Option<&str>) -> String {
+    let Some(s) = iso else { return String::new() };
+    let parts: Vec<&str> = s.get(..10).unwrap_or(s).split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0')),
+        _ => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +196,9 @@ mod tests {
     fn dates_and_choices_are_checked_with_chinese_messages() {
         assert_eq!(d("2026年11月6日"), d("2026-11-06"));
         assert_eq!(d("2026/11/6"), d("2026.11.06"));
+        assert_eq!(date_cn(Some("2026-01-05")), "2026年1月5日");
+        assert_eq!(date_cn(Some("2026-11-26T10:00:00")), "2026年11月26日");
+        assert_eq!((date_cn(None), date_cn(Some("长期"))), (String::new(), "长期".to_string()));
         assert!(parse_date("2026-02-30", "办理时限").unwrap_err().to_string().contains("办理时限"));
         assert!(one_of("用水", &CATEGORIES, "问题类别").unwrap_err().to_string().contains("融资、用地"));
         assert_eq!(one_of(" 融资 ", &CATEGORIES, "问题类别").unwrap(), "融资");

@@ -2,6 +2,7 @@
 //! 仿宋 body, bordered tables, A4 with GB/T 9704 margins and page numbers; one file or a county's.
 use super::{get_plan, list_plans, Plan};
 use crate::error::{CoreError, Result};
+use crate::ledger::workflow::date_cn;
 use crate::store::Store;
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Table,
@@ -45,9 +46,10 @@ fn body(text: &str) -> Paragraph {
 
 fn cell(text: &str, width: usize, header: bool) -> TableCell {
     let mut p = Paragraph::new();
+    let font = if header { HEADING_FONT } else { BODY_FONT };
     for (i, line) in text.split('\n').enumerate() {
-        let r = run(line, if header { HEADING_FONT } else { BODY_FONT }, 24);
-        p = p.add_run(if i > 0 { r.add_break(docx_rs::BreakType::TextWrapping) } else { r });
+        let r = if i > 0 { Run::new().add_break(docx_rs::BreakType::TextWrapping) } else { Run::new() };
+        p = p.add_run(r.add_text(line).fonts(fonts(font)).size(24));
     }
     if header {
         p = p.align(AlignmentType::Center);
@@ -58,14 +60,27 @@ fn cell(text: &str, width: usize, header: bool) -> TableCell {
 /// A bordered table: `cols` are (header, share of the width); `rows` the cells; an empty body
 /// shows one row saying 无.
 fn table(cols: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
-    let total: usize = cols.iter().map(|c| c.1).sum();
-    let widths: Vec<usize> = cols.iter().map(|c| TEXT_WIDTH * c.1 / total).collect();
-    let mut out = vec![TableRow::new(cols.iter().zip(&widths).map(|((h, _), w)| cell(h, *w, true)).collect())];
-    if rows.is_empty() {
-        out.push(TableRow::new(vec![cell("无", TEXT_WIDTH, false).grid_span(cols.len())]));
+    let headers: Vec<&str> = cols.iter().map(|c| c.0).collect();
+    let shares: Vec<usize> = cols.iter().map(|c| c.1).collect();
+    grid(&shares, Some(&headers), rows)
+}
+
+/// A bordered table with columns of the given shares of the width, an optional header row (黑体)
+/// and body rows; with a header, cells of the first column of the body are 仿宋 like the rest.
+fn grid(shares: &[usize], headers: Option<&[&str]>, rows: Vec<Vec<String>>) -> Table {
+    let total: usize = shares.iter().sum();
+    let widths: Vec<usize> = shares.iter().map(|s| TEXT_WIDTH * s / total).collect();
+    let mut out = Vec::new();
+    if let Some(h) = headers {
+        out.push(TableRow::new(h.iter().zip(&widths).map(|(h, w)| cell(h, *w, true)).collect()));
+        if rows.is_empty() {
+            out.push(TableRow::new(vec![cell("无", TEXT_WIDTH, false).grid_span(shares.len())]));
+        }
     }
     for r in rows {
-        out.push(TableRow::new(r.iter().zip(&widths).map(|(t, w)| cell(t, *w, false)).collect()).cant_split());
+        // Without a header row the even columns (labels) are set like headers.
+        let cells = r.iter().zip(&widths).enumerate().map(|(i, (t, w))| cell(t, *w, headers.is_none() && i % 2 == 0));
+        out.push(TableRow::new(cells.collect()).cant_split());
     }
     let border = |p| TableBorder::new(p).border_type(BorderType::Single).size(4).color("000000");
     let borders = [
@@ -79,16 +94,6 @@ fn table(cols: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
     .into_iter()
     .fold(TableBorders::new(), |b, p| b.set(border(p)));
     Table::new(out).set_grid(widths).width(TEXT_WIDTH, WidthType::Dxa).set_borders(borders)
-}
-
-/// 2026-11-26 → 2026年11月26日 (other text unchanged).
-fn date_cn(iso: Option<&str>) -> String {
-    let Some(s) = iso else { return String::new() };
-    let parts: Vec<&str> = s.get(..10).unwrap_or(s).split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0')),
-        _ => s.to_string(),
-    }
 }
 
 fn wan(v: Option<f64>) -> String {
@@ -137,7 +142,7 @@ pub fn plan_document(plan: &Plan) -> Docx {
         ))
         .add_paragraph(title(&plan_title(plan)))
         .add_paragraph(heading("一、企业基本情况"))
-        .add_table(table(&[("项目", 3), ("内容", 5), ("项目", 3), ("内容", 5)], situation_rows));
+        .add_table(grid(&[3, 5, 3, 6], None, situation_rows));
     if !b.situation_note.is_empty() {
         doc = doc.add_paragraph(body(&b.situation_note));
     }
@@ -155,20 +160,20 @@ pub fn plan_document(plan: &Plan) -> Docx {
         .map(|a| vec![a.name.clone(), a.year.map(|y| format!("{y}年")).unwrap_or_default(), wan(a.amount_wan), a.note.clone()])
         .collect();
     let problems = plan.problems.iter()
-        .map(|p| vec![date_cn(Some(&p.received_on)), p.category.clone(), p.description.clone(), opt(&p.lead_unit), date_cn(p.deadline.as_deref()), p.state.clone()])
+        .map(|p| vec![p.category.clone(), p.description.clone(), opt(&p.lead_unit), date_cn(p.deadline.as_deref()), p.state.clone()])
         .collect();
     doc.add_paragraph(heading("二、发展目标"))
         .add_table(table(&[("类别", 2), ("年度", 2), ("目标内容", 10)], goals))
         .add_paragraph(heading("三、帮扶措施"))
-        .add_table(table(&[("序号", 1), ("措施内容", 7), ("责任单位", 4), ("责任人", 2), ("完成时限", 3), ("状态", 2)], measures))
+        .add_table(table(&[("序号", 2), ("措施内容", 11), ("责任单位", 8), ("责任人", 4), ("完成时限", 9), ("状态", 5)], measures))
         .add_paragraph(heading("四、入企服务（把脉开方）"))
-        .add_table(table(&[("日期", 3), ("服务人员", 3), ("发现问题", 6), ("对策建议", 6)], visits))
+        .add_table(table(&[("日期", 5), ("服务人员", 4), ("发现问题", 7), ("对策建议", 7)], visits))
         .add_paragraph(heading("五、融资需求与对接"))
         .add_table(table(&[("融资需求", 4), ("对接银行", 3), ("金额（万元）", 3), ("金融产品", 3), ("对接结果", 4)], financing))
         .add_paragraph(heading("六、获得奖励与资助"))
         .add_table(table(&[("奖励或资助", 6), ("年度", 2), ("金额（万元）", 3), ("备注", 4)], awards))
         .add_paragraph(heading("七、企业诉求办理情况"))
-        .add_table(table(&[("收集日期", 3), ("类别", 2), ("问题描述", 7), ("牵头单位", 4), ("办理时限", 3), ("状态", 2)], problems))
+        .add_table(table(&[("类别", 8), ("问题描述", 33), ("牵头单位", 20), ("办理时限", 20), ("状态", 10)], problems))
 }
 
 fn save(doc: Docx, path: &Path) -> Result<()> {

@@ -277,6 +277,12 @@ pub fn enterprise_id_by_uscc(store: &Store, uscc: &str) -> Result<i64> {
         .ok_or_else(|| CoreError::NotFound(format!("企业库中没有统一社会信用代码为 {} 的企业", uscc.trim())))
 }
 
+/// The year a plan is opened at when none is asked for: the latest saved, else this year.
+pub fn default_year(store: &Store, enterprise_id: i64) -> Result<i64> {
+    let latest = plan_years(store, enterprise_id)?.last().copied();
+    Ok(latest.unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now()) as i64))
+}
+
 fn check_year(year: i64) -> Result<()> {
     if (2000..=2100).contains(&year) {
         Ok(())
@@ -491,6 +497,7 @@ pub(crate) mod tests {
         assert_eq!(next.body.measures.len(), 1);
         assert!(next.body.visits.is_empty() && next.body.awards.is_empty() && next.body.financing.is_empty());
         assert_eq!(next.years, vec![2026, 2027]);
+        assert_eq!(default_year(&s, a).unwrap(), 2027);
         assert!(copy_to_next_year(&mut s, a, 2026).unwrap_err().to_string().contains("不能覆盖"));
         save_plan(&mut s, b, 2026, &PlanBody::default()).unwrap();
         let all = list_plans(&s, None, Some(2026)).unwrap();
