@@ -43,9 +43,15 @@ pub fn shielded<T>(name: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
     })
 }
 
+/// The checks run on a workbook's bytes before the spreadsheet library sees them.
+pub fn guard_workbook(bytes: &[u8], name: &str) -> Result<()> {
+    guard_zip(bytes, name)?;
+    guard_xls(bytes, name)
+}
+
 /// Refuses an .xlsx whose parts would unpack to more than the limits (a zip bomb). The sizes
 /// checked are the ones the zip reader later enforces while unpacking. Other files pass.
-pub fn guard_zip(bytes: &[u8], name: &str) -> Result<()> {
+fn guard_zip(bytes: &[u8], name: &str) -> Result<()> {
     if !bytes.starts_with(b"PK") {
         return Ok(());
     }
@@ -94,6 +100,125 @@ pub fn guard_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Resul
     Ok(())
 }
 
+/// Refuses an .xls whose cells reach beyond [`MAX_SHEET_CELLS`] (a damaged cell address makes
+/// the spreadsheet library allocate gigabytes) by scanning the cell records of its Workbook
+/// stream first. A container this scan cannot follow is left to the reader to report.
+fn guard_xls(bytes: &[u8], name: &str) -> Result<()> {
+    let Some(stream) = cfb_workbook_stream(bytes) else { return Ok(()) };
+    let (mut rows, mut cols, mut sheet) = (0u64, 0u64, 0usize);
+    let mut pos = 0usize;
+    while pos + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+        let len = u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]) as usize;
+        let data = &stream[pos + 4..(pos + 4 + len).min(stream.len())];
+        pos += 4 + len;
+        let at = |i: usize| data.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
+        match typ {
+            // BOF: a new substream (sheet) starts.
+            0x0809 => {
+                check_extent(rows, cols, &format!("第 {} 个", sheet.max(1)), name)?;
+                (rows, cols) = (0, 0);
+                sheet += 1;
+            }
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x00BD => {
+                let (Some(r), Some(c)) = (at(0), at(2)) else { continue };
+                let last = if typ == 0x00BD { at(data.len().saturating_sub(2)).unwrap_or(c) } else { c };
+                rows = rows.max(r + 1);
+                cols = cols.max(c.max(last) + 1);
+            }
+            _ => {}
+        }
+    }
+    check_extent(rows, cols, &format!("第 {} 个", sheet.max(1)), name)
+}
+
+/// The `Workbook` (or `Book`) stream of a compound file, following its sector chains; `None` when
+/// the container is not one this small reader understands.
+fn cfb_workbook_stream(b: &[u8]) -> Option<Vec<u8>> {
+    let u16_at = |o: usize| b.get(o..o + 2).map(|x| u16::from_le_bytes([x[0], x[1]]));
+    let u32_at = |o: usize| b.get(o..o + 4).map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]));
+    if !b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return None;
+    }
+    let shift = u16_at(0x1E)?;
+    if !(7..=12).contains(&shift) {
+        return None;
+    }
+    let size = 1usize << shift;
+    let sectors = b.len() / size;
+    let sector = |n: u32| -> Option<&[u8]> {
+        let start = (n as usize).checked_add(1)?.checked_mul(size)?;
+        b.get(start..start + size)
+    };
+    // The FAT: sectors listed in the header's DIFAT, then in the DIFAT chain.
+    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(0x4C + 4 * i)).filter(|s| *s < 0xFFFF_FFFA).collect();
+    let mut difat = u32_at(0x44)?;
+    let mut guard = 0;
+    while difat < 0xFFFF_FFFA && guard < sectors {
+        let s = sector(difat)?;
+        let per = size / 4 - 1;
+        fat_sectors.extend((0..per).map(|i| u32::from_le_bytes(s[4 * i..4 * i + 4].try_into().unwrap())).filter(|x| *x < 0xFFFF_FFFA));
+        difat = u32::from_le_bytes(s[size - 4..].try_into().unwrap());
+        guard += 1;
+    }
+    let mut fat = Vec::new();
+    for f in fat_sectors.into_iter().take(sectors) {
+        let s = sector(f)?;
+        fat.extend(s.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap())));
+    }
+    let chain = |start: u32, table: &[u32]| -> Option<Vec<u32>> {
+        let mut out = Vec::new();
+        let mut n = start;
+        while n < 0xFFFF_FFFA {
+            if out.len() > table.len() {
+                return None;
+            }
+            out.push(n);
+            n = *table.get(n as usize)?;
+        }
+        Some(out)
+    };
+    let read = |chain: &[u32]| -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(chain.len() * size);
+        for n in chain {
+            out.extend_from_slice(sector(*n)?);
+        }
+        Some(out)
+    };
+    let dir = read(&chain(u32_at(0x30)?, &fat)?)?;
+    let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
+    let root = entries.first()?;
+    let entry = entries.iter().find(|e| {
+        let len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+        let name: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        let name = String::from_utf16_lossy(&name);
+        e[66] == 2 && matches!(name.trim_end_matches('\0'), "Workbook" | "Book")
+    })?;
+    let start = u32::from_le_bytes(entry[116..120].try_into().unwrap());
+    let len = u32::from_le_bytes(entry[120..124].try_into().unwrap()) as usize;
+    if len > b.len() {
+        return None;
+    }
+    let cutoff = u32_at(0x38)? as usize;
+    let mut data = if len < cutoff {
+        // Small streams live in the mini stream, in 64-byte mini sectors.
+        let mini_size = 1usize << u16_at(0x20)?.min(12);
+        let minifat_sectors = chain(u32_at(0x3C)?, &fat)?;
+        let minifat: Vec<u32> =
+            read(&minifat_sectors)?.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().unwrap())).collect();
+        let ministream = read(&chain(u32::from_le_bytes(root[116..120].try_into().unwrap()), &fat)?)?;
+        let mut out = Vec::new();
+        for n in chain(start, &minifat)? {
+            out.extend_from_slice(ministream.get(n as usize * mini_size..(n as usize + 1) * mini_size)?);
+        }
+        out
+    } else {
+        read(&chain(start, &fat)?)?
+    };
+    data.truncate(len);
+    Some(data)
+}
+
 /// Refuses a sheet of `rows` × `cols` (counted from A1) beyond [`MAX_SHEET_CELLS`].
 pub fn check_extent(rows: u64, cols: u64, sheet: &str, name: &str) -> Result<()> {
     if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
@@ -107,6 +232,21 @@ pub fn check_extent(rows: u64, cols: u64, sheet: &str, name: &str) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_xls_scan_reads_the_sample_and_refuses_a_far_cell() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/county_linxi_merged_headers.xls");
+        let bytes = std::fs::read(path).unwrap();
+        let stream = cfb_workbook_stream(&bytes).expect("the sample's Workbook stream");
+        assert_eq!(&stream[..2], &[0x09, 0x08], "starts with BOF");
+        assert!(guard_workbook(&bytes, "a.xls").is_ok());
+        // Move the first LABELSST cell to row 65536, column 16385, as damaged bytes would.
+        let mut bad = bytes.clone();
+        let at = bad.windows(4).position(|w| w == [0xFD, 0x00, 0x0A, 0x00]).unwrap();
+        bad[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0x00, 0x40]);
+        let e = guard_workbook(&bad, "a.xls").unwrap_err().to_string();
+        assert!(e.contains("范围过大"), "{e}");
+    }
 
     #[test]
     fn missing_file_and_folder_are_explained_in_chinese() {

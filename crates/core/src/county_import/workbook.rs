@@ -1,7 +1,7 @@
 //! Reading a county workbook by its content (xls or xlsx, whatever the extension) into plain
 //! grids of cells with their merged areas; a wrong .xls code page is retried as GBK (936).
 use crate::error::{CoreError, Result};
-use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible, Sheets, Xls, XlsOptions};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetVisible, Sheets, Xls, XlsOptions};
 use std::io::Cursor;
 
 /// One cell as the importer sees it; `percent` is set when its number format shows a percent.
@@ -92,7 +92,7 @@ fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> 
         FileKind::Text => return Err(unreadable("这是文本文件，不是 Excel 文件")),
         FileKind::Other => return Err(unreadable("不是 Excel 文件（.xls/.xlsx），或文件已损坏")),
     }
-    crate::input_file::guard_zip(bytes, file_name)?;
+    crate::input_file::guard_workbook(bytes, file_name)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         let msg = e.to_string();
         let encrypted = (kind == FileKind::Cfb && is_encrypted_cfb(bytes)) || msg.to_lowercase().contains("password") || msg.contains("encrypt");
@@ -165,8 +165,8 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std:
     let metas = book.sheets_metadata().to_vec();
     let mut out = Vec::new();
     for meta in metas {
-        let range = match book.worksheet_range(&meta.name) {
-            Ok(r) => r,
+        let cells = match sheet_cells(book, &meta.name) {
+            Ok(c) => c,
             Err(_) if meta.typ != calamine::SheetType::WorkSheet => continue,
             Err(e) => return Err(e),
         };
@@ -175,7 +175,6 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std:
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let styles = book.worksheet_style(&meta.name).ok();
         let mut grid = Grid {
             name: meta.name.clone(),
             hidden: meta.visible != SheetVisible::Visible,
@@ -188,26 +187,57 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std:
                 })
                 .collect(),
         };
-        if let (Some(start), Some(end)) = (range.start(), range.end()) {
-            let height = end.0 as usize + 1;
-            let width = end.1 as usize + 1;
+        if !cells.is_empty() {
+            let height = cells.iter().map(|c| c.0).max().unwrap_or(0) as usize + 1;
+            let width = cells.iter().map(|c| c.1).max().unwrap_or(0) as usize + 1;
             if (height as u64).saturating_mul(width as u64) > crate::input_file::MAX_SHEET_CELLS {
                 return Err(calamine::Error::Msg("工作表范围过大，超出可导入的范围；请删去多余的空行、空列后再导入"));
             }
             grid.rows = vec![vec![Cell::default(); width]; height];
-            for (r, c, v) in range.used_cells() {
-                let (ar, ac) = (r + start.0 as usize, c + start.1 as usize);
-                let percent = styles
-                    .as_ref()
-                    .and_then(|s| s.get((ar as u32, ac as u32)))
-                    .and_then(|s| s.number_format.as_ref())
-                    .is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)));
-                grid.rows[ar][ac] = Cell { value: convert(v), percent, from_merge: false };
+            for (r, c, v, percent) in cells {
+                grid.rows[r as usize][c as usize] = Cell { value: convert(&v), percent, from_merge: false };
             }
         }
         out.push(grid);
     }
     Ok(out)
+}
+
+/// A cell's value and whether its number format shows a percent, by absolute (row, column).
+type SheetCell = (u32, u32, Data, bool);
+
+/// The non-empty cells of a sheet. An .xlsx sheet is read in one pass over its XML (values and
+/// style ids together; calamine's `worksheet_style` would read the whole sheet a second time);
+/// .xls through its range and style readers.
+fn sheet_cells<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> std::result::Result<Vec<SheetCell>, calamine::Error> {
+    if let Sheets::Xlsx(x) = book {
+        let mut reader = x.worksheet_cells_reader(name)?;
+        let percent: Vec<bool> = reader.styles().iter().map(is_percent).collect();
+        let mut out = Vec::new();
+        while let Some((cell, style)) = reader.next_cell_with_style_id()? {
+            if matches!(cell.get_value(), DataRef::Empty) {
+                continue;
+            }
+            let (r, c) = cell.get_position();
+            out.push((r, c, Data::from(cell.get_value().clone()), percent.get(style).copied().unwrap_or(false)));
+        }
+        return Ok(out);
+    }
+    let range = book.worksheet_range(name)?;
+    let styles = book.worksheet_style(name).ok();
+    let start = range.start().unwrap_or((0, 0));
+    Ok(range
+        .used_cells()
+        .map(|(r, c, v)| {
+            let (ar, ac) = (r as u32 + start.0, c as u32 + start.1);
+            let percent = styles.as_ref().and_then(|s| s.get((ar, ac))).is_some_and(is_percent);
+            (ar, ac, v.clone(), percent)
+        })
+        .collect())
+}
+
+fn is_percent(s: &calamine::Style) -> bool {
+    s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)))
 }
 
 fn convert(v: &Data) -> CellValue {

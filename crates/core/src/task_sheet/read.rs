@@ -64,7 +64,7 @@ fn grids_of_bytes(bytes: Vec<u8>, name: String) -> Result<Vec<Grid>> {
             "无法读取文件 {name}：不是 Excel 工作簿（.xls 或 .xlsx），可能是网页、文本或已损坏的文件"
         )));
     }
-    crate::input_file::guard_zip(&bytes, &name)?;
+    crate::input_file::guard_workbook(&bytes, &name)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.clone())).map_err(|e| {
         CoreError::UnreadableFile(format!("无法读取文件 {name}：文件已损坏或加密（{e}）"))
     })?;
