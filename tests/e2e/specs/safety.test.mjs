@@ -39,11 +39,13 @@ test("backup then restore (confirmed), audited", async () => {
   await browser.waitUntil(() => bodyHas("确定恢复吗"), { timeout: 10000, timeoutMsg: "未询问是否恢复" });
   await browser.execute(() => document.querySelector(".el-message-box__btns .el-button--primary").click());
   await browser.waitUntil(() => bodyHas("恢复前的数据已另存为"), { timeout: 20000, timeoutMsg: "未提示恢复完成" });
-  await waitForText(browser, "backup-table", "恢复前");
+  await browser.waitUntil(() => bodyHas("before-restore-"), { timeout: 10000, timeoutMsg: "恢复前的备份未列出" });
 
   await click("menu-audit");
-  await waitForText(browser, "audit-table", "恢复");
-  const table = await (await byTestId(browser, "audit-table")).getText();
+  // Table text is read from the DOM: WebDriver may report an el-table empty while it lays out.
+  const tableText = () => browser.execute(() => document.querySelector('[data-testid="audit-table"]')?.textContent ?? "");
+  await browser.waitUntil(async () => (await tableText()).includes("恢复"), { timeout: 20000, timeoutMsg: "操作日志未显示恢复" });
+  const table = await tableText();
   assert.match(table, /张科长/);
   assert.match(table, /设置/);
   await screenshot(browser, "audit");
