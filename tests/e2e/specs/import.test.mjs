@@ -111,8 +111,9 @@ test("导入记录 lists the import and 撤销 removes what it added", async () 
   const ok = await browser.$(".el-message-box__btns .el-button--primary");
   await ok.waitForClickable({ timeout: 5000 });
   await ok.click();
-  await waitForContent("imports-table", "撤销");
+  await waitForContent("imports-table", "已撤销");
   await browser.waitUntil(async () => !(await (await byTestId(browser, "undo-1")).isExisting()), { timeout: 10000 });
+  await screenshot(browser, "imports-undone");
   await (await byTestId(browser, "menu-enterprises")).click();
   await fillInput(browser, "enterprise-search", "");
   await waitForText(browser, "enterprise-total", "共 0 家企业");
@@ -123,6 +124,7 @@ test("the same layout again uses the confirmed mapping; 取消 writes nothing", 
   await waitForText(browser, "import-page", "沿用上次确认的列对应");
   await (await byTestId(browser, "import-cancel")).click();
   await waitForText(browser, "import-empty", "选择文件");
+  await screenshot(browser, "import-empty");
   await (await byTestId(browser, "menu-imports")).click();
   await waitForText(browser, "imports-total", "共 1 次导入");
 });
