@@ -124,11 +124,18 @@ test("a problem goes 征集 → 交办 → 对接服务 → 办结 → 销号 an
   await screenshot(browser, "ledger-history");
 });
 
-test("the plan lists the problem and prints", async () => {
+test("the plan, reached from the enterprise's page, lists the problem and prints", async () => {
   await browser.keys("Escape");
   await click("menu-plans");
   await waitForText(browser, "plans-total", "共 1 份");
-  await browser.execute(() => document.querySelector('[data-testid="plans-table"] .el-table__body tr button').click());
+  await click("menu-enterprises");
+  await fillInput(browser, "enterprise-search", "嘉坤");
+  await waitForText(browser, "enterprise-total", "共 1 家企业");
+  await browser.execute(() =>
+    document.querySelector('[data-testid="enterprise-table"] .el-table__body tr.el-table__row td:nth-child(2) .cell').click(),
+  );
+  await waitForText(browser, "enterprise-title", "河北嘉坤农机装备股份有限公司");
+  await click("enterprise-plan");
   await waitForText(browser, "plan-title", "河北嘉坤农机装备股份有限公司");
   await waitForContent("plan-problems", "销号");
   await click("plan-print");

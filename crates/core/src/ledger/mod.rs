@@ -245,7 +245,7 @@ pub fn assign_problem(store: &mut Store, id: i64, input: &AssignInput) -> Result
     if deadline < assigned {
         return Err(CoreError::Invalid("办理时限不能早于交办日期".into()));
     }
-    let note = format!("牵头单位：{lead}；办理时限：{deadline}");
+    let note = format!("牵头单位：{lead}；办理时限：{}", workflow::date_cn(Some(&deadline.to_string())));
     transition(store, id, Action::Assign, &note, |tx| {
         tx.execute(
             "UPDATE problems SET lead_unit = ?1, co_units = ?2, assigned_on = ?3, deadline = ?4, return_reason = NULL
@@ -310,7 +310,7 @@ pub fn set_deadline(store: &mut Store, id: i64, deadline: &str) -> Result<Proble
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
     tx.execute("UPDATE problems SET deadline = ?1, updated_at = ?2 WHERE id = ?3", params![new, now_text(), id])?;
-    let note = format!("{} → {new}", p.deadline.unwrap_or_default());
+    let note = format!("{} → {}", workflow::date_cn(p.deadline.as_deref()), workflow::date_cn(Some(&new)));
     record(&tx, id, "调整时限", Some(&p.state), &p.state, &note, &operator)?;
     tx.commit()?;
     get_problem(store, id)
