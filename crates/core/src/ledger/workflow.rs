@@ -36,7 +36,7 @@ impl Action {
     }
 
     /// The states this action may start from.
-    fn from_states(self) -> &'static [&'static str] {
+    fn allowed_from(self) -> &'static [&'static str] {
         match self {
             Action::Assign => &["征集", "退回"],
             Action::Serve => &["交办", "对接服务"],
@@ -49,7 +49,7 @@ impl Action {
 
 /// The state `action` leads to from `state`, or the Chinese reason it is refused.
 pub fn next_state(state: &str, action: Action) -> Result<&'static str> {
-    if action.from_states().contains(&state) {
+    if action.allowed_from().contains(&state) {
         return Ok(action.label());
     }
     let why = match (state, action) {
@@ -68,7 +68,7 @@ pub fn next_state(state: &str, action: Action) -> Result<&'static str> {
 pub fn allowed_actions(state: &str) -> Vec<&'static str> {
     [Action::Assign, Action::Serve, Action::Close, Action::Confirm, Action::Return]
         .into_iter()
-        .filter(|a| a.from_states().contains(&state))
+        .filter(|a| a.allowed_from().contains(&state))
         .map(Action::label)
         .collect()
 }

@@ -79,7 +79,7 @@ fn grid(shares: &[usize], headers: Option<&[&str]>, rows: Vec<Vec<String>>) -> T
     }
     for r in rows {
         // Without a header row the even columns (labels) are set like headers.
-        let cells = r.iter().zip(&widths).enumerate().map(|(i, (t, w))| cell(t, *w, headers.is_none() && i % 2 == 0));
+        let cells = r.iter().zip(&widths).enumerate().map(|(i, (t, w))| cell(t, *w, headers.is_none() && i.is_multiple_of(2)));
         out.push(TableRow::new(cells.collect()).cant_split());
     }
     let border = |p| TableBorder::new(p).border_type(BorderType::Single).size(4).color("000000");
