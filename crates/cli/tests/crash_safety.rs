@@ -103,8 +103,10 @@ fn killed_imports_leave_all_or_nothing() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        // Spread over the whole run, a little past its end, so some runs finish.
-        let at = full.mul_f64(0.02 + (seed % 1000) as f64 / 1000.0 * 1.0);
+        // Every other kill anywhere in the run, the rest in its second half where the import's
+        // transaction writes; a little past the end so some runs finish.
+        let u = (seed % 1000) as f64 / 1000.0;
+        let at = full.mul_f64(if k % 2 == 0 { 0.02 + u } else { 0.5 + 0.55 * u });
         let mut child = import(&db, &sheet);
         std::thread::sleep(at);
         let finished = child.try_wait().unwrap().is_some();
