@@ -100,6 +100,10 @@ test("a problem goes 征集 → 交办 → 对接服务 → 办结 → 销号 an
   });
   const light = await browser.execute(() => document.querySelector('[data-testid="light-1"]').title);
   assert.equal(light, "按期办理");
+  await click("act-调整时限-1");
+  await waitForText(browser, "action-dialog", "新办理时限");
+  await click("action-submit");
+  await waitForContent("state-1", "交办");
   await browser.$("#tab-stats").click();
   await waitForContent(`rate-${UNIT}`, "0.0%");
   await screenshot(browser, "ledger-stats-assigned");
@@ -107,6 +111,7 @@ test("a problem goes 征集 → 交办 → 对接服务 → 办结 → 销号 an
 
   await act("对接服务", 1, () => fillInput(browser, "serve-content", "组织银企对接会，邢台银行上门对接"));
   await act("办结", 1, () => fillInput(browser, "close-result", "邢台银行授信500万元"));
+  await browser.pause(400); // the dialog fades out
   await screenshot(browser, "ledger-closed");
   await browser.$("#tab-stats").click();
   await waitForContent(`rate-${UNIT}`, "100.0%");
@@ -119,7 +124,7 @@ test("a problem goes 征集 → 交办 → 对接服务 → 办结 → 销号 an
 
   await click("show-1");
   const history = await waitForContent("problem-transitions", "销号");
-  for (const step of ["征集", "交办", "对接服务", "办结"]) assert.match(history, new RegExp(step));
+  for (const step of ["征集", "交办", "调整时限", "对接服务", "办结"]) assert.match(history, new RegExp(step));
   await browser.pause(600); // the drawer slides in
   await screenshot(browser, "ledger-history");
 });

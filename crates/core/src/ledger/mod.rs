@@ -311,7 +311,7 @@ pub fn set_deadline(store: &mut Store, id: i64, deadline: &str) -> Result<Proble
     let tx = store.conn.transaction()?;
     tx.execute("UPDATE problems SET deadline = ?1, updated_at = ?2 WHERE id = ?3", params![new, now_text(), id])?;
     let note = format!("{} → {}", workflow::date_cn(p.deadline.as_deref()), workflow::date_cn(Some(&new)));
-    record(&tx, id, "调整时限", Some(&p.state), &p.state, &note, &operator)?;
+    record(&tx, id, workflow::SET_DEADLINE, Some(&p.state), &p.state, &note, &operator)?;
     tx.commit()?;
     get_problem(store, id)
 }

@@ -64,13 +64,21 @@ pub fn next_state(state: &str, action: Action) -> Result<&'static str> {
     Err(CoreError::Invalid(format!("该问题当前状态为“{state}”：{why}")))
 }
 
-/// The actions the UI offers for a problem in `state`.
+/// Changing the deadline of a problem that is with a unit (no state change).
+pub const SET_DEADLINE: &str = "调整时限";
+
+/// The actions the UI offers for a problem in `state`: the workflow steps allowed from it, and
+/// 调整时限 while it is with a unit.
 pub fn allowed_actions(state: &str) -> Vec<&'static str> {
-    [Action::Assign, Action::Serve, Action::Close, Action::Confirm, Action::Return]
+    let mut actions: Vec<&'static str> = [Action::Assign, Action::Serve, Action::Close, Action::Confirm, Action::Return]
         .into_iter()
         .filter(|a| a.allowed_from().contains(&state))
         .map(Action::label)
-        .collect()
+        .collect();
+    if OPEN_STATES.contains(&state) {
+        actions.push(SET_DEADLINE);
+    }
+    actions
 }
 
 /// Days a unit has for a problem of `category` unless the assigner sets another deadline.
@@ -173,7 +181,8 @@ mod tests {
             let e = next_state(from, action).unwrap_err().to_string();
             assert!(e.contains(why) && e.contains(from), "{from} {action:?}: {e}");
         }
-        assert_eq!(allowed_actions("对接服务"), vec!["对接服务", "办结", "退回"]);
+        assert_eq!(allowed_actions("对接服务"), vec!["对接服务", "办结", "退回", "调整时限"]);
+        assert_eq!(allowed_actions("办结"), vec!["销号", "退回"]);
         assert_eq!(allowed_actions("销号"), Vec::<&str>::new());
     }
 
