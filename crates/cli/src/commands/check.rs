@@ -29,6 +29,9 @@ pub fn run(db: &Path, args: &CheckArgs) -> Result<ExitCode> {
             println!("  - {p}");
         }
         let dir = db.parent().unwrap_or(Path::new(".")).join(backup::BACKUP_DIR);
+        if !db.exists() {
+            return Ok(ExitCode::from(1));
+        }
         println!("建议：先复制保存该文件，再用 pacesetter restore 备份文件 从备份恢复（自动备份在 {}）", dir.display());
     }
     Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })

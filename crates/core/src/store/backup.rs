@@ -117,7 +117,13 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<FileCheck> {
         .conn
         .backup(rusqlite::MAIN_DB, &tmp, rusqlite::backup::NO_PROGRESS)
         .map_err(|e| CoreError::Store(format!("备份失败（{}）：{}", out.display(), busy_or(&e))));
-    let check = written.and_then(|_| check_file(&tmp, true));
+    // A plain rollback-journal file: no -wal/-shm companions to lose when it is copied around.
+    let plain = written.and_then(|_| {
+        let c = Connection::open(&tmp)?;
+        let _: String = c.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))?;
+        Ok(())
+    });
+    let check = plain.and_then(|_| check_file(&tmp, true));
     match check {
         Ok(c) if c.ok => {
             std::fs::rename(&tmp, out)
@@ -385,6 +391,9 @@ mod tests {
         let out = dir.path().join("out").join("备份.db");
         let c = backup_to(&s, &out).unwrap();
         assert!(c.ok && c.enterprises == 1);
+        let left: Vec<String> =
+            std::fs::read_dir(out.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(left, ["备份.db"], "one plain file, no -wal/-shm or temporary files");
         add_enterprise(&s, "A2");
         let r = restore_from(&mut s, &out).unwrap();
         assert_eq!(r.enterprises, 1);
