@@ -31,7 +31,10 @@ for spec in specs/${1:-*}.test.mjs; do
   dir=$(mktemp -d)
   PACESETTER_DB="$dir/e2e.db" tauri-driver --port 4444 >"$dir/driver.log" 2>&1 &
   DRIVER_PID=$!
-  for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
+  # tauri-driver (4444) starts WebKitWebDriver (4445); a session needs both listening.
+  for port in 4444 4445; do
+    for _ in $(seq 150); do (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.2; done
+  done
   echo "==> e2e: $spec"
   if ! node --test --test-timeout=180000 "$spec"; then status=1; cat "$dir/driver.log" | tail -20; fi
   stop_driver
