@@ -279,6 +279,8 @@ fn file_hash(bytes: &[u8]) -> String {
 pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &ImportOptions) -> Result<ImportReport> {
     let operator = store.operator()?;
     let now = now_text();
+    // Statement journals of a 20,000-row transaction stay in memory instead of a temp file.
+    store.conn.pragma_update(None, "temp_store", "MEMORY")?;
     let tx = store.conn.transaction()?;
     let plans = plan(&tx, analysis)?;
     let mut rep = report(analysis, &plans, None);

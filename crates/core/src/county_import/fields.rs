@@ -185,18 +185,29 @@ pub fn match_field(text: &str) -> Option<&'static str> {
     }
     // Parenthesised county forms like 县（市、区） are stripped to 县; keep the raw too.
     let raw = compact(text).to_uppercase();
-    for rule in RULES {
-        if rule.exact.iter().any(|e| *e == core || *e == raw) {
-            return Some(rule.key);
-        }
+    RULES
+        .iter()
+        .find(|rule| rule.exact_hit(&core, &raw))
+        .or_else(|| RULES.iter().find(|rule| rule.contains_hit(&core, &raw)))
+        .map(|rule| rule.key)
+}
+
+impl Rule {
+    fn exact_hit(&self, core: &str, raw: &str) -> bool {
+        self.exact.iter().any(|e| *e == core || *e == raw)
     }
-    for rule in RULES {
-        let hit = rule.contains.iter().any(|alt| alt.split('+').all(|part| core.contains(part) || raw.contains(part)));
-        if hit {
-            return Some(rule.key);
-        }
+    fn contains_hit(&self, core: &str, raw: &str) -> bool {
+        self.contains.iter().any(|alt| alt.split('+').all(|part| core.contains(part) || raw.contains(part)))
     }
-    None
+}
+
+/// Whether `text` names the field `key` (exactly as `match_field` decides). The field's own
+/// rule is tried first: a data cell fails it at once, without trying every other rule.
+pub fn names_field(text: &str, key: &str) -> bool {
+    let core = header_core(text);
+    let raw = compact(text).to_uppercase();
+    let own = RULES.iter().filter(|r| r.key == key).any(|r| r.exact_hit(&core, &raw) || r.contains_hit(&core, &raw));
+    own && match_field(text) == Some(key)
 }
 
 /// A four-digit year (1990–2100) written in the header, e.g. “2022年营业收入”.

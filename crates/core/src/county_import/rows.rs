@@ -5,7 +5,6 @@ use super::layout::Layout;
 use super::text::compact;
 use super::vocab::Counties;
 use super::workbook::{CellValue, Grid};
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowClass {
@@ -54,23 +53,13 @@ pub fn classify(grid: &Grid, layout: &Layout, counties: &Counties) -> Vec<RowCla
     out
 }
 
-/// What one pass over the rows remembers: the header field each text names (texts repeat a
-/// lot down a sheet), and the word lists in compact form.
+/// What one pass over the rows remembers: the word lists in compact form.
 #[derive(Default)]
 struct Seen {
-    fields: HashMap<String, Option<&'static str>>,
     words: Option<[Vec<String>; 3]>,
 }
 
 impl Seen {
-    fn field_of(&mut self, text: &str) -> Option<&'static str> {
-        if let Some(hit) = self.fields.get(text) {
-            return *hit;
-        }
-        let hit = fields::match_field(text);
-        self.fields.insert(text.to_string(), hit);
-        hit
-    }
     /// NOTE_STARTS, TOTAL_WORDS and EXAMPLE_WORDS, compacted.
     fn words(&mut self) -> &[Vec<String>; 3] {
         self.words.get_or_insert_with(|| [NOTE_STARTS, TOTAL_WORDS, EXAMPLE_WORDS].map(|ws| ws.iter().map(|w| compact(w)).collect()))
@@ -123,9 +112,7 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
         .iter()
         .filter(|(c, t)| {
             let col_key = layout.columns.iter().find(|col| col.index == *c).and_then(|col| col.key);
-            col_key.is_some()
-                && row.get(*c).is_some_and(|cell| matches!(cell.value, CellValue::Text(_)))
-                && seen.field_of(t) == col_key
+            col_key.is_some_and(|k| row.get(*c).is_some_and(|cell| matches!(cell.value, CellValue::Text(_))) && fields::names_field(t, k))
         })
         .count();
     if header_like >= 3.min(layout.columns.iter().filter(|c| c.key.is_some()).count()).max(2) {
