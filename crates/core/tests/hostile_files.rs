@@ -144,7 +144,7 @@ fn generated(kind: &str) -> Vec<u8> {
         }
     }
     let mut out = Vec::new();
-    wb.save_to_writer(&mut Cursor::new(&mut out)).unwrap();
+    wb.save_to_writer(Cursor::new(&mut out)).unwrap();
     out
 }
 
