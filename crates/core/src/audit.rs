@@ -1,6 +1,7 @@
 //! The audit log as people read it: filtered and paged for the 操作日志 page, with Chinese names
 //! for actions and tables, and exported to .xlsx with the same filters.
 use crate::error::{CoreError, Result};
+use crate::sql_filter::{given, like_escape, Filter};
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -95,43 +96,32 @@ pub fn table_label(table: &str) -> &str {
     }
 }
 
-/// The WHERE clause and its parameters for `q`.
-fn filter(q: &AuditQuery) -> (String, Vec<Value>) {
-    let mut clauses = Vec::new();
-    let mut params: Vec<Value> = Vec::new();
-    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+/// The filter of `q`: time range, table, operator, free text.
+fn filter(q: &AuditQuery) -> Filter {
+    let mut f = Filter::default();
     if let Some(from) = given(&q.from) {
-        clauses.push("at >= ?");
-        params.push(Value::Text(format!("{from}T00:00:00")));
+        f.add("at >= ?", [Value::Text(format!("{from}T00:00:00"))]);
     }
     if let Some(to) = given(&q.to) {
-        clauses.push("at <= ?");
-        params.push(Value::Text(format!("{to}T23:59:59")));
+        f.add("at <= ?", [Value::Text(format!("{to}T23:59:59"))]);
     }
-    if let Some(t) = given(&q.table) {
-        clauses.push("table_name = ?");
-        params.push(Value::Text(t));
-    }
-    if let Some(o) = given(&q.operator) {
-        clauses.push("operator = ?");
-        params.push(Value::Text(o));
-    }
+    f.text("table_name = ?", given(&q.table));
+    f.text("operator = ?", given(&q.operator));
     if let Some(text) = given(&q.text) {
-        clauses.push(
-            "(row_key LIKE ?1x ESCAPE '\\' OR field LIKE ?1x ESCAPE '\\' OR old_value LIKE ?1x ESCAPE '\\'
-              OR new_value LIKE ?1x ESCAPE '\\' OR source LIKE ?1x ESCAPE '\\')",
+        let like = Value::Text(format!("%{}%", like_escape(text)));
+        f.add(
+            "(row_key LIKE ? ESCAPE '\\' OR field LIKE ? ESCAPE '\\' OR old_value LIKE ? ESCAPE '\\'
+              OR new_value LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\')",
+            std::iter::repeat_n(like, 5),
         );
-        let like = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        params.extend(std::iter::repeat_n(Value::Text(like), 5));
     }
-    let sql = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
-    (sql.replace("?1x", "?"), params)
+    f
 }
 
 fn entries(store: &Store, q: &AuditQuery, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
-    let (clause, mut params) = filter(q);
-    params.push(Value::Integer(limit));
-    params.push(Value::Integer(offset));
+    let f = filter(q);
+    let params = f.page_params(Some(limit), Some(offset));
+    let clause = f.where_sql();
     let sql = format!(
         "SELECT id, at, operator, action, table_name, row_key, field, old_value, new_value, source
          FROM audit_log{clause} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?"
@@ -162,12 +152,7 @@ fn entries(store: &Store, q: &AuditQuery, limit: i64, offset: i64) -> Result<Vec
 pub fn list_audit(store: &Store, q: &AuditQuery) -> Result<AuditPage> {
     let size = if q.page_size <= 0 { 50 } else { q.page_size.min(500) };
     let page = q.page.max(1);
-    let (clause, params) = filter(q);
-    let total = store.conn.query_row(
-        &format!("SELECT count(*) FROM audit_log{clause}"),
-        rusqlite::params_from_iter(params),
-        |r| r.get(0),
-    )?;
+    let total = filter(q).count(&store.conn, "audit_log")?;
     Ok(AuditPage { rows: entries(store, q, size, (page - 1) * size)?, total })
 }
 

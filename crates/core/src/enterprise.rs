@@ -1,6 +1,7 @@
 //! The enterprise pool as read by the list page and `pacesetter list enterprises`: one row per
 //! enterprise with its latest year's figures, searched, filtered and paged in SQL.
 use crate::error::Result;
+use crate::sql_filter::{given, like_escape, Filter};
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -92,38 +93,24 @@ fn row_from(r: &rusqlite::Row) -> rusqlite::Result<EnterpriseRow> {
     })
 }
 
-/// The WHERE clause and its parameters for a query.
-fn filter(q: &EnterpriseQuery) -> (String, Vec<Value>) {
-    let mut clauses = Vec::new();
-    let mut params = Vec::new();
-    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        clauses.push("(instr(e.name, ?) > 0 OR e.uscc LIKE ? ESCAPE '\\')".to_string());
-        params.push(Value::Text(s.to_string()));
-        let prefix = s.to_uppercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        params.push(Value::Text(format!("{prefix}%")));
+/// The filter of a query: free text (name substring or USCC prefix), county, cluster.
+fn filter(q: &EnterpriseQuery) -> Filter {
+    let mut f = Filter::default();
+    if let Some(s) = given(&q.search) {
+        let prefix = like_escape(&s.to_uppercase());
+        f.add("(instr(e.name, ?) > 0 OR e.uscc LIKE ? ESCAPE '\\')", [Value::Text(s.to_string()), Value::Text(format!("{prefix}%"))]);
     }
-    if let Some(c) = q.county.as_deref().filter(|s| !s.is_empty()) {
-        clauses.push("e.county = ?".to_string());
-        params.push(Value::Text(c.to_string()));
-    }
-    if let Some(c) = q.cluster.as_deref().filter(|s| !s.is_empty()) {
-        clauses.push("e.cluster = ?".to_string());
-        params.push(Value::Text(c.to_string()));
-    }
-    let sql = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
-    (sql, params)
+    f.text("e.county = ?", given(&q.county));
+    f.text("e.cluster = ?", given(&q.cluster));
+    f
 }
 
 /// One page of the pool, ordered by county then name.
 pub fn list_enterprises(store: &Store, q: &EnterpriseQuery) -> Result<EnterprisePage> {
-    let (where_sql, mut params) = filter(q);
-    let total: i64 = store.conn.query_row(
-        &format!("SELECT count(*) FROM enterprises e{where_sql}"),
-        rusqlite::params_from_iter(params.iter()),
-        |r| r.get(0),
-    )?;
-    params.push(Value::Integer(q.limit.unwrap_or(-1)));
-    params.push(Value::Integer(q.offset.unwrap_or(0)));
+    let f = filter(q);
+    let total = f.count(&store.conn, "enterprises e")?;
+    let params = f.page_params(q.limit, q.offset);
+    let where_sql = f.where_sql();
     let sql = format!(
         "WITH page AS (
             SELECT e.*, c.sort AS county_sort

@@ -11,6 +11,7 @@ pub mod ledger;
 pub mod plans;
 pub mod reference;
 mod seed;
+pub mod sql_filter;
 pub mod store;
 pub mod targets;
 pub mod task_progress;

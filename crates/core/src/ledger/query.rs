@@ -3,6 +3,7 @@
 use super::workflow::{self, CLOSED_STATES};
 use super::{today, Problem};
 use crate::error::Result;
+use crate::sql_filter::{given, Filter};
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -102,49 +103,32 @@ pub struct LedgerStats {
 
 const OVERDUE_SQL: &str = "(p.state IN ('交办', '对接服务') AND p.deadline < ?)";
 
-fn filter(q: &ProblemQuery) -> (String, Vec<Value>) {
-    let mut clauses = Vec::new();
-    let mut params = Vec::new();
-    let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
-    if let Some(s) = text(&q.state) {
-        clauses.push("p.state = ?");
-        params.push(Value::Text(s));
+fn filter(q: &ProblemQuery) -> Filter {
+    let mut f = Filter::default();
+    f.text("p.state = ?", given(&q.state));
+    if let Some(u) = given(&q.unit) {
+        f.add(
+            "(p.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(p.co_units) WHERE value = ?))",
+            [Value::Text(u.to_string()), Value::Text(u.to_string())],
+        );
     }
-    if let Some(u) = text(&q.unit) {
-        clauses.push("(p.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(p.co_units) WHERE value = ?))");
-        params.push(Value::Text(u.clone()));
-        params.push(Value::Text(u));
-    }
-    if let Some(c) = text(&q.county) {
-        clauses.push("e.county = ?");
-        params.push(Value::Text(c));
-    }
-    if let Some(c) = text(&q.category) {
-        clauses.push("p.category = ?");
-        params.push(Value::Text(c));
-    }
+    f.text("e.county = ?", given(&q.county));
+    f.text("p.category = ?", given(&q.category));
     if q.overdue == Some(true) {
-        clauses.push(OVERDUE_SQL);
-        params.push(Value::Text(today().to_string()));
+        f.add(OVERDUE_SQL, [Value::Text(today().to_string())]);
     }
     if let Some(id) = q.enterprise_id {
-        clauses.push("p.enterprise_id = ?");
-        params.push(Value::Integer(id));
+        f.add("p.enterprise_id = ?", [Value::Integer(id)]);
     }
-    let sql = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
-    (sql, params)
+    f
 }
 
 /// One page of the ledger, newest received first.
 pub fn list_problems(store: &Store, q: &ProblemQuery) -> Result<ProblemPage> {
-    let (where_sql, mut params) = filter(q);
-    let total: i64 = store.conn.query_row(
-        &format!("SELECT count(*) FROM problems p JOIN enterprises e ON e.id = p.enterprise_id{where_sql}"),
-        rusqlite::params_from_iter(params.iter()),
-        |r| r.get(0),
-    )?;
-    params.push(Value::Integer(q.limit.unwrap_or(-1)));
-    params.push(Value::Integer(q.offset.unwrap_or(0)));
+    let f = filter(q);
+    let total = f.count(&store.conn, "problems p JOIN enterprises e ON e.id = p.enterprise_id")?;
+    let params = f.page_params(q.limit, q.offset);
+    let where_sql = f.where_sql();
     let sql = format!("{SELECT_PROBLEM}{where_sql} ORDER BY p.received_on DESC, p.id DESC LIMIT ? OFFSET ?");
     let mut stmt = store.conn.prepare_cached(&sql)?;
     let rows = stmt
