@@ -1,6 +1,7 @@
 //! The problem ledger (问题台账): problems of enterprises moved through 征集 → 交办 → 对接服务 →
 //! 办结 → 销号 (or 退回), each transition one audited transaction recorded with time and operator.
 pub mod export;
+pub mod import;
 pub mod query;
 pub mod workflow;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use workflow::{next_state, one_of, parse_date, Action};
 
+pub use import::{import_ledger, preview_ledger_import, LedgerImportReport};
 pub use query::{list_problems, ledger_stats, LedgerStat, LedgerStats, ProblemPage, ProblemQuery};
 
 /// One problem as the ledger shows it, with its enterprise and traffic light.

@@ -1,0 +1,557 @@
+//! Importing a county's problem ledger sheet (问题台账): header found by synonyms, enterprises
+//! matched by USCC or exact name, problems matched by enterprise + description; preview first.
+use super::workflow::{self, next_state, parse_date, Action};
+use super::{record, today};
+use crate::county_import::layout::column_letter;
+use crate::county_import::merged::fill_merges;
+use crate::county_import::uscc;
+use crate::county_import::workbook::{read_workbook, CellValue, Grid};
+use crate::error::{CoreError, Result};
+use crate::store::{now_text, Store};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// A sheet row that was not imported, with the Chinese reason.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerImportIssue {
+    pub row: u32,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+/// One changed field of an existing problem.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerFieldChange {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// A sheet row that adds a problem (`insert`) or changes one (`update`).
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerImportChange {
+    pub row: u32,
+    pub kind: String,
+    pub enterprise_name: String,
+    pub description: String,
+    /// The state a new problem gets (征集, or 交办 when the sheet names a lead unit and deadline).
+    pub state: String,
+    pub fields: Vec<LedgerFieldChange>,
+}
+
+/// What importing a ledger sheet does (preview) or did (`committed`).
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct LedgerImportReport {
+    pub file: String,
+    pub sheet: String,
+    /// 1-based sheet row of the header.
+    pub header_row: u32,
+    pub rows: i64,
+    pub inserted: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub changes: Vec<LedgerImportChange>,
+    pub rejected: Vec<LedgerImportIssue>,
+    pub committed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Uscc,
+    Name,
+    Description,
+    Category,
+    Source,
+    Received,
+    Lead,
+    CoUnits,
+    Deadline,
+    Result,
+    Closed,
+    Satisfaction,
+}
+
+/// The column a header text names (specific words before general ones: 问题类别 before 问题).
+fn header_col(text: &str) -> Option<Col> {
+    let k: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if k.is_empty() || k.chars().count() > 14 {
+        return None;
+    }
+    let has = |ps: &[&str]| ps.iter().any(|p| k.contains(p));
+    Some(if has(&["信用代码"]) {
+        Col::Uscc
+    } else if has(&["类别", "类型"]) {
+        Col::Category
+    } else if has(&["来源"]) {
+        Col::Source
+    } else if has(&["满意"]) {
+        Col::Satisfaction
+    } else if has(&["办结时间", "办结日期", "销号时间", "完成时间"]) {
+        Col::Closed
+    } else if has(&["时限", "期限"]) {
+        Col::Deadline
+    } else if has(&["牵头", "责任单位", "责任部门", "承办单位"]) {
+        Col::Lead
+    } else if has(&["配合", "协办"]) {
+        Col::CoUnits
+    } else if has(&["企业名称", "企业"]) {
+        Col::Name
+    } else if has(&["结果"]) {
+        Col::Result
+    } else if has(&["提出时间", "收集", "征集", "反映时间", "受理"]) {
+        Col::Received
+    } else if has(&["状态", "情况", "进展", "序号", "县"]) {
+        return None;
+    } else if has(&["问题", "诉求"]) {
+        Col::Description
+    } else {
+        return None;
+    })
+}
+
+struct Layout {
+    header: usize,
+    cols: Vec<(Col, usize)>,
+}
+
+impl Layout {
+    fn col(&self, c: Col) -> Option<usize> {
+        self.cols.iter().find(|(k, _)| *k == c).map(|(_, i)| *i)
+    }
+}
+
+fn locate(grids: &[Grid]) -> Option<(usize, Layout)> {
+    grids.iter().enumerate().filter(|(_, g)| !g.hidden).find_map(|(i, g)| {
+        (0..g.rows.len().min(30)).find_map(|r| {
+            let mut cols: Vec<(Col, usize)> = Vec::new();
+            for (c, cell) in g.rows[r].iter().enumerate() {
+                if let Some(k) = header_col(&cell.display()) {
+                    if !cols.iter().any(|(x, _)| *x == k) {
+                        cols.push((k, c));
+                    }
+                }
+            }
+            let l = Layout { header: r, cols };
+            let found = l.col(Col::Description).is_some() && (l.col(Col::Name).is_some() || l.col(Col::Uscc).is_some());
+            found.then_some((i, l))
+        })
+    })
+}
+
+/// One sheet row as read (text cells trimmed; dates as ISO text).
+struct SheetRow {
+    row: u32,
+    enterprise_id: i64,
+    enterprise_name: String,
+    description: String,
+    source: Option<String>,
+    category: Option<String>,
+    received_on: Option<String>,
+    lead_unit: Option<String>,
+    co_units: Vec<String>,
+    deadline: Option<String>,
+    result: Option<String>,
+    closed_on: Option<String>,
+    satisfaction: Option<String>,
+}
+
+struct Existing {
+    id: i64,
+    state: String,
+    source: String,
+    category: String,
+    received_on: String,
+    lead_unit: Option<String>,
+    co_units: Vec<String>,
+    deadline: Option<String>,
+    result: Option<String>,
+    closed_on: Option<String>,
+    satisfaction: Option<String>,
+}
+
+fn find_enterprise(conn: &Connection, uscc_text: &str, name: &str) -> Result<Option<(i64, String)>> {
+    let q = |sql: &str, key: &str| -> Result<Option<(i64, String)>> {
+        Ok(conn.query_row(sql, [key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+    };
+    if !uscc_text.is_empty() {
+        return q("SELECT id, name FROM enterprises WHERE uscc = ?1", uscc_text);
+    }
+    q("SELECT id, name FROM enterprises WHERE name = ?1", name)
+}
+
+fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::result::Result<SheetRow, LedgerImportIssue>> {
+    let row = r as u32 + 1;
+    let text = |c: Col| -> String {
+        l.col(c)
+            .and_then(|i| g.cell(r, i))
+            .map(|cell| match &cell.value {
+                CellValue::Date(d) => d.clone(),
+                _ => cell.display().trim().to_string(),
+            })
+            .unwrap_or_default()
+    };
+    let opt = |c: Col| Some(text(c)).filter(|s| !s.is_empty());
+    let reject = |c: Col, message: String| {
+        Ok(Err(LedgerImportIssue { row, column: l.col(c).map(column_letter), message }))
+    };
+    let code = uscc::normalize(&text(Col::Uscc));
+    if !code.is_empty() {
+        if let Err(p) = uscc::check(&code) {
+            return reject(Col::Uscc, p.message());
+        }
+    }
+    let name = text(Col::Name);
+    let Some((enterprise_id, enterprise_name)) = find_enterprise(conn, &code, &name)? else {
+        let who = if code.is_empty() { format!("企业名称“{name}”") } else { format!("统一社会信用代码 {code}") };
+        let col = if code.is_empty() { Col::Name } else { Col::Uscc };
+        return reject(col, format!("企业库中没有{who}对应的企业，请先导入该企业"));
+    };
+    let description = text(Col::Description);
+    if description.is_empty() {
+        return reject(Col::Description, "问题描述为空".into());
+    }
+    let mut dates = [(Col::Received, "收集日期", None), (Col::Deadline, "办理时限", None), (Col::Closed, "办结日期", None)];
+    for (c, what, out) in dates.iter_mut() {
+        if let Some(t) = opt(*c) {
+            match parse_date(&t, *what) {
+                Ok(d) => *out = Some(d.to_string()),
+                Err(e) => return reject(*c, e.to_string()),
+            }
+        }
+    }
+    let controlled = [(Col::Source, &workflow::SOURCES[..], "问题来源"), (Col::Category, &workflow::CATEGORIES[..], "问题类别"), (Col::Satisfaction, &workflow::SATISFACTIONS[..], "企业满意度")];
+    for (c, allowed, what) in controlled {
+        if let Some(t) = opt(c) {
+            if let Err(e) = workflow::one_of(&t, allowed, what) {
+                return reject(c, e.to_string());
+            }
+        }
+    }
+    let co_units = text(Col::CoUnits)
+        .split(['、', ',', '，', ';', '；', '\n'])
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .collect();
+    // The ledger export writes a returned problem's reason as 退回：… in the result column.
+    let result = opt(Col::Result).filter(|t| !t.starts_with("退回："));
+    let [received_on, deadline, closed_on] = dates.map(|d| d.2);
+    Ok(Ok(SheetRow {
+        row,
+        enterprise_id,
+        enterprise_name,
+        description,
+        source: opt(Col::Source),
+        category: opt(Col::Category),
+        received_on,
+        lead_unit: opt(Col::Lead),
+        co_units,
+        deadline,
+        result,
+        closed_on,
+        satisfaction: opt(Col::Satisfaction),
+    }))
+}
+
+fn existing(conn: &Connection, enterprise_id: i64, description: &str) -> Result<Option<Existing>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, state, source, category, received_on, lead_unit, co_units, deadline, result, closed_on, satisfaction
+             FROM problems WHERE enterprise_id = ?1 AND trim(description) = ?2 ORDER BY id LIMIT 1",
+            params![enterprise_id, description],
+            |r| {
+                let co: Option<String> = r.get(6)?;
+                Ok(Existing {
+                    id: r.get(0)?,
+                    state: r.get(1)?,
+                    source: r.get(2)?,
+                    category: r.get(3)?,
+                    received_on: r.get(4)?,
+                    lead_unit: r.get(5)?,
+                    co_units: co.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
+                    deadline: r.get(7)?,
+                    result: r.get(8)?,
+                    closed_on: r.get(9)?,
+                    satisfaction: r.get(10)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The fields the sheet changes on an existing problem: (column, label, old, new). Unit and
+/// deadline only while the problem is with a unit; result, date and satisfaction once closed.
+fn field_changes(e: &Existing, s: &SheetRow) -> Vec<(&'static str, &'static str, String, String)> {
+    let mut out = Vec::new();
+    let mut cmp = |col, label, old: Option<&str>, new: &Option<String>| {
+        if let Some(n) = new {
+            if old != Some(n.as_str()) {
+                out.push((col, label, old.unwrap_or("").to_string(), n.clone()));
+            }
+        }
+    };
+    cmp("source", "问题来源", Some(&e.source), &s.source);
+    cmp("category", "问题类别", Some(&e.category), &s.category);
+    cmp("received_on", "收集日期", Some(&e.received_on), &s.received_on);
+    if workflow::OPEN_STATES.contains(&e.state.as_str()) {
+        cmp("lead_unit", "牵头单位", e.lead_unit.as_deref(), &s.lead_unit);
+        cmp("deadline", "办理时限", e.deadline.as_deref(), &s.deadline);
+        let co = (!s.co_units.is_empty()).then(|| s.co_units.join("、"));
+        cmp("co_units", "配合单位", Some(&e.co_units.join("、")), &co);
+    }
+    if workflow::CLOSED_STATES.contains(&e.state.as_str()) {
+        cmp("result", "办理结果", e.result.as_deref(), &s.result);
+        cmp("closed_on", "办结日期", e.closed_on.as_deref(), &s.closed_on);
+        cmp("satisfaction", "企业满意度", e.satisfaction.as_deref(), &s.satisfaction);
+    }
+    out
+}
+
+/// Whether a new problem from this row is assigned at once (lead unit and deadline given).
+fn assigns(s: &SheetRow) -> bool {
+    s.lead_unit.is_some() && s.deadline.is_some()
+}
+
+struct Plan {
+    report: LedgerImportReport,
+    rows: Vec<(SheetRow, Option<Existing>)>,
+}
+
+fn plan(store: &Store, path: &Path) -> Result<Plan> {
+    let (bytes, file) = crate::input_file::read_input(path)?;
+    let mut grids = read_workbook(&bytes, &file)?;
+    let Some((i, layout)) = locate(&grids) else {
+        return Err(CoreError::UnrecognizedLayout(format!(
+            "无法识别 {file} 中的问题台账：没有找到含“企业名称（或统一社会信用代码）”和“问题描述”的表头行"
+        )));
+    };
+    fill_merges(&mut grids[i]);
+    let g = &grids[i];
+    let mut report = LedgerImportReport {
+        file,
+        sheet: g.name.clone(),
+        header_row: layout.header as u32 + 1,
+        rows: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        changes: Vec::new(),
+        rejected: Vec::new(),
+        committed: false,
+    };
+    let mut rows = Vec::new();
+    for r in layout.header + 1..g.rows.len() {
+        let used: Vec<usize> = layout.cols.iter().map(|(_, c)| *c).collect();
+        if used.iter().all(|c| g.cell(r, *c).map(|x| x.is_blank()).unwrap_or(true)) {
+            continue;
+        }
+        report.rows += 1;
+        let s = match read_row(&store.conn, g, &layout, r)? {
+            Ok(s) => s,
+            Err(issue) => {
+                report.rejected.push(issue);
+                continue;
+            }
+        };
+        let e = existing(&store.conn, s.enterprise_id, &s.description)?;
+        let duplicate = rows.iter().any(|(o, _): &(SheetRow, Option<Existing>)| o.enterprise_id == s.enterprise_id && o.description == s.description);
+        if duplicate {
+            report.rejected.push(LedgerImportIssue {
+                row: s.row,
+                column: layout.col(Col::Description).map(column_letter),
+                message: "与表中前面一行是同一企业的同一问题，已跳过".into(),
+            });
+            continue;
+        }
+        let change = |kind: &str, state: &str, fields: Vec<LedgerFieldChange>| LedgerImportChange {
+            row: s.row,
+            kind: kind.into(),
+            enterprise_name: s.enterprise_name.clone(),
+            description: s.description.clone(),
+            state: state.into(),
+            fields,
+        };
+        match &e {
+            None => {
+                report.inserted += 1;
+                report.changes.push(change("insert", if assigns(&s) { "交办" } else { "征集" }, Vec::new()));
+            }
+            Some(old) => {
+                let fields: Vec<LedgerFieldChange> = field_changes(old, &s)
+                    .into_iter()
+                    .map(|(_, label, old, new)| LedgerFieldChange { field: label.into(), old, new })
+                    .collect();
+                if fields.is_empty() {
+                    report.unchanged += 1;
+                } else {
+                    report.updated += 1;
+                    report.changes.push(change("update", &old.state, fields));
+                }
+            }
+        }
+        rows.push((s, e));
+    }
+    Ok(Plan { report, rows })
+}
+
+/// What importing the ledger sheet at `path` would do; writes nothing.
+pub fn preview_ledger_import(store: &Store, path: &Path) -> Result<LedgerImportReport> {
+    Ok(plan(store, path)?.report)
+}
+
+/// Imports the ledger sheet at `path` in one audited transaction: new problems (征集, or 交办
+/// with their transition recorded) and changed fields of existing ones.
+pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportReport> {
+    let Plan { mut report, rows } = plan(store, path)?;
+    let operator = store.operator()?;
+    let now = now_text();
+    let source_note = format!("导入问题台账：{}", report.file);
+    let tx = store.conn.transaction()?;
+    for (s, e) in &rows {
+        match e {
+            None => {
+                let source = s.source.clone().unwrap_or_else(|| "其他".into());
+                let category = s.category.clone().unwrap_or_else(|| "其他".into());
+                let received = s.received_on.clone().unwrap_or_else(|| today().to_string());
+                tx.execute(
+                    "INSERT INTO problems(enterprise_id, source, category, description, received_on, state, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, '征集', ?6, ?6)",
+                    params![s.enterprise_id, source, category, s.description, received, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                record(&tx, id, "征集", None, "征集", &format!("{source}·{category}；{source_note}第{}行", s.row), &operator)?;
+                if let (true, Some(lead), Some(deadline)) = (assigns(s), &s.lead_unit, &s.deadline) {
+                    let to = next_state("征集", Action::Assign)?;
+                    let co: Vec<&String> = s.co_units.iter().filter(|u| *u != lead).collect();
+                    tx.execute(
+                        "UPDATE problems SET state = ?1, lead_unit = ?2, co_units = ?3, assigned_on = ?4, deadline = ?5 WHERE id = ?6",
+                        params![to, lead, serde_json::to_string(&co)?, today().to_string(), deadline, id],
+                    )?;
+                    let note = format!("牵头单位：{lead}；办理时限：{}；{source_note}", workflow::date_cn(Some(deadline)));
+                    record(&tx, id, Action::Assign.label(), Some("征集"), to, &note, &operator)?;
+                }
+            }
+            Some(old) => {
+                for (col, label, before, after) in field_changes(old, s) {
+                    let value = if col == "co_units" { serde_json::to_string(&s.co_units)? } else { after.clone() };
+                    tx.execute(&format!("UPDATE problems SET {col} = ?1, updated_at = ?2 WHERE id = ?3"), params![value, now, old.id])?;
+                    tx.execute(
+                        "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
+                         VALUES (?1, ?2, 'update', 'problems', ?3, ?4, ?5, ?6, ?7)",
+                        params![now, operator, old.id.to_string(), label, before, after, source_note],
+                    )?;
+                }
+            }
+        }
+    }
+    tx.commit()?;
+    report.committed = true;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::export::export_ledger;
+    use super::super::tests::{new_problem, store_with_two};
+    use super::super::*;
+    use super::*;
+    use rust_xlsxwriter::Workbook;
+
+    /// A county-style sheet: a title line, a header with other wording, four rows.
+    fn county_sheet(path: &Path) {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.merge_range(0, 0, 0, 8, "南和区“领跑者”企业问题诉求台账", &rust_xlsxwriter::Format::new()).unwrap();
+        let header = ["序号", "统一社会信用代码", "企业名称", "问题诉求", "问题类别", "来源", "提出时间", "责任单位", "办理时限"];
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string(1, c as u16, *h).unwrap();
+        }
+        let rows: [[&str; 9]; 5] = [
+            ["1", "91130506MA01RRJY81", "河北嘉坤农机装备股份有限公司", "企业反映流动资金紧张，需银行授信支持", "融资", "入企服务", "2026年11月20日", "", ""],
+            ["2", "91130506 ma01rrjy81", "", "新厂区用地指标未落实", "用地", "座谈会", "2026/11/18", "区自然资源局", "2030-12-31"],
+            ["3", "91130506MA01RRJY82", "某公司", "缺技术工人", "用工", "电话", "", "", ""],
+            ["4", "", "不在库里的公司", "环评审批慢", "审批", "平台", "", "", ""],
+            ["5", "", "宁晋某某光伏有限公司", "", "市场", "", "", "", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32 + 2, c as u16, *v).unwrap();
+            }
+        }
+        book.save(path).unwrap();
+    }
+
+    #[test]
+    fn a_county_sheet_is_previewed_then_imported_with_rejections_in_chinese() {
+        let (mut s, a, _) = store_with_two();
+        let old = new_problem(&mut s, a, "融资");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("南和台账.xlsx");
+        county_sheet(&path);
+        let before: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
+        let r = preview_ledger_import(&s, &path).unwrap();
+        assert_eq!((r.header_row, r.rows, r.inserted, r.updated, r.unchanged), (2, 5, 1, 0, 1));
+        let after: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
+        assert_eq!(before, after, "preview writes nothing");
+        let rejected: Vec<(u32, Option<&str>)> = r.rejected.iter().map(|i| (i.row, i.column.as_deref())).collect();
+        assert_eq!(rejected, vec![(5, Some("B")), (6, Some("C")), (7, Some("D"))]);
+        assert!(r.rejected[0].message.contains("校验位"), "{}", r.rejected[0].message);
+        assert!(r.rejected[1].message.contains("不在库里的公司"));
+        assert!(r.rejected[2].message.contains("问题描述为空"));
+        assert_eq!((r.changes[0].row, r.changes[0].state.as_str()), (4, "交办"));
+
+        let r = import_ledger(&mut s, &path).unwrap();
+        assert!(r.committed);
+        let page = list_problems(&s, &ProblemQuery::default()).unwrap();
+        let new = page.rows.iter().find(|p| p.description == "新厂区用地指标未落实").unwrap();
+        assert_eq!((new.state.as_str(), new.lead_unit.as_deref(), new.deadline.as_deref()), ("交办", Some("区自然资源局"), Some("2030-12-31")));
+        assert_eq!(new.received_on, "2026-11-18");
+        let steps: Vec<String> = problem_detail(&s, new.id).unwrap().transitions.into_iter().map(|t| t.action).collect();
+        assert_eq!(steps, vec!["征集", "交办"]);
+        assert_eq!(get_problem(&s, old.id).unwrap().state, "征集");
+        let again = preview_ledger_import(&s, &path).unwrap();
+        assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
+    }
+
+    #[test]
+    fn the_exported_ledger_imports_back_unchanged_and_edits_show_as_updates() {
+        let (mut s, a, b) = store_with_two();
+        let p = new_problem(&mut s, a, "融资");
+        new_problem(&mut s, b, "用地");
+        assign_problem(&mut s, p.id, &AssignInput { lead_unit: "市金融工作局".into(), co_units: vec!["市工业和信息化局".into()], deadline: Some("2030-01-31".into()) }).unwrap();
+        serve_problem(&mut s, p.id, &ServeInput { date: Some("2026-11-21".into()), unit: "市金融工作局".into(), content: "组织银企对接会".into() }).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("台账.xlsx");
+        export_ledger(&s, &path, &ProblemQuery::default()).unwrap();
+        let r = preview_ledger_import(&s, &path).unwrap();
+        assert_eq!((r.rows, r.inserted, r.updated, r.unchanged), (2, 0, 0, 2), "{:?}", r.rejected);
+        assert!(r.rejected.is_empty());
+
+        set_deadline(&mut s, p.id, "2031-06-30").unwrap();
+        let r = import_ledger(&mut s, &path).unwrap();
+        assert_eq!((r.updated, r.unchanged), (1, 1));
+        assert_eq!(r.changes[0].fields, vec![LedgerFieldChange { field: "办理时限".into(), old: "2031-06-30".into(), new: "2030-01-31".into() }]);
+        assert_eq!(get_problem(&s, p.id).unwrap().deadline.as_deref(), Some("2030-01-31"));
+        let audited: i64 = s.conn
+            .query_row("SELECT count(*) FROM audit_log WHERE table_name = 'problems' AND field = '办理时限' AND source LIKE '导入问题台账%'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(audited, 1);
+    }
+
+    #[test]
+    fn a_sheet_without_a_ledger_header_is_refused() {
+        let (s, _, _) = store_with_two();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.xlsx");
+        let mut book = Workbook::new();
+        book.add_worksheet().write_string(0, 0, "序号").unwrap();
+        book.save(&path).unwrap();
+        let e = preview_ledger_import(&s, &path).unwrap_err();
+        assert!(e.to_string().contains("问题台账"), "{e}");
+    }
+}
