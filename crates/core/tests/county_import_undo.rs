@@ -156,3 +156,43 @@ fn files_are_read_by_content_not_extension() {
         assert_eq!(report.file_name, to);
     }
 }
+
+/// Audit rows and recorded imports, besides the enterprises `dump` compares.
+fn counts(store: &Store) -> (i64, i64) {
+    let count = |sql: &str| store.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    (count("SELECT count(*) FROM audit_log"), count("SELECT count(*) FROM imports"))
+}
+
+#[test]
+fn cancelled_import_leaves_the_store_unchanged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let opts = ImportOptions { year: Some(2022), ..Default::default() };
+    let path = sample("county_nanhe_clean.xlsx");
+    let (before, before_counts) = (dump(&store), counts(&store));
+
+    // Cancelled at the first report.
+    let err = county_import::commit_with_progress(&mut store, &path, &opts, &|_| false).unwrap_err();
+    assert!(matches!(&err, CoreError::Invalid(m) if m == "导入已取消，数据库未改动"), "{err}");
+    assert_eq!((dump(&store), counts(&store)), (before.clone(), before_counts));
+
+    // Cancelled at the last report, after every row was written inside the transaction.
+    let last = |p: county_import::ImportProgress| !(p.stage == "write" && p.done == p.total);
+    let err = county_import::commit_with_progress(&mut store, &path, &opts, &last).unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    assert_eq!((dump(&store), counts(&store)), (before, before_counts));
+
+    // Not cancelled: read, check and write are reported in order.
+    let stages = std::cell::RefCell::new(Vec::new());
+    let report = county_import::commit_with_progress(&mut store, &path, &opts, &|p| {
+        stages.borrow_mut().push((p.stage, p.done, p.total));
+        true
+    })
+    .unwrap();
+    assert_eq!(report.inserted, 25);
+    let stages = stages.into_inner();
+    let order: Vec<&str> = stages.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(order, ["read", "read", "check", "check", "write", "write"]);
+    assert_eq!(stages.last().unwrap(), &("write".to_string(), 25, 25));
+    // The store is still usable after the rolled-back attempts.
+    assert_eq!(counts(&store).1, 1);
+}

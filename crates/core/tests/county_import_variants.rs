@@ -551,8 +551,19 @@ fn twenty_thousand_rows_import_in_one_go() {
     wb.save(&path).unwrap();
     let mut store = Store::open_in_memory().unwrap();
     let started = std::time::Instant::now();
-    let report = county_import::commit(&mut store, &path, &ImportOptions::default()).unwrap();
+    let reports = std::cell::RefCell::new(Vec::new());
+    let report = county_import::commit_with_progress(&mut store, &path, &ImportOptions::default(), &|p| {
+        reports.borrow_mut().push(p);
+        true
+    })
+    .unwrap();
     assert_eq!(report.inserted, n as u32, "{:?}", report.rejected.first());
+    // Coarse progress: a few reports per stage, ending with every row written.
+    let reports = reports.into_inner();
+    assert!(reports.len() < 100, "{} progress reports", reports.len());
+    let last = reports.last().unwrap();
+    assert_eq!((last.stage.as_str(), last.done, last.total), ("write", n as u64, n as u64));
+    assert!(reports.iter().any(|p| p.stage == "check" && p.done == 500 && p.total == n as u64));
     assert!(started.elapsed().as_secs() < 120, "took {:?}", started.elapsed());
     let again = county_import::preview(&store, &path, &ImportOptions::default()).unwrap();
     assert_eq!(again.report.unchanged, n as u32);

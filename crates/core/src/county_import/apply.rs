@@ -6,6 +6,7 @@ use super::fields;
 use super::layout::column_letter;
 use super::record::Record;
 use super::snapshot::{self, Snapshot};
+use super::progress::Progress;
 use super::{ChangedRow, ColumnInfo, FieldChange, ImportOptions, ImportPreview, ImportReport, PreviewRow, Value};
 use crate::error::Result;
 use crate::store::{now_text, Store};
@@ -89,15 +90,21 @@ pub fn changes(rec: &Record, snap: &Snapshot) -> Vec<FieldChange> {
 }
 
 pub fn plan<'a>(conn: &Connection, analysis: &'a Analysis) -> Result<Vec<Planned<'a>>> {
-    analysis
-        .records
-        .iter()
-        .map(|record| {
-            let before = snapshot::load(conn, &record.uscc)?;
-            let changes = before.as_ref().map(|s| changes(record, s)).unwrap_or_default();
-            Ok(Planned { record, before, changes })
-        })
-        .collect()
+    plan_with(conn, analysis, &mut Progress::silent())
+}
+
+/// `plan`, reporting the "check" stage every `PROGRESS_STEP` records.
+fn plan_with<'a>(conn: &Connection, analysis: &'a Analysis, progress: &mut Progress) -> Result<Vec<Planned<'a>>> {
+    let total = analysis.records.len();
+    let mut plans = Vec::with_capacity(total);
+    for (i, record) in analysis.records.iter().enumerate() {
+        progress.step("check", i, total)?;
+        let before = snapshot::load(conn, &record.uscc)?;
+        let changes = before.as_ref().map(|s| changes(record, s)).unwrap_or_default();
+        plans.push(Planned { record, before, changes });
+    }
+    progress.report("check", total, total)?;
+    Ok(plans)
 }
 
 fn report(analysis: &Analysis, plans: &[Planned], import_id: Option<i64>) -> ImportReport {
@@ -276,13 +283,14 @@ fn file_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &ImportOptions) -> Result<ImportReport> {
+pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &ImportOptions, progress: &mut Progress) -> Result<ImportReport> {
     let operator = store.operator()?;
     let now = now_text();
     // Statement journals of a 20,000-row transaction stay in memory instead of a temp file.
     store.conn.pragma_update(None, "temp_store", "MEMORY")?;
     let tx = store.conn.transaction()?;
-    let plans = plan(&tx, analysis)?;
+    // A cancel (an Err) drops `tx` uncommitted: rusqlite rolls it back.
+    let plans = plan_with(&tx, analysis, progress)?;
     let mut rep = report(analysis, &plans, None);
     let mapping: BTreeMap<String, String> = analysis
         .columns
@@ -314,7 +322,8 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
     let audit = Audit { conn: &tx, at: now.clone(), operator, source: format!("导入#{import_id}") };
     tx.set_prepared_statement_cache_capacity(64);
     let mut new_enterprise = NewEnterprise::prepare(&tx, &plans)?;
-    for p in &plans {
+    for (i, p) in plans.iter().enumerate() {
+        progress.step("write", i, plans.len())?;
         let rec = p.record;
         match &p.before {
             None => {
@@ -363,6 +372,7 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
         )?;
     }
     drop(new_enterprise);
+    progress.report("write", plans.len(), plans.len())?;
     tx.commit()?;
     rep.import_id = Some(import_id);
     Ok(rep)

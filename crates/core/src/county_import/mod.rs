@@ -7,6 +7,7 @@ pub(crate) mod fields;
 mod history;
 pub(crate) mod layout;
 pub(crate) mod merged;
+mod progress;
 mod record;
 mod rows;
 pub(crate) mod snapshot;
@@ -26,6 +27,7 @@ use ts_rs::TS;
 
 pub use fields::{field_options, FieldOption};
 pub use history::{list_imports, undo};
+pub use progress::{ImportProgress, PROGRESS_STEP};
 
 /// What the user may say about a file: the sheet, the county when the sheet names none, the
 /// year of figures whose header names none, and corrections to the column mapping
@@ -216,7 +218,22 @@ pub fn preview(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Impor
 
 /// Imports the file in one transaction and records it (undoable).
 pub fn commit(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+    commit_with_progress(store, path, opts, &|_| true)
+}
+
+/// `commit`, reporting progress ("read", then "check" and "write" every `PROGRESS_STEP` rows)
+/// to `progress`; when it returns false the transaction is rolled back and
+/// `CoreError::Invalid("导入已取消，数据库未改动")` returned.
+pub fn commit_with_progress(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &dyn Fn(ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    let mut progress = progress::Progress::new(progress);
+    progress.report("read", 0, 1)?;
     let (bytes, file_name) = read_file(path)?;
     let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
-    apply::commit(store, &analysis, &bytes, opts)
+    progress.report("read", 1, 1)?;
+    apply::commit(store, &analysis, &bytes, opts, &mut progress)
 }
