@@ -17,6 +17,7 @@ pub fn run() {
         .setup(|app| {
             let path = state::store_path(app.handle())?;
             app.manage(state::AppState::open(path));
+            app.manage(commands::importing::ImportCancel::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -41,6 +42,7 @@ pub fn run() {
             commands::enterprises::enterprises_choices,
             commands::importing::import_preview,
             commands::importing::import_commit,
+            commands::importing::import_cancel,
             commands::importing::import_list,
             commands::importing::import_undo,
             commands::importing::import_template,
@@ -57,6 +59,8 @@ pub fn run() {
             commands::ledger::ledger_units,
             commands::ledger::ledger_export,
             commands::ledger::ledger_options,
+            commands::ledger::ledger_import_preview,
+            commands::ledger::ledger_import_commit,
             commands::plans::plans_get,
             commands::plans::plans_save,
             commands::plans::plans_copy_next_year,

@@ -24,6 +24,8 @@ enum Command {
     Import(commands::import::ImportArgs),
     /// 导入任务分工表（.xls/.xlsx）
     ImportTasks(commands::import_tasks::ImportTasksArgs),
+    /// 导入县区报送的问题台账（.xls/.xlsx），可先 --dry-run 预览
+    ImportLedger(commands::import_ledger::ImportLedgerArgs),
     /// 导出正式表格与模板
     Export(commands::export::ExportArgs),
     /// 列出企业或任务
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
     let (result, json) = match cli.command {
         Command::Import(a) => (commands::import::run(&db, &a), a.json),
         Command::ImportTasks(a) => (commands::import_tasks::run(&db, &a), a.json),
+        Command::ImportLedger(a) => (commands::import_ledger::run(&db, &a), a.json),
         Command::Export(a) => (commands::export::run(&db, &a), false),
         Command::List(a) => (commands::list::run(&db, &a), a.json),
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),

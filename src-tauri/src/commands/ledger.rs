@@ -1,9 +1,9 @@
 //! Problem ledger commands: list/filter, detail, the workflow steps (征集, 交办, 对接服务, 办结,
-//! 销号, 退回, 调整时限), statistics, unit options and the .xlsx export.
+//! 销号, 退回, 调整时限), statistics, unit options, the .xlsx export and a county sheet's import.
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::ledger::{
-    self, export, AssignInput, CloseInput, LedgerOptions, LedgerStats, Problem, ProblemDetail, ProblemInput, ProblemPage, ProblemQuery,
+    self, export, AssignInput, CloseInput, LedgerImportReport, LedgerOptions, LedgerStats, Problem, ProblemDetail, ProblemInput, ProblemPage, ProblemQuery,
     ServeInput,
 };
 use std::path::PathBuf;
@@ -71,4 +71,14 @@ pub async fn ledger_export(state: tauri::State<'_, AppState>, query: ProblemQuer
 #[tauri::command]
 pub fn ledger_options() -> LedgerOptions {
     ledger::ledger_options()
+}
+
+#[tauri::command]
+pub async fn ledger_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<LedgerImportReport> {
+    state.with(|s| ledger::preview_ledger_import(s, &path))
+}
+
+#[tauri::command]
+pub async fn ledger_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<LedgerImportReport> {
+    state.with(|s| ledger::import_ledger(s, &path))
 }

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod import_ledger;
 pub mod import_tasks;
 pub mod imports;
 pub mod list;
