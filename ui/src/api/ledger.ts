@@ -1,7 +1,9 @@
-// Problem ledger calls: list/filter, detail, the workflow steps, statistics, unit options, export.
+// Problem ledger calls: list/filter, detail, the workflow steps, statistics, unit options, export,
+// and a county ledger sheet's import (preview, then commit).
 import { call } from "./backend";
 import type { AssignInput } from "../bindings/AssignInput";
 import type { CloseInput } from "../bindings/CloseInput";
+import type { LedgerImportReport } from "../bindings/LedgerImportReport";
 import type { LedgerOptions } from "../bindings/LedgerOptions";
 import type { LedgerStats } from "../bindings/LedgerStats";
 import type { Problem } from "../bindings/Problem";
@@ -24,3 +26,5 @@ export const ledgerStats = () => call<LedgerStats>("ledger_stats");
 export const ledgerUnits = () => call<string[]>("ledger_units");
 export const exportLedger = (query: ProblemQuery, path: string) => call<number>("ledger_export", { query, path });
 export const ledgerOptions = () => call<LedgerOptions>("ledger_options");
+export const previewLedgerImport = (path: string) => call<LedgerImportReport>("ledger_import_preview", { path });
+export const commitLedgerImport = (path: string) => call<LedgerImportReport>("ledger_import_commit", { path });
