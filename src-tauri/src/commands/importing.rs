@@ -1,18 +1,46 @@
-//! County sheet import commands: preview (writes nothing), commit, history, undo.
-//! Async so reading a large file runs off the window's thread.
+//! County sheet import commands: preview (writes nothing), commit (progress on a channel,
+//! cancellable), history, undo. Async so reading a large file runs off the window's thread.
 use super::CmdResult;
 use crate::state::AppState;
-use pacesetter_core::county_import::{self, ImportOptions, ImportPreview, ImportRecord, ImportReport, UndoReport};
+use pacesetter_core::county_import::{self, ImportOptions, ImportPreview, ImportProgress, ImportRecord, ImportReport, UndoReport};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tauri::ipc::Channel;
+
+/// Set by `import_cancel` while an import is being written; outside the store's mutex so
+/// the cancel gets through while the import holds it.
+#[derive(Default)]
+pub struct ImportCancel(AtomicBool);
 
 #[tauri::command]
 pub async fn import_preview(state: tauri::State<'_, AppState>, path: PathBuf, options: ImportOptions) -> CmdResult<ImportPreview> {
     state.with(|s| county_import::preview(s, &path, &options))
 }
 
+/// Writes the import, sending its progress on `on_progress`; stops and rolls back once
+/// `import_cancel` is called.
 #[tauri::command]
-pub async fn import_commit(state: tauri::State<'_, AppState>, path: PathBuf, options: ImportOptions) -> CmdResult<ImportReport> {
-    state.with(|s| county_import::commit(s, &path, &options))
+pub async fn import_commit(
+    state: tauri::State<'_, AppState>,
+    cancel: tauri::State<'_, ImportCancel>,
+    path: PathBuf,
+    options: ImportOptions,
+    on_progress: Channel<ImportProgress>,
+) -> CmdResult<ImportReport> {
+    cancel.0.store(false, Ordering::SeqCst);
+    let report = |p: ImportProgress| {
+        // A closed window cannot show progress; the import goes on.
+        let _ = on_progress.send(p);
+        !cancel.0.load(Ordering::SeqCst)
+    };
+    state.with(|s| county_import::commit_with_progress(s, &path, &options, &report))
+}
+
+/// Asks the running import to stop; it rolls back and reports “导入已取消”.
+#[tauri::command]
+pub async fn import_cancel(cancel: tauri::State<'_, ImportCancel>) -> CmdResult<()> {
+    cancel.0.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 // The only module that talks to Tauri: typed command calls, file dialogs and dropped files.
 // Errors from Rust arrive as {code, message}; they are rethrown as AppError.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
@@ -29,6 +29,18 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   } catch (e) {
     throw toAppError(e);
   }
+}
+
+/** Calls a Rust command that takes an `on_progress: Channel<P>` argument; `onProgress` gets
+ *  each report while the command runs. */
+export async function callWithProgress<T, P>(
+  command: string,
+  args: Record<string, unknown>,
+  onProgress: (progress: P) => void,
+): Promise<T> {
+  const channel = new Channel<P>();
+  channel.onmessage = onProgress;
+  return call<T>(command, { ...args, onProgress: channel });
 }
 
 export interface FileFilter {

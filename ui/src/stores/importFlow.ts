@@ -3,11 +3,13 @@
 // county), the preview they give, and the result once written.
 import { defineStore } from "pinia";
 import { computed, ref } from "vue";
-import { commitImport, previewImport } from "../api/importing";
+import { AppError } from "../api/backend";
+import { cancelImport, commitImport, previewImport } from "../api/importing";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportPreview } from "../bindings/ImportPreview";
+import type { ImportProgress } from "../bindings/ImportProgress";
 import type { ImportReport } from "../bindings/ImportReport";
-import { notifyError, notifySuccess } from "../utils/message";
+import { notifyError, notifySuccess, notifyWarning } from "../utils/message";
 
 /** idle: no file; reading: the file is being read and compared; preview: waiting for 确认导入;
  *  writing: the import is being written; done: `result` holds what was written. */
@@ -22,6 +24,10 @@ export const useImportFlow = defineStore("importFlow", () => {
   const preview = ref<ImportPreview | null>(null);
   const result = ref<ImportReport | null>(null);
   const phase = ref<ImportPhase>("idle");
+  /** The last progress report of the import being written (null before the first). */
+  const progress = ref<ImportProgress | null>(null);
+  /** 取消 was pressed during writing; the import is rolling back. */
+  const cancelling = ref(false);
   /** When the current read or write began (ms), for the elapsed-time display. */
   const startedAt = ref(0);
   /** Bumped after every committed import so pages reload their data. */
@@ -74,14 +80,31 @@ export const useImportFlow = defineStore("importFlow", () => {
     if (!path.value || phase.value !== "preview") return;
     phase.value = "writing";
     startedAt.value = Date.now();
+    progress.value = null;
+    cancelling.value = false;
     try {
-      result.value = await commitImport(path.value, options.value);
+      result.value = await commitImport(path.value, options.value, (p) => (progress.value = p));
       phase.value = "done";
       generation.value++;
       notifySuccess(`导入完成：新增 ${result.value.inserted} 条，更新 ${result.value.updated} 条，未变 ${result.value.unchanged} 条`);
     } catch (e) {
       phase.value = "preview";
-      notifyError(e, "导入失败");
+      if (cancelling.value && e instanceof AppError) notifyWarning(e.message);
+      else notifyError(e, "导入失败");
+    } finally {
+      cancelling.value = false;
+    }
+  }
+
+  /** Stops the import being written; nothing of it stays in the store. */
+  async function cancel() {
+    if (phase.value !== "writing" || cancelling.value) return;
+    cancelling.value = true;
+    try {
+      await cancelImport();
+    } catch (e) {
+      cancelling.value = false;
+      notifyError(e, "取消失败");
     }
   }
 
@@ -94,5 +117,24 @@ export const useImportFlow = defineStore("importFlow", () => {
     phase.value = "idle";
   }
 
-  return { path, fileName, options, preview, result, phase, busy, startedAt, generation, start, setColumn, setYear, setCounty, confirm, reset };
+  return {
+    path,
+    fileName,
+    options,
+    preview,
+    result,
+    phase,
+    progress,
+    cancelling,
+    busy,
+    startedAt,
+    generation,
+    start,
+    setColumn,
+    setYear,
+    setCounty,
+    confirm,
+    cancel,
+    reset,
+  };
 });
