@@ -258,30 +258,34 @@ fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::re
     }))
 }
 
-fn existing(conn: &Connection, enterprise_id: i64, description: &str) -> Result<Option<Existing>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, state, source, category, received_on, lead_unit, co_units, deadline, result, closed_on, satisfaction
-             FROM problems WHERE enterprise_id = ?1 AND trim(description) = ?2 ORDER BY id LIMIT 1",
-            params![enterprise_id, description],
-            |r| {
-                let co: Option<String> = r.get(6)?;
-                Ok(Existing {
-                    id: r.get(0)?,
-                    state: r.get(1)?,
-                    source: r.get(2)?,
-                    category: r.get(3)?,
-                    received_on: r.get(4)?,
-                    lead_unit: r.get(5)?,
-                    co_units: co.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
-                    deadline: r.get(7)?,
-                    result: r.get(8)?,
-                    closed_on: r.get(9)?,
-                    satisfaction: r.get(10)?,
-                })
-            },
-        )
-        .optional()?)
+/// The stored problem a sheet row is: among the enterprise's problems with this description
+/// that no earlier row took (`taken`), the first the row leaves unchanged, else the oldest.
+fn existing(conn: &Connection, s: &SheetRow, taken: &[i64]) -> Result<Option<Existing>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, state, source, category, received_on, lead_unit, co_units, deadline, result, closed_on, satisfaction
+         FROM problems WHERE enterprise_id = ?1 AND trim(description) = ?2
+           AND id NOT IN (SELECT value FROM json_each(?3)) ORDER BY id",
+    )?;
+    let mut found = stmt
+        .query_map(params![s.enterprise_id, s.description, serde_json::to_string(taken)?], |r| {
+            let co: Option<String> = r.get(6)?;
+            Ok(Existing {
+                id: r.get(0)?,
+                state: r.get(1)?,
+                source: r.get(2)?,
+                category: r.get(3)?,
+                received_on: r.get(4)?,
+                lead_unit: r.get(5)?,
+                co_units: co.and_then(|c| serde_json::from_str(&c).ok()).unwrap_or_default(),
+                deadline: r.get(7)?,
+                result: r.get(8)?,
+                closed_on: r.get(9)?,
+                satisfaction: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let same = found.iter().position(|e| field_changes(e, s).is_empty()).unwrap_or(0);
+    Ok((!found.is_empty()).then(|| found.swap_remove(same)))
 }
 
 /// The fields the sheet changes on an existing problem: (column, label, old, new). Unit and
@@ -358,9 +362,10 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
                 continue;
             }
         };
-        let e = existing(&store.conn, s.enterprise_id, &s.description)?;
-        let duplicate = rows.iter().any(|(o, _): &(SheetRow, Option<Existing>)| o.enterprise_id == s.enterprise_id && o.description == s.description);
-        if duplicate {
+        let taken: Vec<i64> = rows.iter().filter_map(|(_, e): &(SheetRow, Option<Existing>)| e.as_ref().map(|e| e.id)).collect();
+        let e = existing(&store.conn, &s, &taken)?;
+        let duplicate = rows.iter().any(|(o, _)| o.enterprise_id == s.enterprise_id && o.description == s.description);
+        if duplicate && e.is_none() {
             report.rejected.push(LedgerImportIssue {
                 row: s.row,
                 column: layout.col(Col::Description).map(column_letter),
@@ -522,25 +527,53 @@ mod tests {
     fn the_exported_ledger_imports_back_unchanged_and_edits_show_as_updates() {
         let (mut s, a, b) = store_with_two();
         let p = new_problem(&mut s, a, "融资");
-        new_problem(&mut s, b, "用地");
-        assign_problem(&mut s, p.id, &AssignInput { lead_unit: "市金融工作局".into(), co_units: vec!["市工业和信息化局".into()], deadline: Some("2030-01-31".into()) }).unwrap();
-        serve_problem(&mut s, p.id, &ServeInput { date: Some("2026-11-21".into()), unit: "市金融工作局".into(), content: "组织银企对接会".into() }).unwrap();
+        let q = new_problem(&mut s, b, "用地");
+        new_problem(&mut s, b, "其他");
+        for id in [p.id, q.id] {
+            assign_problem(&mut s, id, &AssignInput { lead_unit: "市金融工作局".into(), co_units: vec!["市工业和信息化局".into()], deadline: Some("2030-01-31".into()) }).unwrap();
+            serve_problem(&mut s, id, &ServeInput { date: Some("2026-11-21".into()), unit: "市金融工作局".into(), content: "组织银企对接会".into() }).unwrap();
+        }
+        close_problem(&mut s, q.id, &CloseInput { result: "已协调用地指标".into(), closed_on: Some("2026-11-25".into()), satisfaction: "基本满意".into() }).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("台账.xlsx");
         export_ledger(&s, &path, &ProblemQuery::default()).unwrap();
         let r = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((r.rows, r.inserted, r.updated, r.unchanged), (2, 0, 0, 2), "{:?}", r.rejected);
+        assert_eq!((r.rows, r.inserted, r.updated, r.unchanged), (3, 0, 0, 3), "{:?}", r.rejected);
         assert!(r.rejected.is_empty());
 
         set_deadline(&mut s, p.id, "2031-06-30").unwrap();
         let r = import_ledger(&mut s, &path).unwrap();
-        assert_eq!((r.updated, r.unchanged), (1, 1));
+        assert_eq!((r.updated, r.unchanged), (1, 2));
         assert_eq!(r.changes[0].fields, vec![LedgerFieldChange { field: "办理时限".into(), old: "2031-06-30".into(), new: "2030-01-31".into() }]);
         assert_eq!(get_problem(&s, p.id).unwrap().deadline.as_deref(), Some("2030-01-31"));
         let audited: i64 = s.conn
             .query_row("SELECT count(*) FROM audit_log WHERE table_name = 'problems' AND field = '办理时限' AND source LIKE '导入问题台账%'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(audited, 1);
+    }
+
+    #[test]
+    fn an_enterprise_name_merged_over_several_rows_applies_to_each_problem() {
+        let (mut s, _, _) = store_with_two();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("合并.xlsx");
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in ["企业名称", "问题描述", "问题类别"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.merge_range(1, 0, 2, 0, "宁晋某某光伏有限公司", &rust_xlsxwriter::Format::new()).unwrap();
+        ws.write_string(1, 1, "缺少熟练技工").unwrap();
+        ws.write_string(1, 2, "用工").unwrap();
+        ws.write_string(2, 1, "出口退税周期长").unwrap();
+        ws.write_string(2, 2, "贷款").unwrap();
+        book.save(&path).unwrap();
+        let r = import_ledger(&mut s, &path).unwrap();
+        assert_eq!((r.inserted, r.rejected.len()), (1, 1));
+        assert_eq!((r.rejected[0].row, r.rejected[0].column.as_deref()), (3, Some("C")));
+        assert!(r.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.rejected[0].message);
+        let p = &list_problems(&s, &ProblemQuery::default()).unwrap().rows[0];
+        assert_eq!((p.enterprise_name.as_str(), p.state.as_str(), p.source.as_str()), ("宁晋某某光伏有限公司", "征集", "其他"));
     }
 
     #[test]
