@@ -47,7 +47,7 @@ impl<'a> Progress<'a> {
 
     /// Reports when `done` is a multiple of `PROGRESS_STEP` (including 0).
     pub fn step(&mut self, stage: &str, done: usize, total: usize) -> Result<()> {
-        if done % PROGRESS_STEP == 0 {
+        if done.is_multiple_of(PROGRESS_STEP) {
             self.report(stage, done, total)
         } else {
             Ok(())
