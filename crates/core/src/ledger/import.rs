@@ -219,7 +219,7 @@ fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::re
     let mut dates = [(Col::Received, "收集日期", None), (Col::Deadline, "办理时限", None), (Col::Closed, "办结日期", None)];
     for (c, what, out) in dates.iter_mut() {
         if let Some(t) = opt(*c) {
-            match parse_date(&t, *what) {
+            match parse_date(&t, what) {
                 Ok(d) => *out = Some(d.to_string()),
                 Err(e) => return reject(*c, e.to_string()),
             }
