@@ -15,7 +15,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let path = state::store_path(app.handle())?;
+            let path = pacesetter_core::store::default_db_path();
             app.manage(state::AppState::open(path));
             app.manage(commands::importing::ImportCancel::default());
             Ok(())

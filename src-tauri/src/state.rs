@@ -3,7 +3,6 @@ use pacesetter_core::store::backup::{self, StartupReport};
 use pacesetter_core::{CoreError, ErrorPayload, Store};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::Manager;
 
 pub struct AppState {
     /// The store, or why it could not be opened (shown by the UI instead of crashing).
@@ -11,14 +10,6 @@ pub struct AppState {
     pub path: PathBuf,
     /// The quick check and automatic backup run when the app started.
     pub startup: StartupReport,
-}
-
-/// `PACESETTER_DB` if set (tests), else `<app data>/pacesetter.db`.
-pub fn store_path(app: &tauri::AppHandle) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    if std::env::var_os("PACESETTER_DB").is_some_and(|p| !p.is_empty()) {
-        return Ok(pacesetter_core::store::default_db_path());
-    }
-    Ok(app.path().app_data_dir()?.join(pacesetter_core::store::DB_FILE_NAME))
 }
 
 impl AppState {

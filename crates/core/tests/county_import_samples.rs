@@ -1,6 +1,7 @@
 //! The three county sample sheets import exactly as their expected JSON says: every field of
 //! every enterprise, every rejected and ignored row, the sheet and header rows.
-use pacesetter_core::county_import::{self, ImportOptions, ImportReport};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::import::{ImportOptions, ImportReport};
 use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery, EnterpriseRow};
 use pacesetter_core::{CoreError, Store};
 use serde_json::Value;
@@ -34,8 +35,8 @@ fn check_sample(file: &str) -> (Store, ImportReport) {
     let want = expected(file);
     let mut store = Store::open_in_memory().unwrap();
     let path = sample(file);
-    let preview = county_import::preview(&store, &path, &ImportOptions::default()).unwrap();
-    let report = county_import::commit(&mut store, &path, &ImportOptions::default()).unwrap();
+    let preview = enterprise::import::preview(&store, &path, &ImportOptions::default()).unwrap();
+    let report = enterprise::import::commit(&mut store, &path, &ImportOptions::default()).unwrap();
     assert_eq!(preview.report.inserted, report.inserted, "{file}: preview and commit agree");
     assert!(preview.report.import_id.is_none() && report.import_id.is_some());
 
@@ -82,7 +83,7 @@ fn check_sample(file: &str) -> (Store, ImportReport) {
         }
     }
     let extra: Vec<String> = store
-        .conn
+        .test_conn()
         .prepare("SELECT DISTINCT j.key FROM enterprises, json_each(enterprises.extra) j")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -106,9 +107,9 @@ fn nanhe_clean_imports_exactly_and_reimport_is_unchanged() {
         ["file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "unchanged", "updated", "warnings"],
         "the `import --json` object of DESIGN §7"
     );
-    let again = county_import::commit(&mut store, &sample("county_nanhe_clean.xlsx"), &ImportOptions::default()).unwrap();
+    let again = enterprise::import::commit(&mut store, &sample("county_nanhe_clean.xlsx"), &ImportOptions::default()).unwrap();
     assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 25));
-    assert_eq!(county_import::list_imports(&store).unwrap().len(), 2);
+    assert_eq!(enterprise::import::list_imports(&store).unwrap().len(), 2);
 }
 
 #[test]
@@ -133,13 +134,13 @@ fn text_file_is_unreadable_and_nothing_is_written() {
     std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
     let mut store = Store::open_in_memory().unwrap();
     for path in [&readme, &renamed, &truncated] {
-        let err = county_import::commit(&mut store, path, &ImportOptions::default()).unwrap_err();
+        let err = enterprise::import::commit(&mut store, path, &ImportOptions::default()).unwrap_err();
         assert!(matches!(err, CoreError::UnreadableFile(_)), "{}: {err}", path.display());
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         assert!(err.to_string().contains(&name), "{err}");
-        assert!(matches!(county_import::preview(&store, path, &ImportOptions::default()), Err(CoreError::UnreadableFile(_))));
+        assert!(matches!(enterprise::import::preview(&store, path, &ImportOptions::default()), Err(CoreError::UnreadableFile(_))));
     }
-    let n: i64 = store.conn.query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0)).unwrap();
-    let m: i64 = store.conn.query_row("SELECT count(*) FROM imports", [], |r| r.get(0)).unwrap();
+    let n: i64 = store.test_conn().query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0)).unwrap();
+    let m: i64 = store.test_conn().query_row("SELECT count(*) FROM imports", [], |r| r.get(0)).unwrap();
     assert_eq!((n, m), (0, 0));
 }

@@ -1,7 +1,9 @@
 //! Re-importing a changed file reports the right new/changed/unchanged rows field by field;
 //! undo restores the store exactly; a confirmed column mapping is remembered for the layout;
 //! files are read by content whatever their extension.
-use pacesetter_core::county_import::{self, FieldValue, ImportOptions};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::fields::FieldValue;
+use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::{CoreError, Store};
 use rust_xlsxwriter::Workbook;
 use std::collections::BTreeMap;
@@ -21,7 +23,7 @@ fn dump(store: &Store) -> Vec<String> {
         "SELECT json_array(enterprise_id, year, revenue_wan, profit_wan, rd_expense_wan, rd_ratio_pct, invention_patents)
            FROM enterprise_figures ORDER BY enterprise_id, year",
     ] {
-        let mut stmt = store.conn.prepare(sql).unwrap();
+        let mut stmt = store.test_conn().prepare(sql).unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
         out.extend(rows.map(Result::unwrap));
     }
@@ -49,7 +51,7 @@ fn reimport_of_changed_file_then_undo_restores_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_in_memory().unwrap();
     let opts = ImportOptions { year: Some(2022), ..Default::default() };
-    let first = county_import::commit(&mut store, &sample("county_nanhe_clean.xlsx"), &opts).unwrap();
+    let first = enterprise::import::commit(&mut store, &sample("county_nanhe_clean.xlsx"), &opts).unwrap();
     assert_eq!(first.inserted, 25);
     let after_first = dump(&store);
 
@@ -67,7 +69,7 @@ fn reimport_of_changed_file_then_undo_restores_exactly() {
             vec!["宁晋县睿耀硅材料科技有限公司", "91130528MA0M0RHRX5", "14874.51", "未启动", "-112.47", ""],
         ],
     );
-    let preview = county_import::preview(&store, &changed, &opts).unwrap();
+    let preview = enterprise::import::preview(&store, &changed, &opts).unwrap();
     assert_eq!(dump(&store), after_first, "preview writes nothing");
     assert_eq!((preview.report.inserted, preview.report.updated, preview.report.unchanged), (2, 2, 0));
     assert_eq!(preview.new_rows.iter().map(|r| r.row).collect::<Vec<_>>(), vec![4, 5]);
@@ -85,10 +87,10 @@ fn reimport_of_changed_file_then_undo_restores_exactly() {
     );
     assert_eq!(by_row[&3], vec![("listing_stage".to_string(), Some(FieldValue::Text("股改中".into())), FieldValue::Text("已股改".into()))]);
 
-    let second = county_import::commit(&mut store, &changed, &opts).unwrap();
+    let second = enterprise::import::commit(&mut store, &changed, &opts).unwrap();
     assert_eq!((second.inserted, second.updated, second.unchanged), (2, 2, 0));
     let profit: f64 = store
-        .conn
+        .test_conn()
         .query_row(
             "SELECT f.profit_wan FROM enterprise_figures f JOIN enterprises e ON e.id = f.enterprise_id WHERE e.uscc = '91130506MA01RRJY81' AND f.year = 2022",
             [],
@@ -96,21 +98,21 @@ fn reimport_of_changed_file_then_undo_restores_exactly() {
         )
         .unwrap();
     assert!((profit - 2354.7).abs() < 0.01, "a blank cell keeps the stored value");
-    let audit: i64 = store.conn.query_row("SELECT count(*) FROM audit_log WHERE source = ?1", [format!("导入#{}", second.import_id.unwrap())], |r| r.get(0)).unwrap();
+    let audit: i64 = store.test_conn().query_row("SELECT count(*) FROM audit_log WHERE source = ?1", [format!("导入#{}", second.import_id.unwrap())], |r| r.get(0)).unwrap();
     assert_eq!(audit, 2 + 3 + 1, "two inserts, three field changes, the import itself");
 
     // The earlier import cannot be undone while the later one stands.
-    let err = county_import::undo(&mut store, first.import_id.unwrap()).unwrap_err();
+    let err = enterprise::import::undo(&mut store, first.import_id.unwrap()).unwrap_err();
     assert!(matches!(err, CoreError::Invalid(_)), "{err}");
 
-    let undo = county_import::undo(&mut store, second.import_id.unwrap()).unwrap();
+    let undo = enterprise::import::undo(&mut store, second.import_id.unwrap()).unwrap();
     assert_eq!((undo.deleted, undo.restored), (2, 2));
     assert_eq!(dump(&store), after_first, "undo restores the store exactly");
-    assert!(county_import::undo(&mut store, second.import_id.unwrap()).is_err(), "undo twice is refused");
+    assert!(enterprise::import::undo(&mut store, second.import_id.unwrap()).is_err(), "undo twice is refused");
 
-    county_import::undo(&mut store, first.import_id.unwrap()).unwrap();
+    enterprise::import::undo(&mut store, first.import_id.unwrap()).unwrap();
     assert!(dump(&store).is_empty());
-    let imports = county_import::list_imports(&store).unwrap();
+    let imports = enterprise::import::list_imports(&store).unwrap();
     assert_eq!(imports.len(), 2);
     assert!(imports.iter().all(|i| i.undone_at.is_some()));
     assert_eq!(imports[1].file_name, "county_nanhe_clean.xlsx");
@@ -123,22 +125,22 @@ fn confirmed_mapping_is_remembered_for_the_layout() {
     let path = dir.path().join("odd.xlsx");
     write_sheet(&path, &["企业名称", "企业编码", "营业收入", "规模"], &[vec!["宁晋川嘉光伏科技有限公司", "91130528341223691C", "5", "中型"]]);
     let mut store = Store::open_in_memory().unwrap();
-    let err = county_import::preview(&store, &path, &ImportOptions::default()).unwrap_err();
+    let err = enterprise::import::preview(&store, &path, &ImportOptions::default()).unwrap_err();
     assert!(matches!(err, CoreError::UnrecognizedLayout(_)), "{err}");
     assert!(err.to_string().contains("统一社会信用代码"));
 
     let mapping: BTreeMap<String, String> = [("B".to_string(), "uscc".to_string()), ("D".to_string(), "ignore".to_string())].into();
     let opts = ImportOptions { mapping: Some(mapping), ..Default::default() };
-    let preview = county_import::preview(&store, &path, &opts).unwrap();
+    let preview = enterprise::import::preview(&store, &path, &opts).unwrap();
     assert_eq!(preview.columns[1].field.as_deref(), Some("uscc"));
     assert_eq!(preview.columns[3].field.as_deref(), Some("ignore"));
     assert!(!preview.remembered_mapping);
-    let report = county_import::commit(&mut store, &path, &opts).unwrap();
+    let report = enterprise::import::commit(&mut store, &path, &opts).unwrap();
     assert_eq!(report.inserted, 1);
-    let extra: String = store.conn.query_row("SELECT extra FROM enterprises", [], |r| r.get(0)).unwrap();
+    let extra: String = store.test_conn().query_row("SELECT extra FROM enterprises", [], |r| r.get(0)).unwrap();
     assert_eq!(extra, "{}", "an ignored column is not kept");
 
-    let again = county_import::preview(&store, &path, &ImportOptions::default()).unwrap();
+    let again = enterprise::import::preview(&store, &path, &ImportOptions::default()).unwrap();
     assert!(again.remembered_mapping);
     assert_eq!(again.report.unchanged, 1);
 }
@@ -151,7 +153,7 @@ fn files_are_read_by_content_not_extension() {
         let path = dir.path().join(to);
         std::fs::copy(sample(from), &path).unwrap();
         let mut store = Store::open_in_memory().unwrap();
-        let report = county_import::commit(&mut store, &path, &ImportOptions::default()).unwrap();
+        let report = enterprise::import::commit(&mut store, &path, &ImportOptions::default()).unwrap();
         assert_eq!(report.inserted, n, "{to}");
         assert_eq!(report.file_name, to);
     }
@@ -159,7 +161,7 @@ fn files_are_read_by_content_not_extension() {
 
 /// Audit rows and recorded imports, besides the enterprises `dump` compares.
 fn counts(store: &Store) -> (i64, i64) {
-    let count = |sql: &str| store.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    let count = |sql: &str| store.test_conn().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
     (count("SELECT count(*) FROM audit_log"), count("SELECT count(*) FROM imports"))
 }
 
@@ -171,19 +173,19 @@ fn cancelled_import_leaves_the_store_unchanged() {
     let (before, before_counts) = (dump(&store), counts(&store));
 
     // Cancelled at the first report.
-    let err = county_import::commit_with_progress(&mut store, &path, &opts, &|_| false).unwrap_err();
+    let err = enterprise::import::commit_with_progress(&mut store, &path, &opts, &|_| false).unwrap_err();
     assert!(matches!(&err, CoreError::Invalid(m) if m == "导入已取消，数据库未改动"), "{err}");
     assert_eq!((dump(&store), counts(&store)), (before.clone(), before_counts));
 
     // Cancelled at the last report, after every row was written inside the transaction.
-    let last = |p: county_import::ImportProgress| !(p.stage == "write" && p.done == p.total);
-    let err = county_import::commit_with_progress(&mut store, &path, &opts, &last).unwrap_err();
+    let last = |p: enterprise::import::ImportProgress| !(p.stage == "write" && p.done == p.total);
+    let err = enterprise::import::commit_with_progress(&mut store, &path, &opts, &last).unwrap_err();
     assert_eq!(err.code(), "invalid");
     assert_eq!((dump(&store), counts(&store)), (before, before_counts));
 
     // Not cancelled: read, check and write are reported in order.
     let stages = std::cell::RefCell::new(Vec::new());
-    let report = county_import::commit_with_progress(&mut store, &path, &opts, &|p| {
+    let report = enterprise::import::commit_with_progress(&mut store, &path, &opts, &|p| {
         stages.borrow_mut().push((p.stage, p.done, p.total));
         true
     })

@@ -2,7 +2,8 @@
 //! rust_xlsxwriter (shuffled columns, synonyms, title/unit lines, tables at column B+, text
 //! amounts, 元 units, full-width digits, two-level merged headers, subtotal and example
 //! rows, footers, empty bordered rows, county variants …): every one imports to the same data.
-use pacesetter_core::county_import::{self, ImportOptions};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery};
 use pacesetter_core::Store;
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet};
@@ -495,7 +496,7 @@ fn messy_variants_import_to_the_same_data() {
         let v = write_variant(seed, &data, dir.path());
         let path = dir.path().join(&v.file_name);
         let mut store = Store::open_in_memory().unwrap();
-        let report = county_import::commit(&mut store, &path, &ImportOptions { year: Some(2022), ..Default::default() })
+        let report = enterprise::import::commit(&mut store, &path, &ImportOptions { year: Some(2022), ..Default::default() })
             .unwrap_or_else(|e| panic!("{}: {e}", v.description));
         assert!(report.rejected.is_empty(), "{}: rejected {:?}", v.description, report.rejected);
         assert_eq!(report.inserted as usize, data.len(), "{}: {:?}", v.description, report.ignored);
@@ -514,7 +515,7 @@ fn messy_variants_import_to_the_same_data() {
             }
         }
         for (uscc, want) in &v.founded {
-            let got: String = store.conn.query_row("SELECT founded FROM enterprises WHERE uscc = ?1", [uscc], |r| r.get(0)).unwrap();
+            let got: String = store.test_conn().query_row("SELECT founded FROM enterprises WHERE uscc = ?1", [uscc], |r| r.get(0)).unwrap();
             assert_eq!(&got, want, "{}: founded of {uscc}", v.description);
         }
     }
@@ -552,7 +553,7 @@ fn twenty_thousand_rows_import_in_one_go() {
     let mut store = Store::open_in_memory().unwrap();
     let started = std::time::Instant::now();
     let reports = std::cell::RefCell::new(Vec::new());
-    let report = county_import::commit_with_progress(&mut store, &path, &ImportOptions::default(), &|p| {
+    let report = enterprise::import::commit_with_progress(&mut store, &path, &ImportOptions::default(), &|p| {
         reports.borrow_mut().push(p);
         true
     })
@@ -565,8 +566,8 @@ fn twenty_thousand_rows_import_in_one_go() {
     assert_eq!((last.stage.as_str(), last.done, last.total), ("write", n as u64, n as u64));
     assert!(reports.iter().any(|p| p.stage == "check" && p.done == 500 && p.total == n as u64));
     assert!(started.elapsed().as_secs() < 120, "took {:?}", started.elapsed());
-    let again = county_import::preview(&store, &path, &ImportOptions::default()).unwrap();
+    let again = enterprise::import::preview(&store, &path, &ImportOptions::default()).unwrap();
     assert_eq!(again.report.unchanged, n as u32);
-    let counties: i64 = store.conn.query_row("SELECT count(DISTINCT county) FROM enterprises", [], |r| r.get(0)).unwrap();
+    let counties: i64 = store.test_conn().query_row("SELECT count(DISTINCT county) FROM enterprises", [], |r| r.get(0)).unwrap();
     assert_eq!(counties, 4);
 }

@@ -5,8 +5,10 @@
 //! import, never a panic; time per file and peak memory stay bounded; a failed commit leaves the
 //! store unchanged. PACESETTER_MUTATIONS sets the count (default 10,000, about a minute with the
 //! core at opt-level 1); PACESETTER_MUTATION_TRACE=1 prints each case first.
-use pacesetter_core::county_import::{self, ImportOptions};
-use pacesetter_core::{task_sheet, CoreError, Store};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::import::ImportOptions;
+use pacesetter_core::tasks;
+use pacesetter_core::{CoreError, Store};
 use std::io::{Cursor, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -281,7 +283,7 @@ fn has_chinese(s: &str) -> bool {
 fn fingerprint(store: &Store) -> Vec<i64> {
     ["enterprises", "enterprise_figures", "imports", "import_changes", "audit_log", "header_mappings", "settings"]
         .iter()
-        .map(|t| store.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap())
+        .map(|t| store.test_conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap())
         .collect()
 }
 
@@ -333,9 +335,9 @@ fn hostile_files_end_in_a_chinese_error_or_a_correct_import() {
         }
         std::fs::write(&file, &case.bytes).unwrap();
         let t = Instant::now();
-        let preview = judge(&case.label, "预览", || county_import::preview(&store, &file, &opts));
+        let preview = judge(&case.label, "预览", || enterprise::import::preview(&store, &file, &opts));
         let before = fingerprint(&store);
-        let commit = judge(&case.label, "导入", || county_import::commit(&mut store, &file, &opts));
+        let commit = judge(&case.label, "导入", || enterprise::import::commit(&mut store, &file, &opts));
         match (&preview, &commit) {
             // What the preview announced is what the import did.
             (Ok(Some(p)), Ok(Some(c))) => {
@@ -354,7 +356,7 @@ fn hostile_files_end_in_a_chinese_error_or_a_correct_import() {
             (Ok(_), Ok(_)) => failures.push(format!("{}：预览与导入一个成功一个失败", case.label)),
             _ => failures.extend([preview.err(), commit.err()].into_iter().flatten()),
         }
-        if let Err(f) = judge(&case.label, "任务分工表", || task_sheet::read_task_sheet(Path::new(&file))) {
+        if let Err(f) = judge(&case.label, "任务分工表", || tasks::import::read_task_sheet(Path::new(&file))) {
             failures.push(f);
         }
         if t.elapsed() > slowest.0 {

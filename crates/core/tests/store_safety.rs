@@ -12,7 +12,7 @@ fn fixture() -> PathBuf {
 }
 
 fn count(store: &Store, sql: &str) -> i64 {
-    store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    store.test_conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
@@ -31,7 +31,7 @@ fn a_version_one_database_is_migrated_after_a_backup() {
     assert!(before.ok && before.schema_version == 1, "{before:?}");
 
     let store = Store::open(&db).unwrap();
-    assert_eq!(schema_version(&store.conn).unwrap(), LATEST_VERSION);
+    assert_eq!(schema_version(&store.test_conn()).unwrap(), LATEST_VERSION);
     let report = check_store(&store, false).unwrap();
     assert!(report.ok, "{:?}", report.problems);
     assert_eq!(count(&store, "SELECT count(*) FROM enterprises WHERE name = '邢台第一版测试有限公司'"), 1);
@@ -74,7 +74,7 @@ fn set(store: &Store, key: &str, value: &str) -> Result<(), CoreError> {
 fn two_writers_wait_for_each_other_and_a_long_wait_says_busy_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pacesetter.db");
-    let mut app = Store::open(&db).unwrap();
+    let app = Store::open(&db).unwrap();
     let cli = Store::open(&db).unwrap();
 
     // The "CLI" writes 200 rows while the "app" holds a write transaction for 300 ms at a time.
@@ -85,7 +85,7 @@ fn two_writers_wait_for_each_other_and_a_long_wait_says_busy_in_chinese() {
         cli
     });
     for round in 0..5 {
-        let tx = app.conn.transaction().unwrap();
+        let tx = app.test_conn().unchecked_transaction().unwrap();
         tx.execute("INSERT INTO settings(key, value) VALUES (?1, 'y')", [format!("app_{round}")]).unwrap();
         std::thread::sleep(Duration::from_millis(300));
         tx.commit().unwrap();
@@ -94,8 +94,8 @@ fn two_writers_wait_for_each_other_and_a_long_wait_says_busy_in_chinese() {
     assert_eq!(count(&app, "SELECT count(*) FROM settings WHERE key LIKE 'cli_%' OR key LIKE 'app_%'"), 205);
 
     // A writer that cannot get the lock within its timeout gets the "busy" code and message.
-    cli.conn.busy_timeout(Duration::from_millis(100)).unwrap();
-    let tx = app.conn.transaction().unwrap();
+    cli.test_conn().busy_timeout(Duration::from_millis(100)).unwrap();
+    let tx = app.test_conn().unchecked_transaction().unwrap();
     tx.execute("INSERT INTO settings(key, value) VALUES ('held', '1')", []).unwrap();
     let err = set(&cli, "blocked", "1").unwrap_err();
     assert_eq!(err.code(), "busy");

@@ -3,8 +3,8 @@
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::enterprise::{self, EnterprisePage, EnterpriseQuery};
-use pacesetter_core::enterprise_export;
-use pacesetter_core::enterprise_detail::{self as detail, EnterpriseChoices, EnterpriseData, EnterpriseDetail, HistoryEntry, UsccCheck};
+
+use pacesetter_core::enterprise::detail::{self, EnterpriseChoices, EnterpriseData, EnterpriseDetail, HistoryEntry, UsccCheck};
 
 #[tauri::command]
 pub fn enterprises_list(state: tauri::State<AppState>, query: EnterpriseQuery) -> CmdResult<EnterprisePage> {
@@ -14,7 +14,7 @@ pub fn enterprises_list(state: tauri::State<AppState>, query: EnterpriseQuery) -
 /// Writes the enterprises matching the list's search and county (all pages) to an official .xlsx.
 #[tauri::command]
 pub async fn enterprises_export(state: tauri::State<'_, AppState>, path: std::path::PathBuf, query: EnterpriseQuery) -> CmdResult<usize> {
-    state.with(|s| enterprise_export::export_enterprises(s, &path, &query))
+    state.with(|s| enterprise::export::export_enterprises(s, &path, &query))
 }
 
 #[tauri::command]

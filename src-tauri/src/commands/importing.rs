@@ -2,7 +2,8 @@
 //! cancellable), history, undo. Async so reading a large file runs off the window's thread.
 use super::CmdResult;
 use crate::state::AppState;
-use pacesetter_core::county_import::{self, ImportOptions, ImportPreview, ImportProgress, ImportRecord, ImportReport, UndoReport};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::import::{ImportOptions, ImportPreview, ImportProgress, ImportRecord, ImportReport, UndoReport};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::ipc::Channel;
@@ -14,7 +15,7 @@ pub struct ImportCancel(AtomicBool);
 
 #[tauri::command]
 pub async fn import_preview(state: tauri::State<'_, AppState>, path: PathBuf, options: ImportOptions) -> CmdResult<ImportPreview> {
-    state.with(|s| county_import::preview(s, &path, &options))
+    state.with(|s| enterprise::import::preview(s, &path, &options))
 }
 
 /// Writes the import, sending its progress on `on_progress`; stops and rolls back once
@@ -33,7 +34,7 @@ pub async fn import_commit(
         let _ = on_progress.send(p);
         !cancel.0.load(Ordering::SeqCst)
     };
-    state.with(|s| county_import::commit_with_progress(s, &path, &options, &report))
+    state.with(|s| enterprise::import::commit_with_progress(s, &path, &options, &report))
 }
 
 /// Asks the running import to stop; it rolls back and reports “导入已取消”.
@@ -45,16 +46,16 @@ pub async fn import_cancel(cancel: tauri::State<'_, ImportCancel>) -> CmdResult<
 
 #[tauri::command]
 pub async fn import_list(state: tauri::State<'_, AppState>) -> CmdResult<Vec<ImportRecord>> {
-    state.with(|s| county_import::list_imports(s))
+    state.with(|s| enterprise::import::list_imports(s))
 }
 
 #[tauri::command]
 pub async fn import_undo(state: tauri::State<'_, AppState>, import_id: i64) -> CmdResult<UndoReport> {
-    state.with(|s| county_import::undo(s, import_id))
+    state.with(|s| enterprise::import::undo(s, import_id))
 }
 
 /// Writes the blank county collection template to the path chosen in the save dialog.
 #[tauri::command]
 pub async fn import_template(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<()> {
-    state.with(|s| county_import::template::write_template(s, &path))
+    state.with(|s| enterprise::template::write_template(s, &path))
 }

@@ -3,8 +3,10 @@
 //! Paths come from the UI's open/save dialogs and are read or written here, in Rust.
 use super::CmdResult;
 use crate::state::AppState;
-use pacesetter_core::task_progress::{self as progress, ProgressInput, ProgressQuery, ProgressSummary, QuantityTarget, TaskProgress, TaskUnitStatus};
-use pacesetter_core::task_sheet::{self as sheet, CountyProgressReport, TaskExportOptions, TaskImportReport};
+use pacesetter_core::tasks::progress::{self, ProgressInput, ProgressQuery, ProgressSummary, QuantityTarget, TaskProgress, TaskUnitStatus};
+use pacesetter_core::tasks::county_progress::{self, CountyProgressReport};
+use pacesetter_core::tasks::export::{self, TaskExportOptions};
+use pacesetter_core::tasks::import::{self as sheet_import, TaskImportReport};
 use pacesetter_core::tasks::{self, Task};
 use std::path::PathBuf;
 
@@ -15,32 +17,32 @@ pub fn tasks_list(state: tauri::State<AppState>) -> CmdResult<Vec<Task>> {
 
 #[tauri::command]
 pub async fn tasks_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
-    state.with(|s| sheet::preview_import(s, &path))
+    state.with(|s| sheet_import::preview_import(s, &path))
 }
 
 #[tauri::command]
 pub async fn tasks_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
-    state.with(|s| sheet::import(s, &path))
+    state.with(|s| sheet_import::import(s, &path))
 }
 
 #[tauri::command]
 pub async fn tasks_export(state: tauri::State<'_, AppState>, path: PathBuf, options: TaskExportOptions) -> CmdResult<()> {
-    state.with(|s| sheet::export_tasks(s, &path, &options))
+    state.with(|s| export::export_tasks(s, &path, &options))
 }
 
 #[tauri::command]
 pub async fn tasks_export_progress(state: tauri::State<'_, AppState>, path: PathBuf, period: String) -> CmdResult<()> {
-    state.with(|s| sheet::export_progress_report(s, &path, &period))
+    state.with(|s| export::export_progress_report(s, &path, &period))
 }
 
 #[tauri::command]
 pub async fn tasks_county_progress_preview(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<CountyProgressReport> {
-    state.with(|s| sheet::preview_county_progress(s, &path, county.as_deref(), period.as_deref()))
+    state.with(|s| county_progress::preview_county_progress(s, &path, county.as_deref(), period.as_deref()))
 }
 
 #[tauri::command]
 pub async fn tasks_county_progress_import(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<CountyProgressReport> {
-    state.with(|s| sheet::import_county_progress(s, &path, county.as_deref(), period.as_deref()))
+    state.with(|s| county_progress::import_county_progress(s, &path, county.as_deref(), period.as_deref()))
 }
 
 #[tauri::command]
@@ -80,7 +82,7 @@ pub fn tasks_quantity_target(content: String) -> Option<QuantityTarget> {
 
 #[tauri::command]
 pub fn tasks_county_government(county: String) -> String {
-    sheet::county_government(&county)
+    export::county_government(&county)
 }
 
 #[tauri::command]

@@ -4,9 +4,10 @@
 use crate::bench_sheet::write_county_sheet;
 use crate::output::print_json;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
-use pacesetter_core::county_import::{self, ImportOptions};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery};
-use pacesetter_core::enterprise_export::{self, row_cells, ExportCell, HEADERS};
+use pacesetter_core::enterprise::export::{row_cells, ExportCell, HEADERS};
 use pacesetter_core::{CoreError, Result, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -115,8 +116,8 @@ fn plain_export(path: &Path, rows: &[pacesetter_core::enterprise::EnterpriseRow]
     Ok(())
 }
 
-fn import(store: &mut Store, path: &Path) -> Result<county_import::ImportReport> {
-    county_import::commit(store, path, &ImportOptions::default())
+fn import(store: &mut Store, path: &Path) -> Result<enterprise::import::ImportReport> {
+    enterprise::import::commit(store, path, &ImportOptions::default())
 }
 
 /// Peak resident memory (MB) of a child process that imports the file into a fresh store.
@@ -220,7 +221,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     times.insert("reimport", reimport);
 
     let out = dir.join("export.xlsx");
-    let export = median_ms(args.repeat, || enterprise_export::export_enterprises(&store, &out, &EnterpriseQuery::default()).map(|_| ()))?;
+    let export = median_ms(args.repeat, || enterprise::export::export_enterprises(&store, &out, &EnterpriseQuery::default()).map(|_| ()))?;
     let rows = list_enterprises(&store, &EnterpriseQuery::default())?.rows;
     let plain = median_ms(args.repeat, || plain_export(&dir.join("plain.xlsx"), &rows))?;
     times.insert("export", export);

@@ -1,9 +1,10 @@
 //! `pacesetter export WHAT --out FILE`: official sheets and templates written from the store.
 use pacesetter_core::targets::{self, TargetQuery};
 use pacesetter_core::{ledger, plans};
-use pacesetter_core::task_sheet::{self, TaskExportOptions};
+use pacesetter_core::tasks::{self, export::TaskExportOptions};
 use pacesetter_core::enterprise::EnterpriseQuery;
-use pacesetter_core::{county_import, enterprise_export, Result};
+use pacesetter_core::enterprise;
+use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -92,17 +93,17 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
     let store = super::open(db)?;
     let out = match &args.what {
         ExportWhat::Template { out } => {
-            county_import::template::write_template(&store, out)?;
+            enterprise::template::write_template(&store, out)?;
             out
         }
         ExportWhat::Tasks { out, county, period } => {
             let opts = TaskExportOptions { county: county.clone(), period: period.clone() };
-            task_sheet::export_tasks(&store, out, &opts)?;
+            tasks::export::export_tasks(&store, out, &opts)?;
             out
         }
         ExportWhat::Enterprises { out, county } => {
             let query = EnterpriseQuery { county: county.clone(), ..Default::default() };
-            let n = enterprise_export::export_enterprises(&store, out, &query)?;
+            let n = enterprise::export::export_enterprises(&store, out, &query)?;
             println!("共 {n} 家企业");
             out
         }
@@ -132,7 +133,7 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
             out
         }
         ExportWhat::Progress { out, period } => {
-            task_sheet::export_progress_report(&store, out, period)?;
+            tasks::export::export_progress_report(&store, out, period)?;
             out
         }
     };

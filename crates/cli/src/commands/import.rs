@@ -1,6 +1,7 @@
 //! `pacesetter import FILE`: a county sheet into the pool (or `--dry-run` to only report).
 use crate::output::print_json;
-use pacesetter_core::county_import::{self, ImportOptions, ImportReport};
+use pacesetter_core::enterprise;
+use pacesetter_core::enterprise::import::{ImportOptions, ImportReport};
 use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,9 +31,9 @@ pub fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
     let opts = ImportOptions { sheet: args.sheet.clone(), county: args.county.clone(), year: args.year, ..Default::default() };
     let report = if args.dry_run {
-        county_import::preview(&store, &args.file, &opts)?.report
+        enterprise::import::preview(&store, &args.file, &opts)?.report
     } else {
-        county_import::commit(&mut store, &args.file, &opts)?
+        enterprise::import::commit(&mut store, &args.file, &opts)?
     };
     if args.json {
         print_json(&report);

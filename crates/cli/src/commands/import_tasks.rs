@@ -1,6 +1,7 @@
 //! `pacesetter import-tasks FILE`: the official 任务分工表 into the store's measures.
 use crate::output::print_json;
-use pacesetter_core::{task_sheet, Result};
+use pacesetter_core::tasks;
+use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,9 +20,9 @@ pub struct ImportTasksArgs {
 pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
     let report = if args.dry_run {
-        task_sheet::preview_import(&store, &args.file)?
+        tasks::import::preview_import(&store, &args.file)?
     } else {
-        task_sheet::import(&mut store, &args.file)?
+        tasks::import::import(&mut store, &args.file)?
     };
     if args.json {
         print_json(&report);

@@ -1,6 +1,6 @@
 //! `pacesetter imports` (the import history) and `pacesetter undo IMPORT_ID`.
 use crate::output::print_json;
-use pacesetter_core::county_import;
+use pacesetter_core::enterprise;
 use pacesetter_core::Result;
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,7 +23,7 @@ pub struct UndoArgs {
 
 pub fn list(db: &Path, args: &ImportsArgs) -> Result<ExitCode> {
     let store = super::open(db)?;
-    let records = county_import::list_imports(&store)?;
+    let records = enterprise::import::list_imports(&store)?;
     if args.json {
         print_json(&records);
     } else if records.is_empty() {
@@ -48,7 +48,7 @@ pub fn list(db: &Path, args: &ImportsArgs) -> Result<ExitCode> {
 
 pub fn undo(db: &Path, args: &UndoArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
-    let report = county_import::undo(&mut store, args.import_id)?;
+    let report = enterprise::import::undo(&mut store, args.import_id)?;
     if args.json {
         print_json(&report);
     } else {

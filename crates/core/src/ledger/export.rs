@@ -3,10 +3,10 @@
 use super::query::{list_problems, ProblemQuery};
 use super::problem_detail;
 use super::workflow::date_cn;
-use crate::error::{CoreError, Result};
+use crate::error::Result;
 use crate::store::Store;
-use crate::task_sheet::display_width;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+use crate::sheet::write::{self, cjk, display_width, Footer};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 use std::path::Path;
 
 pub const LEDGER_TITLE: &str = "邢台市特色产业集群“领跑者”企业问题台账";
@@ -73,22 +73,16 @@ pub fn ledger_rows(store: &Store, q: &ProblemQuery) -> Result<Vec<Vec<String>>> 
 /// Writes the ledger (all problems, or those `q` selects) to `path`.
 pub fn export_ledger(store: &Store, path: &Path, q: &ProblemQuery) -> Result<usize> {
     let rows = ledger_rows(store, q)?;
-    let cjk = |name: &str, size: f64| Format::new().set_font_name(name).set_font_charset(134).set_font_size(size);
-    let cell = |f: Format| f.set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter);
-    let title = cjk("方正小标宋简体", 20.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
-    let header = cell(cjk("黑体", 12.0)).set_align(FormatAlign::Center);
+    let cell = |f: Format| write::cell(f).set_text_wrap();
+    let title = write::title();
+    let header = write::header();
     let body = cell(cjk("仿宋", 12.0));
     let center = cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Center);
 
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("问题台账")?;
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_print_center_horizontally(true);
-    ws.set_margins(0.6, 0.6, 0.8, 0.8, 0.3, 0.4);
-    ws.set_footer("&C第 &P 页 共 &N 页");
+    write::official_page(ws, 0.6, Footer::PageOfTotal);
     let last = COLUMNS.len() as u16 - 1;
     ws.merge_range(0, 0, 0, last, LEDGER_TITLE, &title)?;
     ws.set_row_height(0, 40)?;
@@ -129,7 +123,7 @@ pub fn export_ledger(store: &Store, path: &Path, q: &ProblemQuery) -> Result<usi
         }
         ws.set_row_height(r, lines * 16.5 + 6.0)?;
     }
-    book.save(path).map_err(|e| CoreError::Export(format!("无法保存 {}：{e}", path.display())))?;
+    write::save(&mut book, path)?;
     Ok(rows.len())
 }
 

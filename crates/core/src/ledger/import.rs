@@ -2,10 +2,11 @@
 //! matched by USCC or exact name, problems matched by enterprise + description; preview first.
 use super::workflow::{self, next_state, parse_date, Action};
 use super::{record, today};
-use crate::county_import::layout::column_letter;
-use crate::county_import::merged::fill_merges;
-use crate::county_import::uscc;
-use crate::county_import::workbook::{read_workbook, CellValue, Grid};
+use crate::audit;
+use crate::enterprise::import::layout::column_letter;
+use crate::sheet::merged::fill_merges;
+use crate::enterprise::uscc;
+use crate::sheet::read::{read_workbook, CellValue, Grid};
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -327,7 +328,7 @@ struct Plan {
 }
 
 fn plan(store: &Store, path: &Path) -> Result<Plan> {
-    let (bytes, file) = crate::input_file::read_input(path)?;
+    let (bytes, file) = crate::sheet::input::read_input(path)?;
     let mut grids = read_workbook(&bytes, &file)?;
     let Some((i, layout)) = locate(&grids) else {
         return Err(CoreError::UnrecognizedLayout(format!(
@@ -416,6 +417,7 @@ pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportRepor
     let operator = store.operator()?;
     let now = now_text();
     let source_note = format!("导入问题台账：{}", report.file);
+    let stamp = audit::Stamp::new(now.clone(), operator.clone(), source_note.clone());
     let tx = store.conn.transaction()?;
     for (s, e) in &rows {
         match e {
@@ -445,11 +447,9 @@ pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportRepor
                 for (col, label, before, after) in field_changes(old, s) {
                     let value = if col == "co_units" { serde_json::to_string(&s.co_units)? } else { after.clone() };
                     tx.execute(&format!("UPDATE problems SET {col} = ?1, updated_at = ?2 WHERE id = ?3"), params![value, now, old.id])?;
-                    tx.execute(
-                        "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-                         VALUES (?1, ?2, 'update', 'problems', ?3, ?4, ?5, ?6, ?7)",
-                        params![now, operator, old.id.to_string(), label, before, after, source_note],
-                    )?;
+                    let key = old.id.to_string();
+                    let entry = audit::Entry::row("update", "problems", &key).field(label, Some(&before), Some(&after));
+                    audit::record(&tx, &stamp, entry)?;
                 }
             }
         }

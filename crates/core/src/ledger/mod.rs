@@ -5,6 +5,7 @@ pub mod import;
 pub mod query;
 pub mod workflow;
 
+use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use chrono::NaiveDate;
@@ -170,13 +171,10 @@ fn record(tx: &Transaction, id: i64, action: &str, from: Option<&str>, to: &str,
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![id, action, from, to, note, at, operator],
     )?;
-    tx.execute(
-        "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-         VALUES (?1, ?2, ?3, 'problems', ?4, 'state', ?5, ?6, ?7)",
-        params![at, operator, if from.is_none() { "insert" } else { "update" }, id.to_string(), from, to,
-            format!("问题台账·{action}{}", if note.is_empty() { String::new() } else { format!("：{note}") })],
-    )?;
-    Ok(())
+    let source = format!("问题台账·{action}{}", if note.is_empty() { String::new() } else { format!("：{note}") });
+    let stamp = audit::Stamp::new(at, operator, source);
+    let change = if from.is_none() { "insert" } else { "update" };
+    audit::record(tx, &stamp, audit::Entry::row(change, "problems", &id.to_string()).field("state", from, Some(to)))
 }
 
 /// 征集: records a new problem of an enterprise.

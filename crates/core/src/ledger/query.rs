@@ -3,7 +3,7 @@
 use super::workflow::{self, CLOSED_STATES};
 use super::{today, Problem};
 use crate::error::Result;
-use crate::sql_filter::{given, Filter};
+use crate::store::filter::{given, Filter};
 use crate::store::Store;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};

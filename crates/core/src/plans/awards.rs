@@ -1,5 +1,6 @@
 //! The catalogue of awards and subsidies a plan can record: seeded from the work plan's amounts
 //! (assets/seed/awards.json: 中国质量奖 100万元 …) and extendable by the user.
+use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use rusqlite::params;
@@ -93,11 +94,8 @@ pub fn add_award(store: &mut Store, input: &AwardInput) -> Result<AwardItem> {
         params![name, category, input.amount_wan, input.source.trim()],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO audit_log(at, operator, action, table_name, row_key, new_value, source)
-         VALUES (?1, ?2, 'insert', 'award_catalog', ?3, ?4, '奖励目录')",
-        params![now_text(), operator, id.to_string(), name],
-    )?;
+    let stamp = audit::Stamp::new(now_text(), operator, "奖励目录");
+    audit::record(&tx, &stamp, audit::Entry::row("insert", "award_catalog", &id.to_string()).values(None, Some(name)))?;
     tx.commit()?;
     Ok(list_awards(store)?.into_iter().find(|a| a.id == id).expect("just inserted"))
 }

@@ -4,6 +4,7 @@
 pub mod awards;
 pub mod docx;
 
+use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::ledger::{list_problems, Problem, ProblemQuery};
 use crate::store::{now_text, Store};
@@ -26,7 +27,7 @@ pub struct PlanOptions {
 pub fn plan_options() -> PlanOptions {
     let owned = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
     PlanOptions {
-        boards: owned(crate::county_import::vocab::BOARDS),
+        boards: owned(crate::enterprise::vocab::BOARDS),
         goal_kinds: owned(&GOAL_KINDS),
         measure_statuses: owned(&MEASURE_STATUSES),
     }
@@ -364,17 +365,16 @@ pub fn save_plan(store: &mut Store, enterprise_id: i64, year: i64, body: &PlanBo
         |r| r.get(0),
     )?;
     let old = before.as_ref().map(|(_, b, _)| sections(b)).transpose()?;
+    let stamp = audit::Stamp::new(now.clone(), operator.clone(), format!("一企一策·{year}年"));
+    let key = id.to_string();
     for (i, (field, value)) in new.iter().enumerate() {
         let old_value = old.as_ref().map(|o| o[i].1.clone());
         if old_value.as_ref() == Some(value) {
             continue;
         }
-        tx.execute(
-            "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-             VALUES (?1, ?2, ?3, 'plans', ?4, ?5, ?6, ?7, ?8)",
-            params![now, operator, if old.is_none() { "insert" } else { "update" }, id.to_string(), field, old_value,
-                value, format!("一企一策·{year}年")],
-        )?;
+        let action = if old.is_none() { "insert" } else { "update" };
+        let entry = audit::Entry::row(action, "plans", &key).field(field, old_value.as_deref(), Some(value));
+        audit::record(&tx, &stamp, entry)?;
     }
     tx.commit()?;
     get_plan(store, enterprise_id, year)

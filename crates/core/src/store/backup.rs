@@ -2,6 +2,7 @@
 //! database), a check that a file is a Pacesetter store, a daily automatic backup keeping the last
 //! N files, and a restore that validates the file and keeps the current store as a backup first.
 use super::{migrate, now_text, Store};
+use crate::audit;
 use crate::error::{CoreError, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -261,13 +262,11 @@ pub fn restore_from(store: &mut Store, file: &Path) -> Result<RestoreReport> {
         .map_err(|e| CoreError::Store(format!("恢复失败（{}），原数据已备份在 {}", busy_or(&e), saved.display())))?;
     let path = store.path().map(Path::to_path_buf);
     migrate::migrate(&mut store.conn, path.as_deref())?;
-    crate::seed::seed(store)?;
+    super::seed::seed(&mut store.conn)?;
     let operator = store.operator()?;
-    store.conn.execute(
-        "INSERT INTO audit_log(at, operator, action, table_name, row_key, old_value, new_value, source)
-         VALUES (?1, ?2, 'restore', 'store', '*', ?3, ?4, '恢复')",
-        rusqlite::params![now_text(), operator, saved.display().to_string(), file.display().to_string()],
-    )?;
+    let stamp = audit::Stamp::new(now_text(), operator, "恢复");
+    let (old, new) = (saved.display().to_string(), file.display().to_string());
+    audit::record(&store.conn, &stamp, audit::Entry::row("restore", "store", "*").values(Some(&old), Some(&new)))?;
     let enterprises = store.conn.query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0))?;
     Ok(RestoreReport {
         previous_saved_to: saved.display().to_string(),
@@ -356,11 +355,8 @@ pub fn save_settings(store: &mut Store, new: &SafetySettings) -> Result<SafetySe
             "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             rusqlite::params![key, after],
         )?;
-        tx.execute(
-            "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-             VALUES (?1, ?2, 'update', 'settings', ?3, ?3, ?4, ?5, '设置')",
-            rusqlite::params![at, operator, key, before, after],
-        )?;
+        let stamp = audit::Stamp::new(at.clone(), operator, "设置");
+        audit::record(&tx, &stamp, audit::Entry::row("update", "settings", key).field(key, Some(before), Some(after)))?;
     }
     tx.commit()?;
     settings(store)

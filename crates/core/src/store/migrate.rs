@@ -4,13 +4,14 @@ use crate::error::{CoreError, Result};
 use rusqlite::Connection;
 use std::path::Path;
 
-/// The migrations in order; the schema version is the number of those applied.
+/// The migrations in order; the schema version (`user_version`) is the number of those applied,
+/// and each file is named by the version it brings the store to.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
-    ("0003_task_progress", include_str!("migrations/0003_task_progress.sql")),
-    ("0005_plans_ledger", include_str!("migrations/0005_plans_ledger.sql")),
-    ("0006_targets", include_str!("migrations/0006_targets.sql")),
-    ("0007_data_safety", include_str!("migrations/0007_data_safety.sql")),
+    ("0002_task_progress", include_str!("migrations/0002_task_progress.sql")),
+    ("0003_plans_ledger", include_str!("migrations/0003_plans_ledger.sql")),
+    ("0004_targets", include_str!("migrations/0004_targets.sql")),
+    ("0005_data_safety", include_str!("migrations/0005_data_safety.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -56,6 +57,38 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn migration_names_match_their_versions() {
+        for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
+            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} should be version {}", i + 1);
+        }
+    }
+
+    /// A store left at every earlier version (as an older release wrote it, with an enterprise in
+    /// it) opens: it is backed up, migrated to the latest version, and keeps its data.
+    #[test]
+    fn a_store_of_every_earlier_version_opens() {
+        for version in 1..LATEST_VERSION {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("old.db");
+            {
+                let conn = Connection::open(&path).unwrap();
+                for (i, (_, sql)) in MIGRATIONS.iter().take(version as usize).enumerate() {
+                    conn.execute_batch(sql).unwrap();
+                    conn.pragma_update(None, "user_version", (i + 1) as i64).unwrap();
+                }
+                conn.execute("INSERT INTO enterprises(uscc, name, created_at, updated_at) VALUES ('91130500MA0CXXXX01', '旧版企业', '2026-01-01T00:00:00', '2026-01-01T00:00:00')", []).unwrap();
+            }
+            let store = crate::Store::open(&path).unwrap();
+            assert_eq!(schema_version(&store.conn).unwrap(), LATEST_VERSION, "from version {version}");
+            let name: String = store.conn.query_row("SELECT name FROM enterprises", [], |r| r.get(0)).unwrap();
+            assert_eq!(name, "旧版企业");
+            assert!(crate::store::check_store(&store, false).unwrap().ok, "check after migrating from {version}");
+            let backups = std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(&format!(".v{version}-"))).count();
+            assert_eq!(backups, 1, "a backup before migrating from version {version}");
+        }
+    }
 
     #[test]
     fn newer_database_is_refused() {

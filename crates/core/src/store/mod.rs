@@ -1,7 +1,11 @@
-//! Opening the SQLite store: where it lives, connection settings, migrations and seeding.
+//! The SQLite store every area reads and writes: where it lives, opening it (connection
+//! settings, migrations, seeding), settings, list filters, backups and the integrity check.
 pub mod backup;
 mod check;
+pub mod filter;
 mod migrate;
+pub(crate) mod seed;
+pub mod settings;
 
 use crate::error::{CoreError, Result};
 use rusqlite::Connection;
@@ -25,7 +29,7 @@ pub fn default_db_path() -> PathBuf {
 
 /// One open store. All reads and writes of the domain go through functions taking `&Store`.
 pub struct Store {
-    pub conn: Connection,
+    pub(crate) conn: Connection,
     path: Option<PathBuf>,
 }
 
@@ -42,7 +46,7 @@ impl Store {
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.configure()?;
         migrate::migrate(&mut store.conn, Some(path))?;
-        crate::seed::seed(&mut store)?;
+        seed::seed(&mut store.conn)?;
         Ok(store)
     }
 
@@ -52,8 +56,14 @@ impl Store {
         let mut store = Store { conn, path: None };
         store.configure()?;
         migrate::migrate(&mut store.conn, None)?;
-        crate::seed::seed(&mut store)?;
+        seed::seed(&mut store.conn)?;
         Ok(store)
+    }
+
+    /// The raw connection, for integration tests that look into the tables.
+    #[cfg(feature = "test-support")]
+    pub fn test_conn(&self) -> &Connection {
+        &self.conn
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -72,20 +82,11 @@ impl Store {
 
     /// A setting stored in the `settings` table, or `None`.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        settings::get(&self.conn, key)
     }
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )?;
-        Ok(())
+        settings::set(&self.conn, key, value)
     }
 
     /// The operator name recorded in the audit log (设置 → 操作人), default 「本机用户」.

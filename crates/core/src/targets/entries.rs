@@ -1,6 +1,7 @@
 //! Values of the manual (人工填报) indicators: one per indicator and year, with the date it
 //! refers to, its source and who entered it; every save and removal is audited.
 use super::{TargetEntry, TargetEntryInput};
+use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use chrono::NaiveDate;
@@ -37,12 +38,8 @@ fn describe(e: &TargetEntry) -> String {
 }
 
 fn audit(tx: &rusqlite::Connection, operator: &str, action: &str, key: &str, old: Option<String>, new: Option<String>) -> Result<()> {
-    tx.execute(
-        "INSERT INTO audit_log(at, operator, action, table_name, row_key, field, old_value, new_value, source)
-         VALUES (?1, ?2, ?3, 'target_entries', ?4, 'value', ?5, ?6, '目标看板')",
-        rusqlite::params![now_text(), operator, action, key, old, new],
-    )?;
-    Ok(())
+    let stamp = audit::Stamp::new(now_text(), operator, "目标看板");
+    audit::record(tx, &stamp, audit::Entry::row(action, "target_entries", key).field("value", old.as_deref(), new.as_deref()))
 }
 
 /// Checks the input and fills in the operator when no name is given.

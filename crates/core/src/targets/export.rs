@@ -1,9 +1,10 @@
 //! The targets dashboard as an official .xlsx: 主要目标完成情况 (every indicator with target, value,
 //! progress, status and source) and 分县区情况 (computed indicators per county); A4 landscape.
 use super::{board, TargetBoard, TargetQuery};
+use crate::sheet::write::{self, cjk, Footer};
 use crate::error::Result;
 use crate::store::Store;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
 use std::path::Path;
 
 pub const TITLE: &str = "邢台市特色产业集群“领跑者”企业培育主要目标完成情况";
@@ -20,12 +21,11 @@ struct Styles {
 }
 
 fn styles() -> Styles {
-    let cjk = |name: &str, size: f64| Format::new().set_font_name(name).set_font_charset(134).set_font_size(size);
-    let cell = |f: Format| f.set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter);
+    let cell = |f: Format| write::cell(f).set_text_wrap();
     Styles {
-        title: cjk("方正小标宋简体", 20.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
+        title: write::title(),
         subtitle: cjk("仿宋", 12.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
-        header: cell(cjk("黑体", 12.0)).set_align(FormatAlign::Center),
+        header: write::header(),
         text: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Left),
         center: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Center),
         note: cjk("仿宋", 11.0).set_text_wrap().set_align(FormatAlign::Left).set_align(FormatAlign::Top),
@@ -59,12 +59,7 @@ pub fn subtitle(b: &TargetBoard) -> String {
 }
 
 fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<()> {
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_print_center_horizontally(true);
-    ws.set_margins(0.6, 0.6, 0.8, 0.8, 0.3, 0.4);
-    ws.set_footer("&C— &P —");
+    write::official_page(ws, 0.6, Footer::Dashes);
     ws.set_repeat_rows(header_row, header_row)?;
     Ok(())
 }

@@ -1,0 +1,684 @@
+//! One enterprise on its own page: every field, qualifications, yearly figures, extra attributes
+//! and its change history from the audit log; create, edit (validated, USCC check digit included)
+//! and delete, each in one transaction with every changed field audited.
+use crate::audit;
+use crate::enterprise::fields;
+use crate::enterprise::snapshot::to_sql as sql_of;
+use crate::enterprise::uscc;
+use crate::enterprise::vocab::{self, Counties};
+use crate::enterprise::fields::FieldValue;
+use crate::error::{CoreError, Result};
+use crate::store::{now_text, Store};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json};
+use std::collections::{BTreeMap, BTreeSet};
+use ts_rs::TS;
+
+/// The audit `source` of changes made by hand (page or command line), as opposed to 导入#N.
+pub const MANUAL_SOURCE: &str = "手工录入";
+
+/// The figures of one year (万元, %, 件).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct YearFigures {
+    pub year: i64,
+    pub revenue_wan: Option<f64>,
+    pub profit_wan: Option<f64>,
+    pub tax_wan: Option<f64>,
+    pub rd_expense_wan: Option<f64>,
+    pub rd_ratio_pct: Option<f64>,
+    pub invention_patents: Option<i64>,
+}
+
+/// Everything about an enterprise that a person can enter or change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+#[serde(default)]
+pub struct EnterpriseData {
+    pub uscc: String,
+    pub name: String,
+    pub county: Option<String>,
+    pub cluster: Option<String>,
+    pub industry: Option<String>,
+    pub main_business: Option<String>,
+    pub legal_rep: Option<String>,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    /// ISO date (2012-08-01) or month (2012-08).
+    pub founded: Option<String>,
+    pub registered_capital_wan: Option<f64>,
+    pub tier: Option<String>,
+    pub in_pool: Option<bool>,
+    pub is_leader: Option<bool>,
+    pub target_board: Option<String>,
+    pub listing_stage: Option<String>,
+    pub specialized: Option<bool>,
+    pub specialized_year: Option<i64>,
+    pub little_giant: Option<bool>,
+    pub little_giant_year: Option<i64>,
+    pub high_tech: Option<bool>,
+    pub high_tech_year: Option<i64>,
+    pub innovative_sme: Option<bool>,
+    pub innovative_sme_year: Option<i64>,
+    pub white_list: Option<bool>,
+    pub eco_positive_list: Option<bool>,
+    pub notes: Option<String>,
+    /// Columns of county sheets that have no field, by header text.
+    pub extra: BTreeMap<String, String>,
+    /// Yearly figures, oldest year first.
+    pub figures: Vec<YearFigures>,
+}
+
+/// An enterprise as the detail page shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct EnterpriseDetail {
+    pub id: i64,
+    pub data: EnterpriseData,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One line of an enterprise's change history (audit log).
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub at: String,
+    pub operator: String,
+    /// insert / update / delete / undo
+    pub action: String,
+    /// The field's Chinese label (with the year for figures); empty for whole-row actions.
+    pub label: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    /// 导入#3, 撤销导入#3 or 手工录入.
+    pub source: Option<String>,
+}
+
+/// The live check of a USCC typed into the form.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct UsccCheck {
+    pub normalized: String,
+    pub valid: bool,
+    /// Why it cannot be saved (length, charset, check digit, already used).
+    pub error: Option<String>,
+    /// A doubt that does not stop saving (inner organization code check).
+    pub warning: Option<String>,
+}
+
+/// Choices of the form's controlled lists.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct EnterpriseChoices {
+    pub boards: Vec<String>,
+    pub stages: Vec<String>,
+}
+
+pub fn choices() -> EnterpriseChoices {
+    EnterpriseChoices {
+        boards: vocab::BOARDS.iter().map(|s| s.to_string()).collect(),
+        stages: vocab::STAGES.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// Columns of `enterprises` edited here (all but id, extra and timestamps), flags marked.
+const COLUMNS: &[(&str, bool)] = &[
+    ("uscc", false), ("name", false), ("county", false), ("cluster", false), ("industry", false),
+    ("main_business", false), ("legal_rep", false), ("contact", false), ("phone", false), ("address", false),
+    ("founded", false), ("registered_capital_wan", false), ("tier", false), ("in_pool", true), ("is_leader", true),
+    ("target_board", false), ("listing_stage", false), ("specialized", true), ("specialized_year", false),
+    ("little_giant", true), ("little_giant_year", false), ("high_tech", true), ("high_tech_year", false),
+    ("innovative_sme", true), ("innovative_sme_year", false), ("white_list", true), ("eco_positive_list", true),
+    ("notes", false),
+];
+const FIGURE_COLUMNS: &[&str] = &["revenue_wan", "profit_wan", "tax_wan", "rd_expense_wan", "rd_ratio_pct", "invention_patents"];
+
+fn json_of(v: SqlValue, flag: bool) -> Json {
+    match v {
+        SqlValue::Null => Json::Null,
+        SqlValue::Integer(i) if flag => Json::Bool(i != 0),
+        SqlValue::Integer(i) => Json::from(i),
+        SqlValue::Real(r) => serde_json::Number::from_f64(r).map(Json::Number).unwrap_or(Json::Null),
+        SqlValue::Text(t) => Json::String(t),
+        SqlValue::Blob(_) => Json::Null,
+    }
+}
+
+/// A stored value as the audit log and history show it (是/否, plain numbers).
+fn display(v: &Json) -> Option<String> {
+    let fv = match v {
+        Json::Null => return None,
+        Json::Bool(b) => FieldValue::Bool(*b),
+        Json::Number(n) if n.is_i64() => FieldValue::Int(n.as_i64().unwrap_or(0)),
+        Json::Number(n) => FieldValue::Real(n.as_f64().unwrap_or(0.0)),
+        Json::String(s) => FieldValue::Text(s.clone()),
+        other => FieldValue::Text(other.to_string()),
+    };
+    Some(fv.display())
+}
+
+fn not_found(id: i64) -> CoreError {
+    CoreError::NotFound(format!("没有编号为 {id} 的企业，可能已被删除"))
+}
+
+fn load(conn: &Connection, id: i64) -> Result<Option<EnterpriseDetail>> {
+    let names: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
+    let sql = format!("SELECT {}, extra, created_at, updated_at FROM enterprises WHERE id = ?1", names.join(", "));
+    let row = conn
+        .query_row(&sql, [id], |r| {
+            let mut m = Map::new();
+            for (i, (name, flag)) in COLUMNS.iter().enumerate() {
+                m.insert(name.to_string(), json_of(r.get(i)?, *flag));
+            }
+            let n = COLUMNS.len();
+            Ok((m, r.get::<_, String>(n)?, r.get::<_, String>(n + 1)?, r.get::<_, String>(n + 2)?))
+        })
+        .optional()?;
+    let Some((mut m, extra, created_at, updated_at)) = row else { return Ok(None) };
+    let extra: BTreeMap<String, Json> = serde_json::from_str(&extra).unwrap_or_default();
+    let extra: Map<String, Json> = extra
+        .into_iter()
+        .map(|(k, v)| {
+            let text = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+            (k, Json::String(text))
+        })
+        .collect();
+    m.insert("extra".into(), Json::Object(extra));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT year, {} FROM enterprise_figures WHERE enterprise_id = ?1 ORDER BY year",
+        FIGURE_COLUMNS.join(", ")
+    ))?;
+    let figures = stmt
+        .query_map([id], |r| {
+            let mut f = Map::new();
+            f.insert("year".into(), json_of(r.get(0)?, false));
+            for (i, c) in FIGURE_COLUMNS.iter().enumerate() {
+                f.insert(c.to_string(), json_of(r.get(i + 1)?, false));
+            }
+            Ok(Json::Object(f))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    m.insert("figures".into(), Json::Array(figures));
+    let data: EnterpriseData = serde_json::from_value(Json::Object(m))?;
+    Ok(Some(EnterpriseDetail { id, data, created_at, updated_at }))
+}
+
+pub fn get_enterprise(store: &Store, id: i64) -> Result<EnterpriseDetail> {
+    load(&store.conn, id)?.ok_or_else(|| not_found(id))
+}
+
+/// The GB 32100 check of a typed code, and whether another enterprise already has it.
+pub fn validate_uscc(store: &Store, raw: &str, own_id: Option<i64>) -> Result<UsccCheck> {
+    let normalized = uscc::normalize(raw);
+    let mut error = uscc::check(&normalized).err().map(|p| p.message());
+    if error.is_none() {
+        let holder: Option<(i64, String)> = store
+            .conn
+            .query_row("SELECT id, name FROM enterprises WHERE uscc = ?1", [&normalized], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((id, name)) = holder.filter(|(id, _)| Some(*id) != own_id) {
+            error = Some(format!("统一社会信用代码 {normalized} 已由企业“{name}”（编号 {id}）使用"));
+        }
+    }
+    let warning = (error.is_none() && !uscc::org_code_ok(&normalized))
+        .then(|| "第9–17位组织机构代码校验不符，请核对（可以保存）".to_string());
+    Ok(UsccCheck { valid: error.is_none(), normalized, error, warning })
+}
+
+fn tidy(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty())
+}
+
+fn check_range(label: &str, v: Option<f64>, min: f64, max: f64) -> Result<()> {
+    match v {
+        Some(x) if !x.is_finite() || x < min || x > max => {
+            Err(CoreError::Invalid(format!("{label}应在 {min} 到 {max} 之间，填写的是 {x}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn label(key: &str) -> &'static str {
+    fields::field(key).map_or("", |f| f.label)
+}
+
+fn valid_founded(s: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        || chrono::NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok_and(|_| s.len() == 7)
+}
+
+/// Normalizes and checks what the form sent; the error names the field and the rule in Chinese.
+fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Result<EnterpriseData> {
+    let mut d = input.clone();
+    for s in [
+        &mut d.county, &mut d.cluster, &mut d.industry, &mut d.main_business, &mut d.legal_rep, &mut d.contact,
+        &mut d.phone, &mut d.address, &mut d.founded, &mut d.tier, &mut d.target_board, &mut d.listing_stage,
+        &mut d.notes,
+    ] {
+        *s = tidy(s);
+    }
+    d.name = tidy(&Some(d.name.clone())).unwrap_or_default();
+    if d.name.is_empty() {
+        return Err(CoreError::Invalid("请填写企业名称".into()));
+    }
+    let check = validate_uscc(store, &d.uscc, own_id)?;
+    if let Some(e) = check.error {
+        return Err(CoreError::Invalid(e));
+    }
+    d.uscc = check.normalized;
+    if let Some(c) = &d.county {
+        d.county = Some(Counties::load(store)?.resolve(c).ok_or_else(|| {
+            CoreError::Invalid(format!("县（市、区）“{c}”不在邢台市县（市、区）名单中，请从下拉列表中选择"))
+        })?);
+    }
+    if let Some(b) = &d.target_board {
+        d.target_board = Some(vocab::board(b).map(str::to_string).ok_or_else(|| {
+            CoreError::Invalid(format!("拟上市板块“{b}”无法识别，可选：{}", vocab::BOARDS.join("、")))
+        })?);
+    }
+    if let Some(s) = &d.listing_stage {
+        d.listing_stage = Some(vocab::stage(s).map(str::to_string).ok_or_else(|| {
+            CoreError::Invalid(format!("上市进展“{s}”无法识别，可选：{}", vocab::STAGES.join("、")))
+        })?);
+    }
+    if let Some(f) = &d.founded {
+        if !valid_founded(f) {
+            return Err(CoreError::Invalid(format!("成立时间“{f}”应写成 2012-08-01 或 2012-08")));
+        }
+    }
+    check_range(label("registered_capital_wan"), d.registered_capital_wan, 0.0, 1e9)?;
+    let this_year = chrono::Datelike::year(&chrono::Local::now()) as f64;
+    for key in ["specialized_year", "little_giant_year", "high_tech_year", "innovative_sme_year"] {
+        let v = match key {
+            "specialized_year" => d.specialized_year,
+            "little_giant_year" => d.little_giant_year,
+            "high_tech_year" => d.high_tech_year,
+            _ => d.innovative_sme_year,
+        };
+        check_range(label(key), v.map(|y| y as f64), 1949.0, this_year + 1.0)?;
+    }
+    d.extra = d
+        .extra
+        .into_iter()
+        .filter_map(|(k, v)| Some((tidy(&Some(k))?, v.trim().to_string())))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let mut years = BTreeSet::new();
+    for f in &d.figures {
+        check_range("年度", Some(f.year as f64), 1949.0, this_year + 1.0)?;
+        if !years.insert(f.year) {
+            return Err(CoreError::Invalid(format!("{} 年的数据填写了两行，请合并为一行", f.year)));
+        }
+        let y = f.year;
+        check_range(&format!("{y}年{}", label("revenue_wan")), f.revenue_wan, 0.0, 1e9)?;
+        check_range(&format!("{y}年{}", label("profit_wan")), f.profit_wan, -1e9, 1e9)?;
+        check_range(&format!("{y}年{}", label("tax_wan")), f.tax_wan, 0.0, 1e9)?;
+        check_range(&format!("{y}年{}", label("rd_expense_wan")), f.rd_expense_wan, 0.0, 1e9)?;
+        check_range(&format!("{y}年{}", label("rd_ratio_pct")), f.rd_ratio_pct, 0.0, 100.0)?;
+        check_range(&format!("{y}年{}", label("invention_patents")), f.invention_patents.map(|n| n as f64), 0.0, 1e6)?;
+    }
+    d.figures.sort_by_key(|f| f.year);
+    Ok(d)
+}
+
+struct Audit<'a> {
+    conn: &'a Connection,
+    stamp: audit::Stamp,
+}
+
+impl<'a> Audit<'a> {
+    fn new(conn: &'a Connection, at: String, operator: String) -> Self {
+        Audit { conn, stamp: audit::Stamp::new(at, operator, MANUAL_SOURCE) }
+    }
+
+    fn log(&self, action: &str, table: &str, key: &str, field: Option<&str>, old: Option<String>, new: Option<String>) -> Result<()> {
+        let entry = audit::Entry { action, table, key, field, old: old.as_deref(), new: new.as_deref() };
+        audit::record(self.conn, &self.stamp, entry)
+    }
+}
+
+fn as_map<T: Serialize>(v: &T) -> Result<Map<String, Json>> {
+    match serde_json::to_value(v)? {
+        Json::Object(m) => Ok(m),
+        _ => Ok(Map::new()),
+    }
+}
+
+/// Writes `new` over `old` (None: a new row), field by field, auditing each change.
+fn write(conn: &Connection, audit: &Audit, id: i64, old: Option<&EnterpriseData>, new: &EnterpriseData) -> Result<()> {
+    let empty = EnterpriseData::default();
+    let before = as_map(old.unwrap_or(&empty))?;
+    let after = as_map(new)?;
+    let key = new.uscc.as_str();
+    let logged = old.is_some();
+    for (col, _) in COLUMNS {
+        let (b, a) = (&before[*col], &after[*col]);
+        if b != a {
+            conn.execute(&format!("UPDATE enterprises SET \"{col}\" = ?1 WHERE id = ?2"), rusqlite::params![sql_of(a), id])?;
+            // The audit row of a changed USCC is keyed by the old code so history follows it.
+            let row_key = if *col == "uscc" { b.as_str().unwrap_or(key) } else { key };
+            // A new row's code and name are in its insert entry already.
+            if logged || !(a.is_null() || matches!(*col, "uscc" | "name")) {
+                audit.log("update", "enterprises", row_key, Some(col), display(b), display(a))?;
+            }
+        }
+    }
+    if old.map(|o| &o.extra) != Some(&new.extra) {
+        conn.execute("UPDATE enterprises SET extra = ?1 WHERE id = ?2", rusqlite::params![serde_json::to_string(&new.extra)?, id])?;
+        let none = BTreeMap::new();
+        let old_extra = old.map_or(&none, |o| &o.extra);
+        let headers: BTreeSet<&String> = old_extra.keys().chain(new.extra.keys()).collect();
+        for h in headers {
+            let (b, a) = (old_extra.get(h), new.extra.get(h));
+            if b != a {
+                audit.log("update", "enterprises", key, Some(&format!("extra.{h}")), b.cloned(), a.cloned())?;
+            }
+        }
+    }
+    let old_figures: BTreeMap<i64, Map<String, Json>> =
+        old.map_or(Ok(BTreeMap::new()), |o| o.figures.iter().map(|f| Ok((f.year, as_map(f)?))).collect::<Result<_>>())?;
+    let new_figures: BTreeMap<i64, Map<String, Json>> = new.figures.iter().map(|f| Ok((f.year, as_map(f)?))).collect::<Result<_>>()?;
+    for (year, b) in &old_figures {
+        if !new_figures.contains_key(year) {
+            conn.execute("DELETE FROM enterprise_figures WHERE enterprise_id = ?1 AND year = ?2", rusqlite::params![id, year])?;
+            for col in FIGURE_COLUMNS.iter().filter(|c| !b[**c].is_null()) {
+                audit.log("update", "enterprise_figures", &format!("{key}/{year}"), Some(col), display(&b[*col]), None)?;
+            }
+        }
+    }
+    let blank = Map::new();
+    for (year, a) in &new_figures {
+        let b = old_figures.get(year).unwrap_or(&blank);
+        conn.execute("INSERT OR IGNORE INTO enterprise_figures(enterprise_id, year) VALUES (?1, ?2)", rusqlite::params![id, year])?;
+        for col in FIGURE_COLUMNS {
+            let old_v = b.get(*col).unwrap_or(&Json::Null);
+            if old_v != &a[*col] {
+                conn.execute(
+                    &format!("UPDATE enterprise_figures SET \"{col}\" = ?1 WHERE enterprise_id = ?2 AND year = ?3"),
+                    rusqlite::params![sql_of(&a[*col]), id, year],
+                )?;
+                audit.log("update", "enterprise_figures", &format!("{key}/{year}"), Some(col), display(old_v), display(&a[*col]))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds an enterprise typed in by hand.
+pub fn create_enterprise(store: &mut Store, input: &EnterpriseData) -> Result<EnterpriseDetail> {
+    let data = validate(store, input, None)?;
+    let audit_at = now_text();
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    tx.execute(
+        "INSERT INTO enterprises(uscc, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        rusqlite::params![data.uscc, data.name, audit_at],
+    )?;
+    let id = tx.last_insert_rowid();
+    let audit = Audit::new(&tx, audit_at, operator);
+    audit.log("insert", "enterprises", &data.uscc, None, None, Some(data.name.clone()))?;
+    write(&tx, &audit, id, None, &data)?;
+    let detail = load(&tx, id)?.ok_or_else(|| not_found(id))?;
+    tx.commit()?;
+    Ok(detail)
+}
+
+/// Saves an edited enterprise; only the fields that differ are written and audited.
+pub fn update_enterprise(store: &mut Store, id: i64, input: &EnterpriseData) -> Result<EnterpriseDetail> {
+    let data = validate(store, input, Some(id))?;
+    let now = now_text();
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    let old = load(&tx, id)?.ok_or_else(|| not_found(id))?;
+    if old.data != data {
+        let audit = Audit::new(&tx, now.clone(), operator);
+        write(&tx, &audit, id, Some(&old.data), &data)?;
+        tx.execute("UPDATE enterprises SET updated_at = ?1 WHERE id = ?2", rusqlite::params![now, id])?;
+    }
+    let detail = load(&tx, id)?.ok_or_else(|| not_found(id))?;
+    tx.commit()?;
+    Ok(detail)
+}
+
+/// Deletes an enterprise and its figures; the audit row keeps its full former state as JSON.
+pub fn delete_enterprise(store: &mut Store, id: i64) -> Result<()> {
+    let now = now_text();
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    let old = load(&tx, id)?.ok_or_else(|| not_found(id))?;
+    tx.execute("DELETE FROM enterprises WHERE id = ?1", [id])?;
+    let audit = Audit::new(&tx, now, operator);
+    audit.log("delete", "enterprises", &old.data.uscc, None, Some(serde_json::to_string(&old.data)?), None)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Every code this enterprise has had: the current one and those it was changed from.
+fn codes_of(conn: &Connection, current: &str) -> Result<Vec<String>> {
+    let mut codes = vec![current.to_string()];
+    let mut i = 0;
+    while i < codes.len() {
+        let mut stmt = conn.prepare_cached(
+            "SELECT DISTINCT row_key FROM audit_log WHERE table_name = 'enterprises' AND field = 'uscc' AND new_value = ?1",
+        )?;
+        let older = stmt.query_map([&codes[i]], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        for c in older {
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+        i += 1;
+    }
+    Ok(codes)
+}
+
+fn history_label(table: &str, row_key: &str, field: Option<&str>) -> String {
+    let Some(field) = field else { return String::new() };
+    if let Some(h) = field.strip_prefix("extra.") {
+        return format!("{h}（其他属性）");
+    }
+    let name = fields::field(field).map_or(field, |f| f.label);
+    match (table, row_key.rsplit_once('/')) {
+        ("enterprise_figures", Some((_, year))) => format!("{year}年{name}"),
+        _ => name.to_string(),
+    }
+}
+
+/// The enterprise's change history, newest first: imports, undos and edits by hand.
+pub fn enterprise_history(store: &Store, id: i64) -> Result<Vec<HistoryEntry>> {
+    let current: String = store
+        .conn
+        .query_row("SELECT uscc FROM enterprises WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| not_found(id))?;
+    let mut out = Vec::new();
+    let mut stmt = store.conn.prepare_cached(
+        "SELECT id, at, operator, action, table_name, row_key, field, old_value, new_value, source FROM audit_log
+         WHERE (table_name = 'enterprises' AND row_key = ?1)
+            OR (table_name = 'enterprise_figures' AND substr(row_key, 1, length(?1) + 1) = ?1 || '/')",
+    )?;
+    for code in codes_of(&store.conn, &current)? {
+        let rows = stmt.query_map([&code], |r| {
+            let table: String = r.get(4)?;
+            let row_key: String = r.get(5)?;
+            let field: Option<String> = r.get(6)?;
+            Ok(HistoryEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                operator: r.get(2)?,
+                action: r.get(3)?,
+                label: history_label(&table, &row_key, field.as_deref()),
+                old_value: r.get(7)?,
+                new_value: r.get(8)?,
+                source: r.get(9)?,
+            })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+    }
+    out.sort_by_key(|e| std::cmp::Reverse(e.id));
+    out.dedup_by_key(|e| e.id);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> EnterpriseData {
+        EnterpriseData {
+            uscc: " 91130506ma01rrjy81 ".into(),
+            name: "河北嘉坤农机装备股份有限公司".into(),
+            county: Some("南和县".into()),
+            target_board: Some("科创板".into()),
+            listing_stage: Some("已完成股改".into()),
+            specialized: Some(true),
+            specialized_year: Some(2021),
+            extra: BTreeMap::from([("企业规模".to_string(), "中型".to_string())]),
+            figures: vec![YearFigures { year: 2022, revenue_wan: Some(12000.5), rd_ratio_pct: Some(3.5), ..Default::default() }],
+            ..Default::default()
+        }
+    }
+
+    fn audit_count(s: &Store) -> i64 {
+        s.conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn create_normalizes_and_audits() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d = create_enterprise(&mut s, &sample()).unwrap();
+        assert_eq!(d.data.uscc, "91130506MA01RRJY81");
+        assert_eq!(d.data.county.as_deref(), Some("南和区"));
+        assert_eq!(d.data.target_board.as_deref(), Some("上交所科创板"));
+        assert_eq!(d.data.listing_stage.as_deref(), Some("已股改"));
+        assert_eq!(d.data.figures[0].revenue_wan, Some(12000.5));
+        assert_eq!(d.data.extra["企业规模"], "中型");
+        assert_eq!(get_enterprise(&s, d.id).unwrap(), d);
+        let h = enterprise_history(&s, d.id).unwrap();
+        assert!(h.iter().any(|e| e.action == "insert" && e.new_value.as_deref() == Some("河北嘉坤农机装备股份有限公司")));
+        assert!(h.iter().any(|e| e.label == "2022年营业收入（万元）" && e.new_value.as_deref() == Some("12000.5")));
+        assert!(h.iter().all(|e| e.source.as_deref() == Some(MANUAL_SOURCE)));
+        // A second enterprise with the same code is refused, naming the holder.
+        let err = create_enterprise(&mut s, &sample()).unwrap_err();
+        assert!(err.to_string().contains("已由企业“河北嘉坤农机装备股份有限公司”"), "{err}");
+    }
+
+    #[test]
+    fn update_writes_and_audits_only_changes() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d = create_enterprise(&mut s, &sample()).unwrap();
+        let before = audit_count(&s);
+        update_enterprise(&mut s, d.id, &d.data).unwrap();
+        assert_eq!(audit_count(&s), before, "saving unchanged data logs nothing");
+        let mut e = d.data.clone();
+        e.legal_rep = Some("张三".into());
+        e.specialized = Some(false);
+        e.extra.clear();
+        e.figures.push(YearFigures { year: 2023, profit_wan: Some(-20.0), ..Default::default() });
+        let after = update_enterprise(&mut s, d.id, &e).unwrap();
+        assert_eq!(after.data.legal_rep.as_deref(), Some("张三"));
+        assert_eq!(after.data.figures.len(), 2);
+        assert!(after.data.extra.is_empty());
+        assert_eq!(audit_count(&s), before + 4);
+        let h = enterprise_history(&s, d.id).unwrap();
+        let spec = h.iter().find(|x| x.label == "专精特新企业").unwrap();
+        assert_eq!((spec.old_value.as_deref(), spec.new_value.as_deref()), (Some("是"), Some("否")));
+        assert!(h.iter().any(|x| x.label == "企业规模（其他属性）" && x.old_value.as_deref() == Some("中型") && x.new_value.is_none()));
+        assert!(h.iter().any(|x| x.label == "2023年利润总额（万元）" && x.new_value.as_deref() == Some("-20")));
+    }
+
+    #[test]
+    fn history_follows_a_changed_code() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d = create_enterprise(&mut s, &sample()).unwrap();
+        let mut e = d.data.clone();
+        e.uscc = "911305067568074885".into();
+        e.name = "新名称".into();
+        update_enterprise(&mut s, d.id, &e).unwrap();
+        let h = enterprise_history(&s, d.id).unwrap();
+        assert!(h.iter().any(|x| x.action == "insert"), "entries under the old code are kept");
+        assert!(h.iter().any(|x| x.label == "统一社会信用代码" && x.new_value.as_deref() == Some("911305067568074885")));
+        assert!(h.iter().any(|x| x.label == "企业名称" && x.new_value.as_deref() == Some("新名称")));
+    }
+
+    #[test]
+    fn validation_errors_are_chinese_and_nothing_is_written() {
+        let mut s = Store::open_in_memory().unwrap();
+        type Edit = fn(&mut EnterpriseData);
+        let cases: &[(Edit, &str)] = &[
+            (|d| d.uscc = "91130506MA01RRJY82".into(), "第18位校验码应为1"),
+            (|d| d.uscc = "9113".into(), "应为18位"),
+            (|d| d.name = "  ".into(), "请填写企业名称"),
+            (|d| d.county = Some("石家庄".into()), "不在邢台市"),
+            (|d| d.target_board = Some("月球板".into()), "拟上市板块"),
+            (|d| d.founded = Some("2012年".into()), "成立时间"),
+            (|d| d.figures[0].rd_ratio_pct = Some(120.0), "2022年研发投入占比"),
+            (|d| d.figures.push(YearFigures { year: 2022, ..Default::default() }), "两行"),
+            (|d| d.specialized_year = Some(1800), "专精特新认定年份"),
+        ];
+        for (edit, want) in cases {
+            let mut d = sample();
+            edit(&mut d);
+            let err = create_enterprise(&mut s, &d).unwrap_err();
+            assert_eq!(err.code(), "invalid");
+            assert!(err.to_string().contains(want), "{want}: {err}");
+        }
+        let n: i64 = s.conn.query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0)).unwrap();
+        assert_eq!((n, audit_count(&s)), (0, 0));
+    }
+
+    #[test]
+    fn live_uscc_check() {
+        let mut s = Store::open_in_memory().unwrap();
+        let ok = validate_uscc(&s, "９１１３０５０６ma01rrjy81", None).unwrap();
+        assert!(ok.valid && ok.error.is_none() && ok.warning.is_none());
+        assert_eq!(ok.normalized, "91130506MA01RRJY81");
+        let bad = validate_uscc(&s, "91130506MA01RRJY82", None).unwrap();
+        assert!(!bad.valid);
+        assert!(bad.error.unwrap().contains("第18位校验码应为1"));
+        let d = create_enterprise(&mut s, &sample()).unwrap();
+        assert!(validate_uscc(&s, "91130506MA01RRJY81", Some(d.id)).unwrap().valid, "its own code is fine");
+        assert!(!validate_uscc(&s, "91130506MA01RRJY81", None).unwrap().valid, "another's code is not");
+    }
+
+    #[test]
+    fn history_shows_the_import_then_hand_edits() {
+        let mut s = Store::open_in_memory().unwrap();
+        let sample = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/county_nanhe_clean.xlsx"));
+        crate::enterprise::import::commit(&mut s, sample, &Default::default()).unwrap();
+        let id: i64 = s.conn.query_row("SELECT id FROM enterprises WHERE uscc = '91130506MA01RRJY81'", [], |r| r.get(0)).unwrap();
+        let mut d = get_enterprise(&s, id).unwrap().data;
+        assert_eq!(d.name, "河北嘉坤农机装备股份有限公司");
+        assert!(!d.figures.is_empty(), "imported figures are shown");
+        d.phone = Some("0319-1234567".into());
+        update_enterprise(&mut s, id, &d).unwrap();
+        let h = enterprise_history(&s, id).unwrap();
+        assert_eq!(h.len(), 2);
+        assert_eq!((h[0].label.as_str(), h[0].source.as_deref()), ("联系电话", Some(MANUAL_SOURCE)));
+        assert_eq!((h[1].action.as_str(), h[1].source.as_deref()), ("insert", Some("导入#1")));
+    }
+
+    #[test]
+    fn delete_removes_figures_and_keeps_state_in_audit() {
+        let mut s = Store::open_in_memory().unwrap();
+        let d = create_enterprise(&mut s, &sample()).unwrap();
+        delete_enterprise(&mut s, d.id).unwrap();
+        assert_eq!(get_enterprise(&s, d.id).unwrap_err().code(), "not_found");
+        let figures: i64 = s.conn.query_row("SELECT count(*) FROM enterprise_figures", [], |r| r.get(0)).unwrap();
+        assert_eq!(figures, 0);
+        let old: String = s
+            .conn
+            .query_row("SELECT old_value FROM audit_log WHERE action = 'delete'", [], |r| r.get(0))
+            .unwrap();
+        let restored: EnterpriseData = serde_json::from_str(&old).unwrap();
+        assert_eq!(restored, d.data);
+        assert_eq!(delete_enterprise(&mut s, d.id).unwrap_err().code(), "not_found");
+    }
+}

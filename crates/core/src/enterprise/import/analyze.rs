@@ -1,0 +1,282 @@
+//! The read side of the pipeline, from file bytes to validated records: picks the sheet and
+//! header, applies mapping corrections (given or remembered), classifies and reads the rows.
+use crate::enterprise::fields::{self, Kind};
+use super::layout::{self, column_index, column_letter, Column, Layout};
+use crate::sheet::merged::fill_merges;
+use super::record::{self, Record, RowContext, RowOutcome};
+use super::rows::{classify, RowClass};
+use crate::enterprise::vocab::Counties;
+use crate::sheet::read::{read_workbook, Grid};
+use super::{IgnoredRow, ImportOptions, Issue};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Everything read from the file, before looking at the store.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub file_name: String,
+    pub sheet: String,
+    pub header_rows: Vec<u32>,
+    pub columns: Vec<Column>,
+    /// Columns the user chose to drop.
+    pub ignored_columns: Vec<usize>,
+    pub samples: BTreeMap<usize, Vec<String>>,
+    pub records: Vec<Record>,
+    pub rejected: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    pub ignored: Vec<IgnoredRow>,
+    pub year: i64,
+    /// Identifies the header layout, to remember a confirmed mapping.
+    pub signature: String,
+    pub remembered_mapping: bool,
+}
+
+struct Candidate {
+    grid: Grid,
+    header_rows: Vec<usize>,
+    data_rows: usize,
+    score: usize,
+}
+
+fn candidate(mut grid: Grid) -> Option<Candidate> {
+    fill_merges(&mut grid);
+    let header_rows = layout::find_header(&grid)?;
+    let last = *header_rows.last()?;
+    let score = layout::header_score(&grid, last);
+    let cols = layout::columns(&grid, &header_rows, None);
+    let key_cols: Vec<usize> = cols.iter().filter(|c| matches!(c.key, Some("name" | "uscc"))).map(|c| c.index).collect();
+    let data_rows = grid.rows[last + 1..]
+        .iter()
+        .filter(|row| key_cols.iter().any(|c| row.get(*c).is_some_and(|cell| !cell.is_blank() && !cell.from_merge)))
+        .count();
+    Some(Candidate { grid, header_rows, data_rows, score })
+}
+
+fn pick_sheet(grids: Vec<Grid>, opts: &ImportOptions, file_name: &str) -> Result<Candidate> {
+    let names: Vec<String> = grids.iter().map(|g| g.name.clone()).collect();
+    if let Some(want) = opts.sheet.as_deref().filter(|s| !s.trim().is_empty()) {
+        let grid = grids.into_iter().find(|g| g.name == want || g.name.trim() == want.trim()).ok_or_else(|| {
+            CoreError::UnrecognizedLayout(format!("文件 {file_name} 中没有名为“{want}”的工作表（共有：{}）", names.join("、")))
+        })?;
+        return candidate(grid).ok_or_else(|| {
+            CoreError::UnrecognizedLayout(format!("文件 {file_name} 的工作表“{want}”中找不到表头（应含“企业名称”“统一社会信用代码”等列）"))
+        });
+    }
+    let mut best: Option<(bool, Candidate)> = None;
+    for grid in grids {
+        let hidden = grid.hidden;
+        let Some(c) = candidate(grid) else { continue };
+        // Visible sheets first, then sheets not named as examples or templates, then the one
+        // with most enterprise rows, then the best header.
+        let rank = |hidden: bool, c: &Candidate| (!hidden, !is_example_sheet(&c.grid.name), c.data_rows, c.score);
+        let better = match &best {
+            None => true,
+            Some((bh, b)) => rank(hidden, &c) > rank(*bh, b),
+        };
+        if better {
+            best = Some((hidden, c));
+        }
+    }
+    best.map(|(_, c)| c).ok_or_else(|| {
+        CoreError::UnrecognizedLayout(format!(
+            "文件 {file_name} 中找不到企业名单表格：各工作表（{}）前{}行内都没有含“企业名称”“统一社会信用代码”等列名的表头",
+            names.join("、"),
+            25
+        ))
+    })
+}
+
+fn is_example_sheet(name: &str) -> bool {
+    ["示例", "样表", "样例", "模板", "范例", "说明", "填表"].iter().any(|w| name.contains(w))
+}
+
+fn signature(columns: &[Column]) -> String {
+    let text: String = columns.iter().map(|c| format!("{}={};", column_letter(c.index), c.header)).collect();
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn remembered(store: &Store, sig: &str) -> Result<Option<BTreeMap<String, String>>> {
+    use rusqlite::OptionalExtension;
+    let text: Option<String> = store
+        .conn
+        .query_row("SELECT mapping FROM header_mappings WHERE signature = ?1", [sig], |r| r.get(0))
+        .optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// Applies column corrections: letter → field key, or "ignore".
+fn apply_mapping(columns: &mut Vec<Column>, mapping: &BTreeMap<String, String>, file_name: &str) -> Result<Vec<usize>> {
+    let mut ignored = Vec::new();
+    for (letter, key) in mapping {
+        let index = column_index(letter)
+            .ok_or_else(|| CoreError::Invalid(format!("导入 {file_name}：列“{letter}”不是有效的列号")))?;
+        let key = key.trim();
+        let new_key = if key == "ignore" || key.is_empty() {
+            None
+        } else {
+            Some(fields::field(key).map(|f| f.key).ok_or_else(|| CoreError::Invalid(format!("导入 {file_name}：{letter}列对应的字段“{key}”不存在")))?)
+        };
+        // A field chosen for one column leaves the column that had it.
+        if let Some(k) = new_key {
+            for c in columns.iter_mut().filter(|c| c.index != index && c.key == Some(k)) {
+                let yearly = fields::field(k).is_some_and(|f| f.yearly);
+                if !yearly {
+                    c.key = None;
+                }
+            }
+        }
+        match columns.iter_mut().find(|c| c.index == index) {
+            Some(c) => c.key = new_key,
+            None => {
+                columns.push(Column { index, header: format!("{letter}列"), key: new_key, year: None, unit: None });
+                columns.sort_by_key(|c| c.index);
+            }
+        }
+        if new_key.is_none() && key == "ignore" {
+            ignored.push(index);
+        }
+    }
+    Ok(ignored)
+}
+
+pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOptions) -> Result<Analysis> {
+    let grids = read_workbook(bytes, file_name)?;
+    let cand = pick_sheet(grids, opts, file_name)?;
+    let grid = cand.grid;
+    let unit_line = layout::unit_line(&grid, &cand.header_rows);
+    let mut columns = layout::columns(&grid, &cand.header_rows, unit_line);
+    let sig = signature(&columns);
+    let mut remembered_mapping = false;
+    let mapping = match &opts.mapping {
+        Some(m) => Some(m.clone()),
+        None => {
+            let m = remembered(store, &sig)?;
+            remembered_mapping = m.is_some();
+            m
+        }
+    };
+    let ignored_columns = match &mapping {
+        Some(m) => apply_mapping(&mut columns, m, file_name)?,
+        None => Vec::new(),
+    };
+    let sheet = grid.name.clone();
+    if !columns.iter().any(|c| c.key == Some("uscc")) {
+        return Err(CoreError::UnrecognizedLayout(format!(
+            "文件 {file_name} 工作表“{sheet}”第{}行的表头中没有“统一社会信用代码”列，无法按代码导入；请在预览中指定该列",
+            cand.header_rows.last().map_or(1, |r| r + 1)
+        )));
+    }
+    let layout = Layout { header_rows: cand.header_rows.clone(), columns };
+    let counties = Counties::load(store)?;
+    let classes = classify(&grid, &layout, &counties);
+
+    let data_rows: Vec<usize> = classes.iter().enumerate().filter(|(_, c)| matches!(c, RowClass::Data { .. })).map(|(r, _)| r).collect();
+    let fraction_columns: Vec<usize> = layout
+        .columns
+        .iter()
+        .filter(|c| c.key.and_then(fields::field).is_some_and(|f| f.kind == Kind::Percent))
+        .filter(|c| record::fraction_column(data_rows.iter().filter_map(|r| grid.cell(*r, c.index).cloned())))
+        .map(|c| c.index)
+        .collect();
+
+    // Figures without a year in their header take the user's year, else the one year the
+    // other figure columns state (“2022年主要经济指标” over some of them), else last year.
+    let stated: BTreeSet<i64> = layout
+        .columns
+        .iter()
+        .filter(|c| c.key.and_then(fields::field).is_some_and(|f| f.yearly))
+        .filter_map(|c| c.year)
+        .collect();
+    let year = opts.year.unwrap_or_else(|| match stated.iter().collect::<Vec<_>>().as_slice() {
+        [only] => **only,
+        _ => chrono::Datelike::year(&chrono::Local::now()) as i64 - 1,
+    });
+    let option_county = match opts.county.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(c) => Some(counties.resolve(c).ok_or_else(|| CoreError::Invalid(format!("县（市、区）“{c}”不在邢台市县级行政区名单中")))?),
+        None => None,
+    };
+    let first_header = layout.header_rows[0];
+    let title_county = (0..first_header)
+        .find_map(|r| grid.rows[r].iter().find_map(|c| counties.find_in(&c.display())))
+        .or_else(|| counties.find_in(&sheet))
+        .or_else(|| counties.find_in(file_name));
+
+    let mut records: Vec<Record> = Vec::new();
+    let mut rejected = Vec::new();
+    let mut warnings = Vec::new();
+    let mut ignored = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let uscc_col = layout.column("uscc").cloned();
+    let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
+    for (r, class) in classes.iter().enumerate() {
+        let row = (r + 1) as u32;
+        let group_county = match class {
+            RowClass::Ignored("") => continue,
+            RowClass::Ignored(why) => {
+                ignored.push(IgnoredRow { row, why: why.to_string() });
+                continue;
+            }
+            RowClass::Data { county } => county.clone(),
+        };
+        let ctx = RowContext {
+            columns: &read_columns,
+            counties: &counties,
+            year,
+            county: option_county.clone().or(group_county).or_else(|| title_county.clone()),
+            fraction_columns: &fraction_columns,
+        };
+        match record::read_row(&grid.rows[r], row, &ctx) {
+            RowOutcome::Rejected(issue, w) => {
+                warnings.extend(w);
+                rejected.push(issue);
+            }
+            RowOutcome::Accepted(rec, w) => {
+                if let Some(&i) = seen.get(&rec.uscc) {
+                    let first = &records[i];
+                    let same = first.base == rec.base && first.figures == rec.figures && first.extra == rec.extra;
+                    let how = if same { "内容一致" } else { "内容不同，本行未导入" };
+                    rejected.push(Issue {
+                        row,
+                        column: uscc_col.as_ref().map(|c| column_letter(c.index)).unwrap_or_default(),
+                        value: uscc_col.as_ref().and_then(|c| grid.cell(r, c.index)).map(|c| c.display()).unwrap_or_default(),
+                        code: "duplicate".into(),
+                        message: format!("第{row}行：重复企业：统一社会信用代码与第{}行相同（{how}）", first.row),
+                    });
+                    continue;
+                }
+                warnings.extend(w);
+                seen.insert(rec.uscc.clone(), records.len());
+                records.push(rec);
+            }
+        }
+    }
+    let mut samples: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for c in &layout.columns {
+        let s: Vec<String> = data_rows
+            .iter()
+            .filter_map(|r| grid.cell(*r, c.index))
+            .filter(|cell| !cell.is_blank())
+            .map(|cell| cell.display())
+            .take(3)
+            .collect();
+        samples.insert(c.index, s);
+    }
+    Ok(Analysis {
+        file_name: file_name.to_string(),
+        sheet,
+        header_rows: layout.header_rows.iter().map(|r| (*r + 1) as u32).collect(),
+        columns: layout.columns,
+        ignored_columns,
+        samples,
+        records,
+        rejected,
+        warnings,
+        ignored,
+        year,
+        signature: sig,
+        remembered_mapping,
+    })
+}

@@ -1,0 +1,373 @@
+//! Diff and commit: compares each record with the stored enterprise (new / changed field by
+//! field / unchanged), builds the preview, and writes an import in one transaction with its
+//! undo snapshots and audit log rows. A blank cell never blanks a stored value.
+use super::analyze::Analysis;
+use crate::audit;
+use crate::enterprise::fields;
+use super::layout::column_letter;
+use super::record::Record;
+use crate::enterprise::snapshot::{self, Snapshot};
+use super::progress::Progress;
+use super::{ChangedRow, ColumnInfo, FieldChange, ImportOptions, ImportPreview, ImportReport, PreviewRow, Value};
+use crate::error::Result;
+use crate::store::{now_text, Store};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::Connection;
+use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// What importing one record does.
+pub struct Planned<'a> {
+    pub record: &'a Record,
+    pub before: Option<Snapshot>,
+    pub changes: Vec<FieldChange>,
+}
+
+fn same(stored: &Json, new: &Value) -> bool {
+    match (stored, new) {
+        (Json::Null, _) => false,
+        (Json::Number(a), Value::Real(b)) => a.as_f64().is_some_and(|a| (a - b).abs() < 1e-6),
+        (Json::Number(a), Value::Int(b)) => a.as_f64().is_some_and(|a| (a - *b as f64).abs() < 1e-9),
+        (Json::Number(a), Value::Bool(b)) => a.as_i64() == Some(*b as i64),
+        (Json::String(a), Value::Text(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn stored_value(key: &str, v: &Json) -> Option<Value> {
+    let kind = fields::field(key).map(|f| f.kind);
+    match v {
+        Json::Null => None,
+        Json::Number(n) if kind == Some(fields::Kind::Flag) => Some(Value::Bool(n.as_i64() == Some(1))),
+        Json::Number(n) => n.as_i64().filter(|_| n.is_i64()).map(Value::Int).or_else(|| n.as_f64().map(Value::Real)),
+        Json::String(s) => Some(Value::Text(s.clone())),
+        Json::Bool(b) => Some(Value::Bool(*b)),
+        _ => None,
+    }
+}
+
+fn stored_extra(snap: &Snapshot) -> BTreeMap<String, String> {
+    snap.enterprise
+        .get("extra")
+        .and_then(Json::as_str)
+        .and_then(|t| serde_json::from_str::<BTreeMap<String, Json>>(t).ok())
+        .map(|m| m.into_iter().map(|(k, v)| (k, v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))).collect())
+        .unwrap_or_default()
+}
+
+/// The field-by-field changes a record makes to a stored enterprise.
+pub fn changes(rec: &Record, snap: &Snapshot) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let label = |k: &str| fields::field(k).map_or(k.to_string(), |f| f.label.to_string());
+    for (key, value) in &rec.base {
+        let stored = snap.enterprise.get(*key).unwrap_or(&Json::Null);
+        if !same(stored, value) {
+            out.push(FieldChange { field: key.to_string(), label: label(key), year: None, old: stored_value(key, stored), new: value.clone() });
+        }
+    }
+    for (year, figures) in &rec.figures {
+        let stored = snap.figures_of(*year);
+        for (key, value) in figures {
+            let old = stored.and_then(|m| m.get(*key)).unwrap_or(&Json::Null);
+            if !same(old, value) {
+                out.push(FieldChange { field: key.to_string(), label: label(key), year: Some(*year), old: stored_value(key, old), new: value.clone() });
+            }
+        }
+    }
+    let extra = stored_extra(snap);
+    for (header, value) in &rec.extra {
+        if extra.get(header) != Some(value) {
+            out.push(FieldChange {
+                field: "extra".into(),
+                label: header.clone(),
+                year: None,
+                old: extra.get(header).map(|v| Value::Text(v.clone())),
+                new: Value::Text(value.clone()),
+            });
+        }
+    }
+    out
+}
+
+pub fn plan<'a>(conn: &Connection, analysis: &'a Analysis) -> Result<Vec<Planned<'a>>> {
+    plan_with(conn, analysis, &mut Progress::silent())
+}
+
+/// `plan`, reporting the "check" stage every `PROGRESS_STEP` records.
+fn plan_with<'a>(conn: &Connection, analysis: &'a Analysis, progress: &mut Progress) -> Result<Vec<Planned<'a>>> {
+    let total = analysis.records.len();
+    let mut plans = Vec::with_capacity(total);
+    for (i, record) in analysis.records.iter().enumerate() {
+        progress.step("check", i, total)?;
+        let before = snapshot::load(conn, &record.uscc)?;
+        let changes = before.as_ref().map(|s| changes(record, s)).unwrap_or_default();
+        plans.push(Planned { record, before, changes });
+    }
+    progress.report("check", total, total)?;
+    Ok(plans)
+}
+
+fn report(analysis: &Analysis, plans: &[Planned], import_id: Option<i64>) -> ImportReport {
+    let inserted = plans.iter().filter(|p| p.before.is_none()).count() as u32;
+    let updated = plans.iter().filter(|p| p.before.is_some() && !p.changes.is_empty()).count() as u32;
+    ImportReport {
+        import_id,
+        file_name: analysis.file_name.clone(),
+        sheet: analysis.sheet.clone(),
+        header_rows: analysis.header_rows.clone(),
+        inserted,
+        updated,
+        unchanged: plans.len() as u32 - inserted - updated,
+        rejected: analysis.rejected.clone(),
+        warnings: analysis.warnings.clone(),
+        ignored: analysis.ignored.clone(),
+    }
+}
+
+fn preview_row(rec: &Record) -> PreviewRow {
+    PreviewRow {
+        row: rec.row,
+        uscc: rec.uscc.clone(),
+        name: rec.name.clone(),
+        values: rec.base.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+        figures: rec
+            .figures
+            .iter()
+            .map(|(y, f)| (y.to_string(), f.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()))
+            .collect(),
+        extra: rec.extra.clone(),
+    }
+}
+
+pub fn preview(store: &Store, analysis: &Analysis) -> Result<ImportPreview> {
+    let plans = plan(&store.conn, analysis)?;
+    let columns = analysis
+        .columns
+        .iter()
+        .map(|c| {
+            let ignored = analysis.ignored_columns.contains(&c.index);
+            ColumnInfo {
+                letter: column_letter(c.index),
+                header: c.header.clone(),
+                field: if ignored { Some("ignore".into()) } else { c.key.map(str::to_string) },
+                field_label: if ignored { Some("忽略此列".into()) } else { c.key.and_then(fields::field).map(|f| f.label.to_string()) },
+                year: c.key.and_then(fields::field).filter(|f| f.yearly).map(|_| c.year.unwrap_or(analysis.year)),
+                samples: analysis.samples.get(&c.index).cloned().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let mut new_rows = Vec::new();
+    let mut changed_rows = Vec::new();
+    let mut unchanged_rows = Vec::new();
+    for p in &plans {
+        match (&p.before, p.changes.is_empty()) {
+            (None, _) => new_rows.push(preview_row(p.record)),
+            (Some(_), false) => changed_rows.push(ChangedRow { row: preview_row(p.record), changes: p.changes.clone() }),
+            (Some(_), true) => unchanged_rows.push(preview_row(p.record)),
+        }
+    }
+    Ok(ImportPreview {
+        report: report(analysis, &plans, None),
+        year: analysis.year,
+        columns,
+        remembered_mapping: analysis.remembered_mapping,
+        new_rows,
+        changed_rows,
+        unchanged_rows,
+        fields: fields::field_options(),
+    })
+}
+
+fn sql_value(v: &Value) -> SqlValue {
+    match v {
+        Value::Bool(b) => SqlValue::Integer(*b as i64),
+        Value::Int(i) => SqlValue::Integer(*i),
+        Value::Real(r) => SqlValue::Real(*r),
+        Value::Text(t) => SqlValue::Text(t.clone()),
+    }
+}
+
+struct Audit<'a> {
+    conn: &'a Connection,
+    stamp: audit::Stamp,
+}
+
+impl Audit<'_> {
+    fn log(&self, action: &str, table: &str, key: &str, field: Option<&str>, old: Option<String>, new: Option<String>) -> Result<()> {
+        let entry = audit::Entry { action, table, key, field, old: old.as_deref(), new: new.as_deref() };
+        audit::record(self.conn, &self.stamp, entry)
+    }
+}
+
+/// Writes a record's figures (or, for an update, only the changed ones): one upsert per year.
+fn write_figures(conn: &Connection, id: i64, rec: &Record, only: Option<&[FieldChange]>) -> Result<()> {
+    for (year, figures) in &rec.figures {
+        let wanted: Vec<(&&str, &Value)> = figures
+            .iter()
+            .filter(|(k, _)| only.is_none_or(|ch| ch.iter().any(|c| c.year == Some(*year) && c.field == **k)))
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let names: String = wanted.iter().map(|(k, _)| format!(", \"{k}\"")).collect();
+        let marks: String = (0..wanted.len()).map(|i| format!(", ?{}", i + 3)).collect();
+        let sets = wanted.iter().map(|(k, _)| format!("\"{k}\" = excluded.\"{k}\"")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "INSERT INTO enterprise_figures(enterprise_id, year{names}) VALUES (?1, ?2{marks})
+             ON CONFLICT(enterprise_id, year) DO UPDATE SET {sets}"
+        );
+        let mut params = vec![SqlValue::Integer(id), SqlValue::Integer(*year)];
+        params.extend(wanted.iter().map(|(_, v)| sql_value(v)));
+        conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params))?;
+    }
+    Ok(())
+}
+
+/// The insert of a new enterprise with every base field that any new record carries
+/// (absent ones NULL): one prepared statement for all new rows.
+struct NewEnterprise<'c> {
+    stmt: rusqlite::Statement<'c>,
+    keys: Vec<&'static str>,
+}
+
+impl<'c> NewEnterprise<'c> {
+    fn prepare(conn: &'c Connection, plans: &[Planned]) -> Result<Self> {
+        let keys: Vec<&'static str> = plans
+            .iter()
+            .filter(|p| p.before.is_none())
+            .flat_map(|p| p.record.base.keys().copied())
+            .filter(|k| !matches!(*k, "uscc" | "name"))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let names: String = keys.iter().map(|k| format!(", \"{k}\"")).collect();
+        let marks: String = (0..keys.len()).map(|i| format!(", ?{}", i + 5)).collect();
+        let stmt = conn.prepare(&format!(
+            "INSERT INTO enterprises(uscc, name, extra, created_at, updated_at{names}) VALUES (?1, ?2, ?3, ?4, ?4{marks})"
+        ))?;
+        Ok(NewEnterprise { stmt, keys })
+    }
+
+    fn insert(&mut self, rec: &Record, now: &str) -> Result<i64> {
+        let mut params = vec![
+            SqlValue::Text(rec.uscc.clone()),
+            SqlValue::Text(rec.name.clone()),
+            SqlValue::Text(merged_extra(None, rec)),
+            SqlValue::Text(now.to_string()),
+        ];
+        params.extend(self.keys.iter().map(|k| rec.base.get(k).map_or(SqlValue::Null, sql_value)));
+        Ok(self.stmt.insert(rusqlite::params_from_iter(params))?)
+    }
+}
+
+fn merged_extra(before: Option<&Snapshot>, rec: &Record) -> String {
+    let mut m: serde_json::Map<String, Json> = before
+        .and_then(|s| s.enterprise.get("extra"))
+        .and_then(Json::as_str)
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    for (k, v) in &rec.extra {
+        m.insert(k.clone(), Json::String(v.clone()));
+    }
+    Json::Object(m).to_string()
+}
+
+fn file_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &ImportOptions, progress: &mut Progress) -> Result<ImportReport> {
+    let operator = store.operator()?;
+    let now = now_text();
+    // Statement journals of a 20,000-row transaction stay in memory instead of a temp file.
+    store.conn.pragma_update(None, "temp_store", "MEMORY")?;
+    let tx = store.conn.transaction()?;
+    // A cancel (an Err) drops `tx` uncommitted: rusqlite rolls it back.
+    let plans = plan_with(&tx, analysis, progress)?;
+    let mut rep = report(analysis, &plans, None);
+    let mapping: BTreeMap<String, String> = analysis
+        .columns
+        .iter()
+        .map(|c| {
+            let f = if analysis.ignored_columns.contains(&c.index) { "ignore" } else { c.key.unwrap_or("extra") };
+            (column_letter(c.index), f.to_string())
+        })
+        .collect();
+    tx.execute(
+        "INSERT INTO imports(file_name, file_hash, sheet, header_rows, mapping, inserted, updated, unchanged, rejected, ignored, operator, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        rusqlite::params![
+            analysis.file_name,
+            file_hash(bytes),
+            analysis.sheet,
+            serde_json::to_string(&analysis.header_rows)?,
+            serde_json::to_string(&mapping)?,
+            rep.inserted,
+            rep.updated,
+            rep.unchanged,
+            rep.rejected.len() as i64,
+            rep.ignored.len() as i64,
+            operator,
+            now,
+        ],
+    )?;
+    let import_id = tx.last_insert_rowid();
+    let audit = Audit { conn: &tx, stamp: audit::Stamp::new(now.clone(), operator, format!("导入#{import_id}")) };
+    tx.set_prepared_statement_cache_capacity(64);
+    let mut new_enterprise = NewEnterprise::prepare(&tx, &plans)?;
+    for (i, p) in plans.iter().enumerate() {
+        progress.step("write", i, plans.len())?;
+        let rec = p.record;
+        match &p.before {
+            None => {
+                let id = new_enterprise.insert(rec, &now)?;
+                write_figures(&tx, id, rec, None)?;
+                tx.prepare_cached(
+                    "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'insert', NULL)",
+                )?
+                .execute(rusqlite::params![import_id, id, rec.uscc])?;
+                audit.log("insert", "enterprises", &rec.uscc, None, None, Some(rec.name.clone()))?;
+            }
+            Some(before) if !p.changes.is_empty() => {
+                let id = before.id();
+                for ch in p.changes.iter().filter(|c| c.year.is_none() && c.field != "extra") {
+                    tx.prepare_cached(&format!("UPDATE enterprises SET \"{}\" = ?1 WHERE id = ?2", ch.field))?
+                        .execute(rusqlite::params![sql_value(&ch.new), id])?;
+                }
+                if p.changes.iter().any(|c| c.field == "extra") {
+                    tx.prepare_cached("UPDATE enterprises SET extra = ?1 WHERE id = ?2")?
+                        .execute(rusqlite::params![merged_extra(Some(before), rec), id])?;
+                }
+                tx.prepare_cached("UPDATE enterprises SET updated_at = ?1 WHERE id = ?2")?.execute(rusqlite::params![now, id])?;
+                write_figures(&tx, id, rec, Some(&p.changes))?;
+                tx.prepare_cached(
+                    "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'update', ?4)",
+                )?
+                .execute(rusqlite::params![import_id, id, rec.uscc, serde_json::to_string(before)?])?;
+                for ch in &p.changes {
+                    let (table, key, field) = match ch.year {
+                        Some(y) => ("enterprise_figures", format!("{}/{y}", rec.uscc), ch.field.clone()),
+                        None if ch.field == "extra" => ("enterprises", rec.uscc.clone(), format!("extra.{}", ch.label)),
+                        None => ("enterprises", rec.uscc.clone(), ch.field.clone()),
+                    };
+                    audit.log("update", table, &key, Some(&field), ch.old.as_ref().map(|v| v.display()), Some(ch.new.display()))?;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    audit.log("import", "imports", &import_id.to_string(), None, None, Some(analysis.file_name.clone()))?;
+    if let Some(m) = &opts.mapping {
+        tx.execute(
+            "INSERT INTO header_mappings(signature, mapping, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
+            rusqlite::params![analysis.signature, serde_json::to_string(m)?, now],
+        )?;
+    }
+    drop(new_enterprise);
+    progress.report("write", plans.len(), plans.len())?;
+    tx.commit()?;
+    rep.import_id = Some(import_id);
+    Ok(rep)
+}

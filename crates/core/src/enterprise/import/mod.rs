@@ -1,0 +1,210 @@
+//! County spreadsheet import: read by content → find sheet and header → map columns → fill
+//! merges → classify rows → normalize and validate → diff against the store → commit in one
+//! transaction, recorded so that it can be undone. `preview` writes nothing.
+mod analyze;
+mod apply;
+mod history;
+pub(crate) mod layout;
+mod progress;
+mod record;
+mod rows;
+pub(crate) mod values;
+
+use crate::error::Result;
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+use ts_rs::TS;
+
+pub use crate::enterprise::fields::{field_options, FieldOption};
+pub use history::{list_imports, undo};
+pub use progress::{ImportProgress, PROGRESS_STEP};
+
+/// What the user may say about a file: the sheet, the county when the sheet names none, the
+/// year of figures whose header names none, and corrections to the column mapping
+/// (column letter → field key or "ignore").
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+#[serde(default)]
+pub struct ImportOptions {
+    #[ts(optional)]
+    pub sheet: Option<String>,
+    #[ts(optional)]
+    pub county: Option<String>,
+    #[ts(optional, type = "number")]
+    pub year: Option<i64>,
+    #[ts(optional)]
+    pub mapping: Option<BTreeMap<String, String>>,
+}
+
+pub use crate::enterprise::fields::FieldValue;
+pub(crate) use FieldValue as Value;
+
+/// A rejected row or a warning: sheet row (1-based), column letter, the cell's text, a
+/// stable code and a Chinese message.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ImportIssue {
+    pub row: u32,
+    pub column: String,
+    pub value: String,
+    pub code: String,
+    pub message: String,
+}
+
+pub(crate) use ImportIssue as Issue;
+
+/// A row not imported because it is not an enterprise: title, header, notes, total, blank,
+/// example.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct IgnoredRow {
+    pub row: u32,
+    pub why: String,
+}
+
+/// The outcome of an import (DESIGN §7 `import --json`); `import_id` is null on a dry run.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ImportReport {
+    #[ts(type = "number | null")]
+    pub import_id: Option<i64>,
+    pub file_name: String,
+    pub sheet: String,
+    pub header_rows: Vec<u32>,
+    pub inserted: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub rejected: Vec<ImportIssue>,
+    pub warnings: Vec<ImportIssue>,
+    pub ignored: Vec<IgnoredRow>,
+}
+
+/// One column as detected: letter, header text, mapped field (null = kept as extra
+/// attribute, "ignore" = dropped), figures year, and a few sample values.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ColumnInfo {
+    pub letter: String,
+    pub header: String,
+    pub field: Option<String>,
+    pub field_label: Option<String>,
+    #[ts(type = "number | null")]
+    pub year: Option<i64>,
+    pub samples: Vec<String>,
+}
+
+/// An enterprise row as read from the sheet.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct PreviewRow {
+    pub row: u32,
+    pub uscc: String,
+    pub name: String,
+    pub values: BTreeMap<String, FieldValue>,
+    /// year → field → value
+    pub figures: BTreeMap<String, BTreeMap<String, FieldValue>>,
+    pub extra: BTreeMap<String, String>,
+}
+
+/// One field that an import changes on an existing enterprise.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct FieldChange {
+    /// Field key; `extra` for an extra attribute.
+    pub field: String,
+    /// Chinese label (the header text for an extra attribute).
+    pub label: String,
+    #[ts(type = "number | null")]
+    pub year: Option<i64>,
+    pub old: Option<FieldValue>,
+    pub new: FieldValue,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ChangedRow {
+    pub row: PreviewRow,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Everything the preview shows; nothing has been written.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub report: ImportReport,
+    /// Year used for figures whose header names none.
+    #[ts(type = "number")]
+    pub year: i64,
+    pub columns: Vec<ColumnInfo>,
+    /// The column mapping came from a layout confirmed earlier.
+    pub remembered_mapping: bool,
+    pub new_rows: Vec<PreviewRow>,
+    pub changed_rows: Vec<ChangedRow>,
+    pub unchanged_rows: Vec<PreviewRow>,
+    /// Choices for the mapping drop-down.
+    pub fields: Vec<FieldOption>,
+}
+
+/// One import as recorded in the store.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct ImportRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub file_name: String,
+    pub file_hash: String,
+    pub sheet: String,
+    pub header_rows: Vec<u32>,
+    pub inserted: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub rejected: u32,
+    pub ignored: u32,
+    pub operator: String,
+    pub created_at: String,
+    pub undone_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct UndoReport {
+    #[ts(type = "number")]
+    pub import_id: i64,
+    /// Enterprises the import had added, now deleted.
+    pub deleted: u32,
+    /// Enterprises the import had changed, now restored.
+    pub restored: u32,
+}
+
+use crate::sheet::input::read_input as read_file;
+
+/// Reads the file and shows what an import would do. Writes nothing.
+pub fn preview(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
+    let (bytes, file_name) = read_file(path)?;
+    let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
+    apply::preview(store, &analysis)
+}
+
+/// Imports the file in one transaction and records it (undoable).
+pub fn commit(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+    commit_with_progress(store, path, opts, &|_| true)
+}
+
+/// `commit`, reporting progress ("read", then "check" and "write" every `PROGRESS_STEP` rows)
+/// to `progress`; when it returns false the transaction is rolled back and
+/// `CoreError::Invalid("导入已取消，数据库未改动")` returned.
+pub fn commit_with_progress(
+    store: &mut Store,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &dyn Fn(ImportProgress) -> bool,
+) -> Result<ImportReport> {
+    let mut progress = progress::Progress::new(progress);
+    progress.report("read", 0, 1)?;
+    let (bytes, file_name) = read_file(path)?;
+    let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
+    progress.report("read", 1, 1)?;
+    apply::commit(store, &analysis, &bytes, opts, &mut progress)
+}

@@ -1,0 +1,290 @@
+//! Turning a data row into an enterprise record: each mapped cell normalized by its field's
+//! kind, then validated (USCC, name, ranges); problems become rejections or warnings.
+use crate::enterprise::fields::{self, Kind};
+use super::layout::{column_letter, Column};
+use crate::sheet::text::clean;
+use crate::enterprise::uscc;
+use super::values;
+use crate::enterprise::vocab::{self, Counties};
+use crate::sheet::read::{Cell, CellValue};
+use super::{Issue, Value};
+use std::collections::BTreeMap;
+
+/// One enterprise as read from one sheet row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Record {
+    /// 1-based sheet row.
+    pub row: u32,
+    pub uscc: String,
+    pub name: String,
+    /// Fields stored on the enterprise (name and uscc included).
+    pub base: BTreeMap<&'static str, Value>,
+    /// Yearly figures: year → field → value.
+    pub figures: BTreeMap<i64, BTreeMap<&'static str, Value>>,
+    /// Columns with no field, by header text.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// What the row reader needs besides the row itself.
+pub struct RowContext<'a> {
+    pub columns: &'a [Column],
+    pub counties: &'a Counties,
+    /// Year for figures whose header names none.
+    pub year: i64,
+    /// County for rows that name none (option, group row, title or file name).
+    pub county: Option<String>,
+    /// Percent columns written as fractions (0.0352), by column index.
+    pub fraction_columns: &'a [usize],
+}
+
+pub enum RowOutcome {
+    Accepted(Record, Vec<Issue>),
+    Rejected(Issue, Vec<Issue>),
+}
+
+fn issue(row: u32, col: Option<&Column>, value: &str, code: &str, message: String) -> Issue {
+    Issue {
+        row,
+        column: col.map(|c| column_letter(c.index)).unwrap_or_default(),
+        value: value.to_string(),
+        code: code.to_string(),
+        message,
+    }
+}
+
+pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
+    let empty = Cell::default();
+    let mut rec = Record { row, ..Default::default() };
+    let mut warnings = Vec::new();
+    let mut uscc_raw: Option<(String, &Column)> = None;
+    for col in ctx.columns {
+        let cell = cells.get(col.index).unwrap_or(&empty);
+        let Some(key) = col.key else {
+            if !cell.is_blank() && !cell.from_merge {
+                rec.extra.insert(col.header.clone(), values::text(cell).unwrap_or_default());
+            }
+            continue;
+        };
+        let Some(field) = fields::field(key) else { continue };
+        let bad = |raw: String, what: &str| {
+            issue(row, Some(col), &raw, "value_unreadable", format!("第{row}行{}列“{}”：“{raw}”不是{what}，已忽略该值", column_letter(col.index), col.header))
+        };
+        // A value from a controlled list, or the text as written with a warning.
+        let controlled = |t: String, canonical: fn(&str) -> Option<&'static str>, code: &str, what: &str, warnings: &mut Vec<Issue>| {
+            match canonical(&t) {
+                Some(v) => Value::Text(v.to_string()),
+                None => {
+                    warnings.push(issue(row, Some(col), &t, code, format!("第{row}行：{what}“{t}”无法识别，按原文保存")));
+                    Value::Text(t)
+                }
+            }
+        };
+        // A value, or a warning that the cell could not be read as one.
+        let typed = |parsed: Result<Option<Value>, String>, what: &str, warnings: &mut Vec<Issue>| match parsed {
+            Ok(v) => v,
+            Err(raw) => {
+                warnings.push(bad(raw, what));
+                None
+            }
+        };
+        let value: Option<Value> = match field.kind {
+            Kind::Seq => None,
+            Kind::Uscc => {
+                let raw = cell.display();
+                uscc_raw = Some((raw.clone(), col));
+                let code = uscc::normalize(&raw);
+                rec.uscc = code.clone();
+                (!code.is_empty()).then_some(Value::Text(code))
+            }
+            Kind::Name => {
+                rec.name = values::text(cell).unwrap_or_default();
+                (!rec.name.is_empty()).then(|| Value::Text(rec.name.clone()))
+            }
+            Kind::Text | Kind::Phone => values::text(cell).map(Value::Text),
+            Kind::County => values::text(cell).map(|t| match ctx.counties.resolve(&t) {
+                Some(official) => Value::Text(official),
+                None => {
+                    warnings.push(issue(row, Some(col), &t, "county_unknown", format!("第{row}行：县（市、区）“{t}”不在邢台市县级行政区名单中，按原文保存")));
+                    Value::Text(t)
+                }
+            }),
+            Kind::Money => typed(values::money(cell, col.unit.unwrap_or(1.0)).map(|v| v.map(Value::Real)), "金额", &mut warnings),
+            Kind::Percent => typed(
+                values::percent(cell, ctx.fraction_columns.contains(&col.index)).map(|v| v.map(Value::Real)),
+                "百分比",
+                &mut warnings,
+            ),
+            Kind::Count => typed(values::count(cell).map(|v| v.map(Value::Int)), "整数", &mut warnings),
+            Kind::Year => typed(values::year(cell).map(|v| v.map(Value::Int)), "年份", &mut warnings),
+            Kind::Date => typed(values::date(cell).map(|v| v.map(Value::Text)), "日期", &mut warnings),
+            Kind::Flag => match values::flag(cell) {
+                Ok((b, year)) => {
+                    if let Some(y) = year {
+                        let year_key = format!("{key}_year");
+                        if let Some(yf) = fields::field(&year_key) {
+                            rec.base.entry(yf.key).or_insert(Value::Int(y));
+                        }
+                    }
+                    Some(Value::Bool(b))
+                }
+                Err(raw) => {
+                    warnings.push(bad(raw, "“是/否”"));
+                    None
+                }
+            },
+            Kind::Board => values::text(cell).map(|t| controlled(t, vocab::board, "board_unknown", "拟上市板块", &mut warnings)),
+            Kind::Stage => values::text(cell).map(|t| controlled(t, vocab::stage, "stage_unknown", "上市进展", &mut warnings)),
+        };
+        let Some(value) = value else { continue };
+        if field.yearly {
+            let year = col.year.unwrap_or(ctx.year);
+            rec.figures.entry(year).or_default().insert(field.key, value);
+        } else {
+            rec.base.insert(field.key, value);
+        }
+    }
+    if !rec.base.contains_key("county") {
+        if let Some(c) = &ctx.county {
+            rec.base.insert("county", Value::Text(c.clone()));
+        }
+    }
+    rec.figures.retain(|_, f| !f.is_empty());
+
+    // Validation: the USCC first, then the name.
+    let uscc_col = ctx.columns.iter().find(|c| c.key == Some("uscc"));
+    let raw = uscc_raw.as_ref().map(|(r, _)| clean(r)).unwrap_or_default();
+    if let Err(problem) = uscc::check(&rec.uscc) {
+        let msg = format!("第{row}行：{}（“{raw}”）", problem.message());
+        return RowOutcome::Rejected(issue(row, uscc_col, &raw, problem.code(), msg), warnings);
+    }
+    if !uscc::org_code_ok(&rec.uscc) {
+        warnings.push(issue(row, uscc_col, &raw, "uscc_org_code", format!("第{row}行：统一社会信用代码第9–17位（组织机构代码）校验不符，已导入，请核对")));
+    }
+    if rec.name.is_empty() {
+        let col = ctx.columns.iter().find(|c| c.key == Some("name"));
+        return RowOutcome::Rejected(issue(row, col, "", "missing_name", format!("第{row}行：缺少企业名称")), warnings);
+    }
+    range_warnings(&rec, ctx.columns, &mut warnings);
+    RowOutcome::Accepted(rec, warnings)
+}
+
+fn range_warnings(rec: &Record, columns: &[Column], warnings: &mut Vec<Issue>) {
+    let row = rec.row;
+    for figures in rec.figures.values() {
+        for (key, value) in figures {
+            let out = match (*key, value) {
+                ("rd_ratio_pct", Value::Real(v)) => !(0.0..=100.0).contains(v),
+                ("revenue_wan" | "rd_expense_wan" | "tax_wan", Value::Real(v)) => *v < 0.0,
+                ("invention_patents", Value::Int(v)) => *v < 0 || *v > 100_000,
+                _ => false,
+            };
+            if out {
+                let col = columns.iter().find(|c| c.key == Some(key));
+                let label = fields::field(key).map_or(*key, |f| f.label);
+                warnings.push(issue(row, col, &value.display(), "out_of_range", format!("第{row}行：{label}“{}”超出合理范围，请核对", value.display())));
+            }
+        }
+    }
+    if let Some(Value::Real(v)) = rec.base.get("registered_capital_wan") {
+        if *v < 0.0 {
+            let col = columns.iter().find(|c| c.key == Some("registered_capital_wan"));
+            warnings.push(issue(row, col, &value_text(*v), "out_of_range", format!("第{row}行：注册资本为负数，请核对")));
+        }
+    }
+}
+
+fn value_text(v: f64) -> String {
+    crate::sheet::text::number_text(v)
+}
+
+/// Whether a percent column writes unformatted fractions: every plain number in it is ≤ 1.
+pub fn fraction_column(cells: impl Iterator<Item = Cell>) -> bool {
+    let mut any = false;
+    for cell in cells {
+        let n = match &cell.value {
+            CellValue::Number(n) if !cell.percent => *n,
+            CellValue::Text(t) if !t.contains('%') && !t.contains('％') => match values::parse_number_text(t) {
+                Some((n, None)) => n,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if n.abs() > 1.0 {
+            return false;
+        }
+        if n != 0.0 {
+            any = true;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(index: usize, header: &str) -> Column {
+        Column { index, header: header.into(), key: fields::match_field(header), year: fields::header_year(header), unit: fields::unit_factor(header) }
+    }
+
+    fn counties() -> Counties {
+        let seed = crate::store::seed::county_seed();
+        Counties::new(seed.counties.into_iter().map(|c| (c.name, c.aliases)).collect())
+    }
+
+    #[test]
+    fn rows_become_records_or_rejections() {
+        let columns = vec![
+            col(0, "企业名称"),
+            col(1, "统一社会信用代码"),
+            col(2, "所在县区"),
+            col(3, "2022年营业收入（元）"),
+            col(4, "研发投入占比"),
+            col(5, "是否高新技术企业"),
+            col(6, "企业规模"),
+        ];
+        let counties = counties();
+        let ctx = RowContext { columns: &columns, counties: &counties, year: 2023, county: Some("南和区".into()), fraction_columns: &[] };
+        let t = Cell::text;
+        let cases: Vec<(Vec<Cell>, Result<&str, &str>)> = vec![
+            (vec![t(" 甲有限公司 "), t("９１１３０５０６ma01rrjy81"), t("邢台市清河县"), t("123,456,789"), t("3.5%"), t("√"), t("中型")], Ok("91130506MA01RRJY81")),
+            (vec![t("乙公司"), t("91130506MA01RRJY82")], Err("uscc_check_digit")),
+            (vec![t("乙公司"), t("9113050")], Err("uscc_length")),
+            (vec![t("乙公司"), t("91130506MA01RRJYI1")], Err("uscc_charset")),
+            (vec![t(""), t("91130506MA01RRJY81")], Err("missing_name")),
+        ];
+        for (cells, want) in cases {
+            match (read_row(&cells, 5, &ctx), want) {
+                (RowOutcome::Accepted(rec, _), Ok(code)) => {
+                    assert_eq!(rec.uscc, code);
+                    assert_eq!(rec.name, "甲有限公司");
+                    assert_eq!(rec.base.get("county"), Some(&Value::Text("清河县".into())));
+                    assert_eq!(rec.base.get("high_tech"), Some(&Value::Bool(true)));
+                    assert_eq!(rec.figures[&2022].get("revenue_wan"), Some(&Value::Real(12345.6789)));
+                    assert_eq!(rec.figures[&2023].get("rd_ratio_pct"), Some(&Value::Real(3.5)));
+                    assert_eq!(rec.extra.get("企业规模").map(String::as_str), Some("中型"));
+                }
+                (RowOutcome::Rejected(issue, _), Err(code)) => {
+                    assert_eq!(issue.code, code);
+                    assert_eq!(issue.row, 5);
+                }
+                (_, want) => panic!("unexpected outcome, wanted {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn fraction_columns() {
+        let n = Cell::number;
+        let cases: Vec<(Vec<Cell>, bool)> = vec![
+            (vec![n(0.0352), n(0.041)], true),
+            (vec![n(3.52), n(0.5)], false),
+            (vec![Cell::text("0.03"), Cell::text("3%")], true),
+            (vec![], false),
+            (vec![Cell { value: CellValue::Number(0.03), percent: true, from_merge: false }, n(4.0)], false),
+        ];
+        for (cells, want) in cases {
+            assert_eq!(fraction_column(cells.into_iter()), want);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The enterprise pool: the list and its queries, one enterprise's detail and edits, the
+//! official export and the county collection template, the domain rules every importer uses
+//! (统一社会信用代码, vocabularies, fields, snapshots) and the county sheet import.
+pub mod detail;
+pub mod export;
+pub mod fields;
+pub mod import;
+mod list;
+pub mod snapshot;
+pub mod template;
+pub mod uscc;
+pub mod vocab;
+
+pub use list::*;

@@ -1,0 +1,355 @@
+//! Importing the official task-assignment sheet (任务分工表) from any usual layout: locate the
+//! table, map rows to measures, normalize, diff against the store, preview, commit.
+mod commit;
+mod diff;
+mod locate;
+pub(crate) mod map;
+pub(crate) mod normalize;
+pub(crate) mod read;
+
+pub use normalize::{chinese_number, normalize_deadline, split_units};
+
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// One measure as read from a sheet; the keys are those of `list tasks --json`, plus the
+/// 1-based sheet row it came from.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct TaskSheetRow {
+    pub row: u32,
+    pub action_no: i64,
+    pub action: String,
+    pub measure_no: i64,
+    pub title: String,
+    pub content: String,
+    pub lead_unit: String,
+    pub units: Vec<String>,
+    pub deadline: String,
+}
+
+/// A problem with a row or cell: rows are 1-based sheet rows, columns letters as Excel shows.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct SheetIssue {
+    pub row: u32,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub code: String,
+    pub message: String,
+}
+
+/// One field of a measure that an import would change (`old` is null for a new measure).
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct TaskFieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: String,
+}
+
+/// What an import does to one measure: `kind` is `insert` or `update`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct TaskChange {
+    pub row: u32,
+    pub task_id: Option<i64>,
+    pub action_no: i64,
+    pub measure_no: i64,
+    pub title: String,
+    pub kind: String,
+    pub fields: Vec<TaskFieldChange>,
+}
+
+/// The preview or result of importing a task sheet (`import-tasks --json`).
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
+#[ts(export)]
+pub struct TaskImportReport {
+    pub file: String,
+    pub sheet: String,
+    pub header_rows: Vec<u32>,
+    pub tasks: Vec<TaskSheetRow>,
+    pub inserted: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub rejected: Vec<SheetIssue>,
+    pub warnings: Vec<SheetIssue>,
+    pub changes: Vec<TaskChange>,
+    /// Whether the store was written (false for a preview).
+    pub committed: bool,
+}
+
+pub(crate) struct SheetRead {
+    pub(crate) file: String,
+    pub(crate) sheet: String,
+    /// The text above the header (title lines), joined.
+    pub(crate) title: String,
+    pub(crate) header_rows: Vec<u32>,
+    pub(crate) mapped: map::Mapped,
+}
+
+pub(crate) fn read_sheet(path: &Path) -> Result<SheetRead> {
+    let file = read::file_name(path);
+    let grids = read::read_grids(path)?;
+    let Some((i, layout)) = locate::locate(&grids) else {
+        return Err(CoreError::UnrecognizedLayout(format!(
+            "无法识别 {file} 中的任务分工表：没有找到含“工作措施（或重点任务）”和“责任单位”的表头行"
+        )));
+    };
+    let g = &grids[i];
+    let mapped = map::map_rows(g, &layout);
+    if mapped.tasks.is_empty() {
+        return Err(CoreError::UnrecognizedLayout(format!(
+            "无法识别 {file} 中的任务分工表：工作表“{}”的表头下没有任何任务行",
+            g.sheet
+        )));
+    }
+    let header_rows = layout.header_rows.iter().map(|r| g.sheet_row(*r)).collect();
+    let mut title = String::new();
+    for text in (0..layout.header_rows[0]).flat_map(|r| g.cells[r].iter()) {
+        let text = normalize::clean_text(text);
+        if !text.is_empty() && !title.contains(&text) {
+            title.push_str(&text);
+        }
+    }
+    Ok(SheetRead {
+        file,
+        sheet: g.sheet.clone(),
+        title,
+        header_rows,
+        mapped,
+    })
+}
+
+/// The measures of the task sheet at `path`, in sheet order (rows with problems left out).
+pub fn read_task_sheet(path: &Path) -> Result<Vec<TaskSheetRow>> {
+    Ok(read_sheet(path)?.mapped.tasks)
+}
+
+/// What importing `path` would change, without writing anything.
+pub fn preview_import(store: &Store, path: &Path) -> Result<TaskImportReport> {
+    let read = read_sheet(path)?;
+    let stored = crate::tasks::list_tasks(store)?;
+    let changes = diff::diff(&read.mapped.tasks, &stored);
+    let inserted = changes.iter().filter(|c| c.kind == "insert").count() as i64;
+    let updated = changes.len() as i64 - inserted;
+    Ok(TaskImportReport {
+        file: read.file,
+        sheet: read.sheet,
+        header_rows: read.header_rows,
+        unchanged: read.mapped.tasks.len() as i64 - inserted - updated,
+        tasks: read.mapped.tasks,
+        inserted,
+        updated,
+        rejected: read.mapped.rejected,
+        warnings: read.mapped.warnings,
+        changes,
+        committed: false,
+    })
+}
+
+/// Imports `path`: updates titles, texts, units and deadlines of matching measures and adds new
+/// ones, in one audited transaction; recorded progress is never touched.
+pub fn import(store: &mut Store, path: &Path) -> Result<TaskImportReport> {
+    let mut report = preview_import(store, path)?;
+    commit::commit(store, &report.file, &report.tasks, &report.changes)?;
+    report.committed = true;
+    Ok(report)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn sample(name: &str) -> PathBuf {
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/samples"
+        ))
+        .join(name)
+    }
+
+    fn expected() -> Vec<serde_json::Value> {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(sample("expected_tasks.json")).unwrap())
+                .unwrap();
+        v["tasks"].as_array().unwrap().clone()
+    }
+
+    pub(crate) fn assert_matches_expected(tasks: &[TaskSheetRow], row_key: Option<&str>) {
+        let exp = expected();
+        assert_eq!(tasks.len(), exp.len());
+        for (t, e) in tasks.iter().zip(&exp) {
+            let want = (
+                e["action_no"].as_i64().unwrap(),
+                e["action"].as_str().unwrap(),
+                e["measure_no"].as_i64().unwrap(),
+                e["title"].as_str().unwrap(),
+                e["lead_unit"].as_str().unwrap(),
+                serde_json::from_value::<Vec<String>>(e["units"].clone()).unwrap(),
+                e["deadline"].as_str().unwrap(),
+                e["measure_text"].as_str().unwrap(),
+            );
+            let got = (
+                t.action_no,
+                t.action.as_str(),
+                t.measure_no,
+                t.title.as_str(),
+                t.lead_unit.as_str(),
+                t.units.clone(),
+                t.deadline.as_str(),
+                t.content.as_str(),
+            );
+            assert_eq!(got, want);
+            if let Some(k) = row_key {
+                assert_eq!(t.row as i64, e[k].as_i64().unwrap(), "{}", t.title);
+            }
+        }
+    }
+
+    #[test]
+    fn both_sample_sheets_give_the_21_expected_measures() {
+        for (file, row_key) in [
+            ("task_assignment.xls", "xls_row"),
+            ("task_assignment.xlsx", "xlsx_row"),
+        ] {
+            let tasks = read_task_sheet(&sample(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_matches_expected(&tasks, Some(row_key));
+        }
+    }
+
+    #[test]
+    fn sample_sheets_report_sheet_header_and_no_problems() {
+        let s = Store::open_in_memory().unwrap();
+        for (file, sheet, header) in [
+            ("task_assignment.xls", "任务分工表", 2),
+            ("task_assignment.xlsx", "附件", 3),
+        ] {
+            let r = preview_import(&s, &sample(file)).unwrap();
+            assert_eq!(
+                (r.sheet.as_str(), r.header_rows.clone()),
+                (sheet, vec![header])
+            );
+            assert_eq!(
+                (r.inserted, r.updated, r.unchanged),
+                (0, 0, 21),
+                "{file}: {:?}",
+                r.changes
+            );
+            assert!(
+                r.rejected.is_empty() && r.warnings.is_empty(),
+                "{file}: {:?}",
+                r.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn a_sheet_without_a_task_table_is_an_unrecognized_layout() {
+        for file in ["county_nanhe_clean.xlsx", "county_linxi_merged_headers.xls"] {
+            let e = read_task_sheet(&sample(file)).unwrap_err();
+            assert_eq!(e.code(), "unrecognized_layout", "{file}");
+            assert!(e.to_string().contains(file), "{e}");
+        }
+    }
+
+    #[test]
+    fn import_updates_changed_measures_audits_them_and_keeps_progress() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.conn.execute("UPDATE tasks SET title = '旧标题', deadline = '每年' WHERE action_no = 1 AND measure_no = 1", []).unwrap();
+        let id: i64 = s
+            .conn
+            .query_row(
+                "SELECT id FROM tasks WHERE action_no = 1 AND measure_no = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        crate::tasks::progress::upsert_progress(
+            &mut s,
+            &crate::tasks::progress::ProgressInput {
+                task_id: id,
+                unit: "市工业和信息化局".into(),
+                period: "2026-11".into(),
+                status: "推进中".into(),
+                text: "已遴选28家".into(),
+                percent: None,
+                done: None,
+                target: None,
+                date: None,
+            },
+        )
+        .unwrap();
+        let r = preview_import(&s, &sample("task_assignment.xlsx")).unwrap();
+        assert_eq!(
+            (r.inserted, r.updated, r.unchanged, r.committed),
+            (0, 1, 20, false)
+        );
+        let fields: Vec<_> = r.changes[0]
+            .fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.old.as_deref(), f.new.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("title", Some("旧标题"), "锁定培育目标"),
+                ("deadline", Some("每年"), "2023年底")
+            ]
+        );
+        let r = import(&mut s, &sample("task_assignment.xlsx")).unwrap();
+        assert!(r.committed);
+        let t = crate::tasks::list_tasks(&s).unwrap();
+        assert_eq!(
+            (t[0].title.as_str(), t[0].deadline.as_str()),
+            ("锁定培育目标", "2023年底")
+        );
+        let audited: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE table_name = 'tasks' AND row_key = '1-1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(audited, 2);
+        let progress = crate::tasks::progress::list_progress(&s, &Default::default()).unwrap();
+        assert_eq!(progress.len(), 1);
+        let again = import(&mut s, &sample("task_assignment.xls")).unwrap();
+        assert_eq!((again.updated, again.unchanged), (0, 21));
+    }
+
+    #[test]
+    fn report_serialises_with_the_cli_keys() {
+        let s = Store::open_in_memory().unwrap();
+        let r = preview_import(&s, &sample("task_assignment.xls")).unwrap();
+        let v = serde_json::to_value(&r).unwrap();
+        for k in [
+            "tasks",
+            "inserted",
+            "updated",
+            "unchanged",
+            "rejected",
+            "warnings",
+            "changes",
+        ] {
+            assert!(v.get(k).is_some(), "{k}");
+        }
+        for k in [
+            "action_no",
+            "action",
+            "measure_no",
+            "title",
+            "lead_unit",
+            "units",
+            "deadline",
+            "content",
+        ] {
+            assert!(v["tasks"][0].get(k).is_some(), "{k}");
+        }
+    }
+}
