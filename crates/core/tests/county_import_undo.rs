@@ -2,7 +2,7 @@
 //! undo restores the store exactly; a confirmed column mapping is remembered for the layout;
 //! files are read by content whatever their extension.
 use pacesetter_core::enterprise;
-use pacesetter_core::enterprise::fields::FieldValue;
+use pacesetter_core::sheet::report::FieldValue;
 use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::{CoreError, Store};
 use rust_xlsxwriter::Workbook;

@@ -2,6 +2,7 @@
 //! manual values (save/remove, audited in core) and the .xlsx export to a path from the save dialog.
 use super::CmdResult;
 use crate::state::AppState;
+use pacesetter_core::store::filter::Paging;
 use pacesetter_core::targets::{self, IndicatorMembers, TargetBoard, TargetEntry, TargetEntryInput, TargetQuery};
 use std::path::PathBuf;
 
@@ -11,8 +12,8 @@ pub async fn targets_board(state: tauri::State<'_, AppState>, query: TargetQuery
 }
 
 #[tauri::command]
-pub async fn targets_members(state: tauri::State<'_, AppState>, key: String, query: TargetQuery, offset: Option<i64>, limit: Option<i64>) -> CmdResult<IndicatorMembers> {
-    state.with(|s| targets::indicator_members(s, &key, &query, offset, limit))
+pub async fn targets_members(state: tauri::State<'_, AppState>, key: String, query: TargetQuery, paging: Paging) -> CmdResult<IndicatorMembers> {
+    state.with(|s| targets::indicator_members(s, &key, &query, &paging))
 }
 
 #[tauri::command]

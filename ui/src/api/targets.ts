@@ -8,7 +8,7 @@ import type { TargetQuery } from "../bindings/TargetQuery";
 
 export const targetBoard = (query: TargetQuery) => call<TargetBoard>("targets_board", { query });
 export const targetMembers = (key: string, query: TargetQuery, offset: number, limit: number) =>
-  call<IndicatorMembers>("targets_members", { key, query, offset, limit });
+  call<IndicatorMembers>("targets_members", { key, query, paging: { offset, limit } });
 export const saveTargetEntry = (input: TargetEntryInput) => call<TargetEntry>("targets_entry_save", { input });
 export const deleteTargetEntry = (indicator: string, year: number) => call<void>("targets_entry_delete", { indicator, year });
 export const exportTargets = (path: string, query: TargetQuery) => call<void>("targets_export", { path, query });

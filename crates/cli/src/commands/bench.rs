@@ -230,8 +230,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let page = |search: Option<&str>, county: Option<&str>| EnterpriseQuery {
         search: search.map(Into::into),
         county: county.map(Into::into),
-        offset: Some(0),
-        limit: Some(50),
+        paging: pacesetter_core::store::filter::Paging::new(0, 50),
         ..Default::default()
     };
     let queries: [(&'static str, &'static str, EnterpriseQuery); 4] = [

@@ -1,7 +1,7 @@
 //! `pacesetter import FILE`: a county sheet into the pool (or `--dry-run` to only report).
-use crate::output::print_json;
+use crate::output::{print_import_summary, print_json};
 use pacesetter_core::enterprise;
-use pacesetter_core::enterprise::import::{ImportOptions, ImportReport};
+use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,27 +38,7 @@ pub fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode> {
     if args.json {
         print_json(&report);
     } else {
-        print_summary(&report, args.dry_run);
+        print_import_summary("", &report, "", args.dry_run);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn print_summary(r: &ImportReport, dry_run: bool) {
-    let verb = if dry_run { "试导入（未写入）" } else { "导入完成" };
-    println!(
-        "{verb}：工作表「{}」，表头第 {} 行；新增 {} 条，更新 {} 条，未变 {} 条，拒绝 {} 行，忽略 {} 行",
-        r.sheet,
-        r.header_rows.iter().map(ToString::to_string).collect::<Vec<_>>().join("、"),
-        r.inserted,
-        r.updated,
-        r.unchanged,
-        r.rejected.len(),
-        r.ignored.len()
-    );
-    for p in &r.rejected {
-        println!("  拒绝 第{}行 {}列：{}（{}）", p.row, p.column, p.message, p.value);
-    }
-    for p in &r.warnings {
-        println!("  提醒 第{}行 {}列：{}", p.row, p.column, p.message);
-    }
 }

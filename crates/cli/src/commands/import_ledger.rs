@@ -1,6 +1,7 @@
 //! `pacesetter import-ledger FILE`: a county's problem ledger sheet into the store's problems
 //! (new problems added, changed fields updated); `--dry-run` only reports.
-use crate::output::print_json;
+use crate::output::{print_import_summary, print_json};
+use pacesetter_core::sheet::report::FieldChange;
 use pacesetter_core::{ledger, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -27,27 +28,16 @@ pub fn run(db: &Path, args: &ImportLedgerArgs) -> Result<ExitCode> {
     if args.json {
         print_json(&report);
     } else {
-        println!(
-            "问题台账「{}」（表头第{}行）：读到 {} 行；新增 {}，更新 {}，未变 {}，拒绝 {} 行{}",
-            report.sheet,
-            report.header_row,
-            report.rows,
-            report.inserted,
-            report.updated,
-            report.unchanged,
-            report.rejected.len(),
-            if report.committed { "" } else { "（预览，未写入）" }
-        );
+        let extra = format!("，读到 {} 行", report.rows);
+        print_import_summary("问题台账", &report.report, &extra, args.dry_run);
         for c in &report.changes {
             let what = if c.kind == "insert" {
                 format!("新增（{}）", c.state)
             } else {
-                c.fields.iter().map(|f| format!("{}：{} → {}", f.field, f.old, f.new)).collect::<Vec<_>>().join("；")
+                let old = |f: &FieldChange| f.old.as_ref().map(|v| v.display()).unwrap_or_default();
+                c.fields.iter().map(|f| format!("{}：{} → {}", f.label, old(f), f.new.display())).collect::<Vec<_>>().join("；")
             };
             println!("  第{}行 {}：{} — {}", c.row, c.enterprise_name, c.description, what);
-        }
-        for p in &report.rejected {
-            println!("  第{}行 {}列：{}", p.row, p.column.as_deref().unwrap_or("-"), p.message);
         }
     }
     Ok(ExitCode::SUCCESS)

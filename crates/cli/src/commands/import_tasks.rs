@@ -1,5 +1,5 @@
 //! `pacesetter import-tasks FILE`: the official 任务分工表 into the store's measures.
-use crate::output::print_json;
+use crate::output::{print_import_summary, print_json};
 use pacesetter_core::tasks;
 use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
@@ -27,21 +27,11 @@ pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     if args.json {
         print_json(&report);
     } else {
-        println!(
-            "任务分工表「{}」：读到 {} 条措施；新增 {}，更新 {}，未变 {}，拒绝 {} 行",
-            report.sheet,
-            report.tasks.len(),
-            report.inserted,
-            report.updated,
-            report.unchanged,
-            report.rejected.len()
-        );
+        let extra = format!("，读到 {} 条措施", report.tasks.len());
+        print_import_summary("任务分工表", &report.report, &extra, args.dry_run);
         for c in report.changes.iter().filter(|c| !c.fields.is_empty()) {
             println!("  第{}行 {}.{} {}（{}）：{}", c.row, c.action_no, c.measure_no, c.title, c.kind,
-                c.fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>().join("、"));
-        }
-        for p in report.rejected.iter().chain(&report.warnings) {
-            println!("  第{}行 {}列：{}", p.row, p.column.as_deref().unwrap_or("-"), p.message);
+                c.fields.iter().map(|f| f.label.as_str()).collect::<Vec<_>>().join("、"));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! The audit log as people read it: filtered and paged for the 操作日志 page, with Chinese names
 //! for actions and tables, and exported to .xlsx with the same filters.
+use crate::store::filter::Paging;
 use crate::error::Result;
 use crate::store::filter::{given, like_escape, Filter};
 use crate::store::Store;
@@ -19,12 +20,10 @@ pub struct AuditQuery {
     pub operator: Option<String>,
     /// Text searched in the record key, field, old and new values and source.
     pub text: Option<String>,
-    /// 1-based page; 0 counts as 1.
-    #[ts(type = "number")]
-    pub page: i64,
-    /// Rows per page (1–500; 0 means 50).
-    #[ts(type = "number")]
-    pub page_size: i64,
+    /// The page (at most 500 rows; 50 when no limit is given).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub paging: Paging,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -120,7 +119,7 @@ fn filter(q: &AuditQuery) -> Filter {
 
 fn entries(store: &Store, q: &AuditQuery, limit: i64, offset: i64) -> Result<Vec<AuditEntry>> {
     let f = filter(q);
-    let params = f.page_params(Some(limit), Some(offset));
+    let params = f.page_params(&Paging::new(offset, limit));
     let clause = f.where_sql();
     let sql = format!(
         "SELECT id, at, operator, action, table_name, row_key, field, old_value, new_value, source
@@ -150,10 +149,9 @@ fn entries(store: &Store, q: &AuditQuery, limit: i64, offset: i64) -> Result<Vec
 
 /// One page of the log, newest first.
 pub fn list_audit(store: &Store, q: &AuditQuery) -> Result<AuditPage> {
-    let size = if q.page_size <= 0 { 50 } else { q.page_size.min(500) };
-    let page = q.page.max(1);
+    let size = q.paging.limit.filter(|l| *l > 0).map_or(50, |l| l.min(500));
     let total = filter(q).count(&store.conn, "audit_log")?;
-    Ok(AuditPage { rows: entries(store, q, size, (page - 1) * size)?, total })
+    Ok(AuditPage { rows: entries(store, q, size, q.paging.offset.unwrap_or(0).max(0))?, total })
 }
 
 pub fn audit_filters(store: &Store) -> Result<AuditFilters> {
@@ -253,7 +251,7 @@ mod tests {
         assert_eq!(q(|q| { q.from = Some("2026-11-02".into()); q.to = Some("2026-11-03".into()) }).total, 2);
         assert_eq!(q(|q| q.text = Some("甲公司".into())).total, 2);
         assert_eq!(q(|q| q.text = Some("_新".into())).total, 1, "LIKE wildcards are literal");
-        let page2 = q(|q| { q.page = 2; q.page_size = 3 });
+        let page2 = q(|q| q.paging = Paging::new(3, 3));
         assert_eq!((page2.total, page2.rows.len(), page2.rows[0].at.as_str()), (4, 1, "2026-11-01T09:00:00"));
         let f = audit_filters(&s).unwrap();
         assert_eq!(f.operators, ["张三", "李四"]);

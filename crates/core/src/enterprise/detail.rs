@@ -6,7 +6,7 @@ use crate::enterprise::fields;
 use crate::enterprise::snapshot::to_sql as sql_of;
 use crate::enterprise::uscc;
 use crate::enterprise::vocab::{self, Counties};
-use crate::enterprise::fields::FieldValue;
+use crate::sheet::report::FieldValue;
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use rusqlite::types::Value as SqlValue;

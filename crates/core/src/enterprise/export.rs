@@ -1,6 +1,7 @@
 //! The enterprise pool (latest figures, optionally one county or a search) written as an official
 //! .xlsx: merged title, count and date line, 黑体 header repeated on every printed page, 仿宋 body
 //! with borders, A4 landscape fitted to the page width, column widths from CJK display width.
+use crate::store::filter::Paging;
 use crate::enterprise::{list_enterprises, EnterpriseQuery, EnterpriseRow};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
@@ -135,7 +136,7 @@ pub fn export_enterprises(store: &Store, path: &Path, query: &EnterpriseQuery) -
             return Err(CoreError::Invalid(format!("“{c}”不是邢台市的县（市、区）名称")));
         }
     }
-    let all = EnterpriseQuery { offset: None, limit: None, county: county.map(str::to_string), ..query.clone() };
+    let all = EnterpriseQuery { paging: Paging::default(), county: county.map(str::to_string), ..query.clone() };
     let rows = list_enterprises(store, &all)?.rows;
     let mut book = Workbook::new();
     write_sheet(book.add_worksheet(), &title(county), &rows)?;
@@ -331,7 +332,7 @@ mod tests {
         seed(&s);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("宁晋.xlsx");
-        let q = EnterpriseQuery { county: Some("宁晋县".into()), limit: Some(1), offset: Some(5), ..Default::default() };
+        let q = EnterpriseQuery { county: Some("宁晋县".into()), paging: Paging::new(5, 1), ..Default::default() };
         assert_eq!(export_enterprises(&s, &path, &q).unwrap(), 1);
         let (range, _) = read_back(&path);
         assert_eq!(range.get_value((0, 0)), Some(&Data::String(title(Some("宁晋县")))));

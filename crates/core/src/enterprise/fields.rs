@@ -4,28 +4,6 @@ use crate::sheet::text::compact;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A value read from a cell, as stored.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-#[serde(untagged)]
-pub enum FieldValue {
-    Bool(bool),
-    Int(#[ts(type = "number")] i64),
-    Real(f64),
-    Text(String),
-}
-
-impl FieldValue {
-    pub fn display(&self) -> String {
-        match self {
-            FieldValue::Bool(b) => if *b { "是".into() } else { "否".into() },
-            FieldValue::Int(i) => i.to_string(),
-            FieldValue::Real(r) => crate::sheet::text::number_text(*r),
-            FieldValue::Text(t) => t.clone(),
-        }
-    }
-}
-
 /// How a field's cells are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

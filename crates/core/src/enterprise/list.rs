@@ -1,5 +1,6 @@
 //! The enterprise pool as read by the list page and `pacesetter list enterprises`: one row per
 //! enterprise with its latest year's figures, searched, filtered and paged in SQL.
+use crate::store::filter::Paging;
 use crate::error::Result;
 use crate::store::filter::{given, like_escape, Filter};
 use crate::store::Store;
@@ -44,11 +45,9 @@ pub struct EnterpriseQuery {
     pub county: Option<String>,
     #[ts(optional)]
     pub cluster: Option<String>,
-    #[ts(optional)]
-    pub offset: Option<i64>,
-    /// Page size; none = all rows.
-    #[ts(optional)]
-    pub limit: Option<i64>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub paging: Paging,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -109,7 +108,7 @@ fn filter(q: &EnterpriseQuery) -> Filter {
 pub fn list_enterprises(store: &Store, q: &EnterpriseQuery) -> Result<EnterprisePage> {
     let f = filter(q);
     let total = f.count(&store.conn, "enterprises e")?;
-    let params = f.page_params(q.limit, q.offset);
+    let params = f.page_params(&q.paging);
     let where_sql = f.where_sql();
     let sql = format!(
         "WITH page AS (
@@ -154,7 +153,7 @@ mod tests {
         assert_eq!(list_enterprises(&s, &q(Some("91130506"), None)).unwrap().total, 2);
         assert_eq!(list_enterprises(&s, &q(Some("91130506ma"), None)).unwrap().total, 1);
         assert_eq!(list_enterprises(&s, &q(None, Some("宁晋县"))).unwrap().total, 1);
-        let page = list_enterprises(&s, &EnterpriseQuery { limit: Some(2), offset: Some(2), ..Default::default() }).unwrap();
+        let page = list_enterprises(&s, &EnterpriseQuery { paging: Paging::new(2, 2), ..Default::default() }).unwrap();
         assert_eq!((page.total, page.rows.len()), (3, 1));
     }
 }

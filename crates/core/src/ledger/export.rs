@@ -3,6 +3,7 @@
 use super::query::{list_problems, ProblemQuery};
 use super::problem_detail;
 use super::workflow::date_cn;
+use crate::store::filter::Paging;
 use crate::error::Result;
 use crate::store::Store;
 use crate::sheet::write::{self, cjk, display_width, Footer};
@@ -40,7 +41,7 @@ fn light_label(light: &str) -> &'static str {
 
 /// The rows of the sheet, one per problem (filtered by `q`), as text cells in COLUMNS order.
 pub fn ledger_rows(store: &Store, q: &ProblemQuery) -> Result<Vec<Vec<String>>> {
-    let page = list_problems(store, &ProblemQuery { offset: None, limit: None, ..q.clone() })?;
+    let page = list_problems(store, &ProblemQuery { paging: Paging::default(), ..q.clone() })?;
     let mut rows = Vec::with_capacity(page.rows.len());
     for (i, p) in page.rows.iter().enumerate() {
         let progress = problem_detail(store, p.id)?

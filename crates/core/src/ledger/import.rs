@@ -8,29 +8,12 @@ use crate::sheet::merged::fill_merges;
 use crate::enterprise::uscc;
 use crate::sheet::read::{read_workbook, CellValue, Grid};
 use crate::error::{CoreError, Result};
+use crate::sheet::report::{FieldChange, ImportReport, SheetIssue};
 use crate::store::{now_text, Store};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
-
-/// A sheet row that was not imported, with the Chinese reason.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct LedgerImportIssue {
-    pub row: u32,
-    pub column: Option<String>,
-    pub message: String,
-}
-
-/// One changed field of an existing problem.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct LedgerFieldChange {
-    pub field: String,
-    pub old: String,
-    pub new: String,
-}
 
 /// A sheet row that adds a problem (`insert`) or changes one (`update`).
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
@@ -42,24 +25,19 @@ pub struct LedgerImportChange {
     pub description: String,
     /// The state a new problem gets (征集, or 交办 when the sheet names a lead unit and deadline).
     pub state: String,
-    pub fields: Vec<LedgerFieldChange>,
+    pub fields: Vec<FieldChange>,
 }
 
 /// What importing a ledger sheet does (preview) or did (`committed`).
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
 #[ts(export)]
 pub struct LedgerImportReport {
-    pub file: String,
-    pub sheet: String,
-    /// 1-based sheet row of the header.
-    pub header_row: u32,
-    pub rows: i64,
-    pub inserted: i64,
-    pub updated: i64,
-    pub unchanged: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub report: ImportReport,
+    /// Data rows read under the header.
+    pub rows: u32,
     pub changes: Vec<LedgerImportChange>,
-    pub rejected: Vec<LedgerImportIssue>,
-    pub committed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +164,7 @@ fn find_enterprise(conn: &Connection, uscc_text: &str, name: &str) -> Result<Opt
     q("SELECT id, name FROM enterprises WHERE name = ?1", name)
 }
 
-fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::result::Result<SheetRow, LedgerImportIssue>> {
+fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::result::Result<SheetRow, SheetIssue>> {
     let row = r as u32 + 1;
     let text = |c: Col| -> String {
         l.col(c)
@@ -198,31 +176,32 @@ fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::re
             .unwrap_or_default()
     };
     let opt = |c: Col| Some(text(c)).filter(|s| !s.is_empty());
-    let reject = |c: Col, message: String| {
-        Ok(Err(LedgerImportIssue { row, column: l.col(c).map(column_letter), message }))
+    let reject = |c: Col, code: &str, message: String| {
+        let value = l.col(c).and_then(|i| g.cell(r, i)).map(|cell| cell.display().trim().to_string());
+        Ok(Err(SheetIssue::new(row, l.col(c).map(column_letter), value, code, message)))
     };
     let code = uscc::normalize(&text(Col::Uscc));
     if !code.is_empty() {
         if let Err(p) = uscc::check(&code) {
-            return reject(Col::Uscc, p.message());
+            return reject(Col::Uscc, p.code(), p.message());
         }
     }
     let name = text(Col::Name);
     let Some((enterprise_id, enterprise_name)) = find_enterprise(conn, &code, &name)? else {
         let who = if code.is_empty() { format!("企业名称“{name}”") } else { format!("统一社会信用代码 {code}") };
         let col = if code.is_empty() { Col::Name } else { Col::Uscc };
-        return reject(col, format!("企业库中没有{who}对应的企业，请先导入该企业"));
+        return reject(col, "enterprise_unknown", format!("企业库中没有{who}对应的企业，请先导入该企业"));
     };
     let description = text(Col::Description);
     if description.is_empty() {
-        return reject(Col::Description, "问题描述为空".into());
+        return reject(Col::Description, "description_missing", "问题描述为空".into());
     }
     let mut dates = [(Col::Received, "收集日期", None), (Col::Deadline, "办理时限", None), (Col::Closed, "办结日期", None)];
     for (c, what, out) in dates.iter_mut() {
         if let Some(t) = opt(*c) {
             match parse_date(&t, what) {
                 Ok(d) => *out = Some(d.to_string()),
-                Err(e) => return reject(*c, e.to_string()),
+                Err(e) => return reject(*c, "date_invalid", e.to_string()),
             }
         }
     }
@@ -230,7 +209,7 @@ fn read_row(conn: &Connection, g: &Grid, l: &Layout, r: usize) -> Result<std::re
     for (c, allowed, what) in controlled {
         if let Some(t) = opt(c) {
             if let Err(e) = workflow::one_of(&t, allowed, what) {
-                return reject(c, e.to_string());
+                return reject(c, "value_unknown", e.to_string());
             }
         }
     }
@@ -337,18 +316,8 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
     };
     fill_merges(&mut grids[i]);
     let g = &grids[i];
-    let mut report = LedgerImportReport {
-        file,
-        sheet: g.name.clone(),
-        header_row: layout.header as u32 + 1,
-        rows: 0,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        changes: Vec::new(),
-        rejected: Vec::new(),
-        committed: false,
-    };
+    let header = ImportReport { file_name: file, sheet: g.name.clone(), header_rows: vec![layout.header as u32 + 1], ..Default::default() };
+    let mut report = LedgerImportReport { report: header, rows: 0, changes: Vec::new() };
     let mut rows = Vec::new();
     for r in layout.header + 1..g.rows.len() {
         let used: Vec<usize> = layout.cols.iter().map(|(_, c)| *c).collect();
@@ -359,7 +328,7 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
         let s = match read_row(&store.conn, g, &layout, r)? {
             Ok(s) => s,
             Err(issue) => {
-                report.rejected.push(issue);
+                report.report.rejected.push(issue);
                 continue;
             }
         };
@@ -367,14 +336,12 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
         let e = existing(&store.conn, &s, &taken)?;
         let duplicate = rows.iter().any(|(o, _)| o.enterprise_id == s.enterprise_id && o.description == s.description);
         if duplicate && e.is_none() {
-            report.rejected.push(LedgerImportIssue {
-                row: s.row,
-                column: layout.col(Col::Description).map(column_letter),
-                message: "与表中前面一行是同一企业的同一问题，已跳过".into(),
-            });
+            let column = layout.col(Col::Description).map(column_letter);
+            let message = "与表中前面一行是同一企业的同一问题，已跳过";
+            report.report.rejected.push(SheetIssue::new(s.row, column, Some(s.description.clone()), "duplicate", message));
             continue;
         }
-        let change = |kind: &str, state: &str, fields: Vec<LedgerFieldChange>| LedgerImportChange {
+        let change = |kind: &str, state: &str, fields: Vec<FieldChange>| LedgerImportChange {
             row: s.row,
             kind: kind.into(),
             enterprise_name: s.enterprise_name.clone(),
@@ -384,18 +351,18 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
         };
         match &e {
             None => {
-                report.inserted += 1;
+                report.report.inserted += 1;
                 report.changes.push(change("insert", if assigns(&s) { "交办" } else { "征集" }, Vec::new()));
             }
             Some(old) => {
-                let fields: Vec<LedgerFieldChange> = field_changes(old, &s)
+                let fields: Vec<FieldChange> = field_changes(old, &s)
                     .into_iter()
-                    .map(|(_, label, old, new)| LedgerFieldChange { field: label.into(), old, new })
+                    .map(|(col, label, old, new)| FieldChange::text(col, label, Some(old), new))
                     .collect();
                 if fields.is_empty() {
-                    report.unchanged += 1;
+                    report.report.unchanged += 1;
                 } else {
-                    report.updated += 1;
+                    report.report.updated += 1;
                     report.changes.push(change("update", &old.state, fields));
                 }
             }
@@ -413,10 +380,10 @@ pub fn preview_ledger_import(store: &Store, path: &Path) -> Result<LedgerImportR
 /// Imports the ledger sheet at `path` in one audited transaction: new problems (征集, or 交办
 /// with their transition recorded) and changed fields of existing ones.
 pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportReport> {
-    let Plan { mut report, rows } = plan(store, path)?;
+    let Plan { report, rows } = plan(store, path)?;
     let operator = store.operator()?;
     let now = now_text();
-    let source_note = format!("导入问题台账：{}", report.file);
+    let source_note = format!("导入问题台账：{}", report.report.file_name);
     let stamp = audit::Stamp::new(now.clone(), operator.clone(), source_note.clone());
     let tx = store.conn.transaction()?;
     for (s, e) in &rows {
@@ -455,7 +422,6 @@ pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportRepor
         }
     }
     tx.commit()?;
-    report.committed = true;
     Ok(report)
 }
 
@@ -500,18 +466,17 @@ mod tests {
         county_sheet(&path);
         let before: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
         let r = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((r.header_row, r.rows, r.inserted, r.updated, r.unchanged), (2, 5, 1, 0, 1));
+        assert_eq!((r.report.header_rows[0], r.rows, r.report.inserted, r.report.updated, r.report.unchanged), (2, 5, 1, 0, 1));
         let after: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
         assert_eq!(before, after, "preview writes nothing");
-        let rejected: Vec<(u32, Option<&str>)> = r.rejected.iter().map(|i| (i.row, i.column.as_deref())).collect();
+        let rejected: Vec<(u32, Option<&str>)> = r.report.rejected.iter().map(|i| (i.row, i.column.as_deref())).collect();
         assert_eq!(rejected, vec![(5, Some("B")), (6, Some("C")), (7, Some("D"))]);
-        assert!(r.rejected[0].message.contains("校验位"), "{}", r.rejected[0].message);
-        assert!(r.rejected[1].message.contains("不在库里的公司"));
-        assert!(r.rejected[2].message.contains("问题描述为空"));
+        assert!(r.report.rejected[0].message.contains("校验位"), "{}", r.report.rejected[0].message);
+        assert!(r.report.rejected[1].message.contains("不在库里的公司"));
+        assert!(r.report.rejected[2].message.contains("问题描述为空"));
         assert_eq!((r.changes[0].row, r.changes[0].state.as_str()), (4, "交办"));
 
-        let r = import_ledger(&mut s, &path).unwrap();
-        assert!(r.committed);
+        import_ledger(&mut s, &path).unwrap();
         let page = list_problems(&s, &ProblemQuery::default()).unwrap();
         let new = page.rows.iter().find(|p| p.description == "新厂区用地指标未落实").unwrap();
         assert_eq!((new.state.as_str(), new.lead_unit.as_deref(), new.deadline.as_deref()), ("交办", Some("区自然资源局"), Some("2030-12-31")));
@@ -520,7 +485,7 @@ mod tests {
         assert_eq!(steps, vec!["征集", "交办"]);
         assert_eq!(get_problem(&s, old.id).unwrap().state, "征集");
         let again = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
+        assert_eq!((again.report.inserted, again.report.updated, again.report.unchanged), (0, 0, 2));
     }
 
     #[test]
@@ -538,13 +503,13 @@ mod tests {
         let path = dir.path().join("台账.xlsx");
         export_ledger(&s, &path, &ProblemQuery::default()).unwrap();
         let r = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((r.rows, r.inserted, r.updated, r.unchanged), (3, 0, 0, 3), "{:?}", r.rejected);
-        assert!(r.rejected.is_empty());
+        assert_eq!((r.rows, r.report.inserted, r.report.updated, r.report.unchanged), (3, 0, 0, 3), "{:?}", r.report.rejected);
+        assert!(r.report.rejected.is_empty());
 
         set_deadline(&mut s, p.id, "2031-06-30").unwrap();
         let r = import_ledger(&mut s, &path).unwrap();
-        assert_eq!((r.updated, r.unchanged), (1, 2));
-        assert_eq!(r.changes[0].fields, vec![LedgerFieldChange { field: "办理时限".into(), old: "2031-06-30".into(), new: "2030-01-31".into() }]);
+        assert_eq!((r.report.updated, r.report.unchanged), (1, 2));
+        assert_eq!(r.changes[0].fields, vec![FieldChange::text("deadline", "办理时限", Some("2031-06-30".into()), "2030-01-31".into())]);
         assert_eq!(get_problem(&s, p.id).unwrap().deadline.as_deref(), Some("2030-01-31"));
         let audited: i64 = s.conn
             .query_row("SELECT count(*) FROM audit_log WHERE table_name = 'problems' AND field = '办理时限' AND source LIKE '导入问题台账%'", [], |r| r.get(0))
@@ -569,9 +534,9 @@ mod tests {
         ws.write_string(2, 2, "贷款").unwrap();
         book.save(&path).unwrap();
         let r = import_ledger(&mut s, &path).unwrap();
-        assert_eq!((r.inserted, r.rejected.len()), (1, 1));
-        assert_eq!((r.rejected[0].row, r.rejected[0].column.as_deref()), (3, Some("C")));
-        assert!(r.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.rejected[0].message);
+        assert_eq!((r.report.inserted, r.report.rejected.len()), (1, 1));
+        assert_eq!((r.report.rejected[0].row, r.report.rejected[0].column.as_deref()), (3, Some("C")));
+        assert!(r.report.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.report.rejected[0].message);
         let p = &list_problems(&s, &ProblemQuery::default()).unwrap().rows[0];
         assert_eq!((p.enterprise_name.as_str(), p.state.as_str(), p.source.as_str()), ("宁晋某某光伏有限公司", "征集", "其他"));
     }

@@ -2,6 +2,7 @@
 //! SQL; counts and 办结率 per lead unit and per county.
 use super::workflow::{self, CLOSED_STATES};
 use super::{today, Problem};
+use crate::store::filter::Paging;
 use crate::error::Result;
 use crate::store::filter::{given, Filter};
 use crate::store::Store;
@@ -64,10 +65,9 @@ pub struct ProblemQuery {
     pub overdue: Option<bool>,
     #[ts(optional)]
     pub enterprise_id: Option<i64>,
-    #[ts(optional)]
-    pub offset: Option<i64>,
-    #[ts(optional)]
-    pub limit: Option<i64>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub paging: Paging,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -127,7 +127,7 @@ fn filter(q: &ProblemQuery) -> Filter {
 pub fn list_problems(store: &Store, q: &ProblemQuery) -> Result<ProblemPage> {
     let f = filter(q);
     let total = f.count(&store.conn, "problems p JOIN enterprises e ON e.id = p.enterprise_id")?;
-    let params = f.page_params(q.limit, q.offset);
+    let params = f.page_params(&q.paging);
     let where_sql = f.where_sql();
     let sql = format!("{SELECT_PROBLEM}{where_sql} ORDER BY p.received_on DESC, p.id DESC LIMIT ? OFFSET ?");
     let mut stmt = store.conn.prepare_cached(&sql)?;
@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(count(ProblemQuery { unit: Some("市工业和信息化局".into()), ..Default::default() }), 3);
         assert_eq!(count(ProblemQuery { county: Some("宁晋县".into()), ..Default::default() }), 2);
         assert_eq!(count(ProblemQuery { category: Some("融资".into()), state: Some("办结".into()), ..Default::default() }), 1);
-        let page = list_problems(&s, &ProblemQuery { enterprise_id: Some(a), limit: Some(1), offset: Some(1), ..Default::default() }).unwrap();
+        let page = list_problems(&s, &ProblemQuery { enterprise_id: Some(a), paging: Paging::new(1, 1), ..Default::default() }).unwrap();
         assert_eq!((page.total, page.rows.len()), (2, 1));
         let overdue = list_problems(&s, &ProblemQuery { overdue: Some(true), ..Default::default() }).unwrap();
         assert_eq!(overdue.rows[0].light, "overdue");

@@ -4,5 +4,6 @@
 pub mod input;
 pub mod merged;
 pub mod read;
+pub mod report;
 pub mod text;
 pub mod write;

@@ -1,8 +1,11 @@
 //! The WHERE clause of a list query, built from optional filters (pool, ledger, audit log):
-//! clauses joined by AND, their parameters in order, the total count, LIKE escaping.
+//! clauses joined by AND, their parameters in order, the total count, LIKE escaping; and the
+//! one paging shape every list takes.
 use crate::error::Result;
 use rusqlite::types::Value;
 use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 #[derive(Default)]
 pub struct Filter {
@@ -50,11 +53,35 @@ impl Filter {
     }
 
     /// The parameters followed by LIMIT and OFFSET (none = all rows).
-    pub fn page_params(&self, limit: Option<i64>, offset: Option<i64>) -> Vec<Value> {
+    pub fn page_params(&self, paging: &Paging) -> Vec<Value> {
         let mut params = self.params.clone();
-        params.push(Value::Integer(limit.unwrap_or(-1)));
-        params.push(Value::Integer(offset.unwrap_or(0)));
+        params.push(Value::Integer(paging.limit.unwrap_or(-1)));
+        params.push(Value::Integer(paging.offset.unwrap_or(0)));
         params
+    }
+}
+
+/// Which rows of a list a page shows: skip `offset`, then at most `limit` (none = all). Every
+/// paged query of the app takes this one shape.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Paging {
+    #[ts(optional)]
+    pub offset: Option<i64>,
+    #[ts(optional)]
+    pub limit: Option<i64>,
+}
+
+impl Paging {
+    pub fn new(offset: i64, limit: i64) -> Self {
+        Paging { offset: Some(offset), limit: Some(limit) }
+    }
+
+    /// The half-open range of `total` items this page covers.
+    pub fn range(&self, total: usize) -> std::ops::Range<usize> {
+        let start = (self.offset.unwrap_or(0).max(0) as usize).min(total);
+        let end = self.limit.map_or(total, |l| (start + l.max(0) as usize).min(total));
+        start..end
     }
 }
 
@@ -76,6 +103,6 @@ mod tests {
         let mut f = Filter::default();
         f.add("a LIKE ? ESCAPE '\\'", [Value::Text(format!("%{}", like_escape("0%")))]);
         assert_eq!(f.count(&conn, "t").unwrap(), 1);
-        assert_eq!(f.page_params(Some(10), None).len(), 3);
+        assert_eq!(f.page_params(&Paging { offset: None, limit: Some(10) }).len(), 3);
     }
 }

@@ -12,6 +12,7 @@ pub use entries::{delete_entry, list_entries, save_entry};
 pub use export::export_targets;
 pub use indicators::{Status, PLAN_END_YEAR, PLAN_START_YEAR};
 
+use crate::store::filter::Paging;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -308,7 +309,7 @@ pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<T
 
 /// The enterprises behind computed indicator `key` for the query's year: counted ones first,
 /// then those left out; `offset`/`limit` page the list.
-pub fn indicator_members(store: &Store, key: &str, q: &TargetQuery, offset: Option<i64>, limit: Option<i64>) -> Result<IndicatorMembers> {
+pub fn indicator_members(store: &Store, key: &str, q: &TargetQuery, paging: &Paging) -> Result<IndicatorMembers> {
     let today = chrono::Local::now().date_naive();
     let inp = inputs(store, q, today)?;
     let ind = inp.indicators.iter().find(|i| i.key == key).ok_or_else(|| CoreError::NotFound(format!("没有指标“{key}”")))?;
@@ -319,8 +320,7 @@ pub fn indicator_members(store: &Store, key: &str, q: &TargetQuery, offset: Opti
     let (value, computed) = inp.value(ind, &scope, inp.year, today);
     let c = computed.ok_or_else(|| CoreError::NotFound(format!("指标“{}”无法由企业库计算", ind.name)))?;
     let total = c.members.len() as i64;
-    let start = offset.unwrap_or(0).clamp(0, total) as usize;
-    let end = limit.map_or(total as usize, |l| (start + l.max(0) as usize).min(total as usize));
+    let std::ops::Range { start, end } = paging.range(total as usize);
     Ok(IndicatorMembers {
         key: ind.key.clone(),
         name: ind.name.clone(),
@@ -411,11 +411,11 @@ mod tests {
     fn members_are_listed_and_paged() {
         let s = store();
         let q = TargetQuery { year: Some(2025), ..Default::default() };
-        let m = indicator_members(&s, "leader_rd_ratio", &q, None, None).unwrap();
+        let m = indicator_members(&s, "leader_rd_ratio", &q, &Paging::default()).unwrap();
         assert_eq!((m.total, m.counted, m.excluded), (3, 2, 1));
         assert_eq!(m.members.last().unwrap().name, "乙公司");
-        let page = indicator_members(&s, "leader_rd_ratio", &q, Some(1), Some(1)).unwrap();
+        let page = indicator_members(&s, "leader_rd_ratio", &q, &Paging::new(1, 1)).unwrap();
         assert_eq!(page.members.len(), 1);
-        assert!(indicator_members(&s, "green_factories", &q, None, None).is_err());
+        assert!(indicator_members(&s, "green_factories", &q, &Paging::default()).is_err());
     }
 }

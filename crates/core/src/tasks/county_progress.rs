@@ -1,6 +1,7 @@
 //! Reads back a county's filled-in version of the task table (exported by `export_tasks` with a
 //! county) and records that county's progress for the period: preview first, then one transaction.
-use crate::tasks::import::{map::RawProgress, read_sheet, SheetIssue};
+use crate::tasks::import::{map::RawProgress, read_sheet};
+use crate::sheet::report::{ImportReport, SheetIssue};
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use crate::tasks::progress::{
@@ -33,16 +34,12 @@ pub struct CountyProgressRow {
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
 #[ts(export)]
 pub struct CountyProgressReport {
-    pub file: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub report: ImportReport,
     pub county: String,
     pub period: String,
     pub rows: Vec<CountyProgressRow>,
-    pub inserted: i64,
-    pub updated: i64,
-    pub unchanged: i64,
-    pub rejected: Vec<SheetIssue>,
-    pub warnings: Vec<SheetIssue>,
-    pub committed: bool,
 }
 
 /// What importing a county's filled-in sheet would record. `county` and `period` are taken
@@ -99,18 +96,15 @@ pub fn preview_county_progress(
         )));
     }
     let tasks = list_tasks(store)?;
-    let mut report = CountyProgressReport {
-        file: read.file,
-        county: county.clone(),
-        period: period.clone(),
-        rows: Vec::new(),
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
+    let counts = ImportReport {
+        file_name: read.file,
+        sheet: read.sheet,
+        header_rows: read.header_rows,
         rejected: read.mapped.rejected,
         warnings: read.mapped.warnings,
-        committed: false,
+        ..Default::default()
     };
+    let mut report = CountyProgressReport { report: counts, county: county.clone(), period: period.clone(), rows: Vec::new() };
     for (t, p) in read.mapped.tasks.iter().zip(&read.mapped.progress) {
         if (p.status.is_empty() || p.status == "未填报") && p.text.is_empty() {
             continue;
@@ -126,7 +120,7 @@ pub fn preview_county_progress(
             .iter()
             .find(|s| s.action_no == t.action_no && s.measure_no == t.measure_no)
         else {
-            report.rejected.push(reject(
+            report.report.rejected.push(reject(
                 "unknown_measure",
                 format!(
                     "第{}项行动第{}条措施“{}”不在任务分工表中",
@@ -136,7 +130,7 @@ pub fn preview_county_progress(
             continue;
         };
         let Some(status) = normalize_status(&p.status, !p.text.is_empty()) else {
-            report.rejected.push(reject(
+            report.report.rejected.push(reject(
                 "status_unrecognized",
                 format!(
                     "进展状态“{}”无法识别，应为未启动、推进中、已完成或滞后",
@@ -147,7 +141,7 @@ pub fn preview_county_progress(
         };
         let date = parse_date(&p.date);
         if date.is_none() && !p.date.is_empty() {
-            report.warnings.push(SheetIssue {
+            report.report.warnings.push(SheetIssue {
                 row: t.row,
                 column: None,
                 value: Some(p.date.clone()),
@@ -168,7 +162,7 @@ pub fn preview_county_progress(
         let v = match validate(store, &input) {
             Ok(v) => v,
             Err(e) => {
-                report.rejected.push(reject("invalid", e.to_string()));
+                report.report.rejected.push(reject("invalid", e.to_string()));
                 continue;
             }
         };
@@ -185,9 +179,9 @@ pub fn preview_county_progress(
             Some(_) => "update",
         };
         match kind {
-            "insert" => report.inserted += 1,
-            "update" => report.updated += 1,
-            _ => report.unchanged += 1,
+            "insert" => report.report.inserted += 1,
+            "update" => report.report.updated += 1,
+            _ => report.report.unchanged += 1,
         }
         report.rows.push(CountyProgressRow {
             row: t.row,
@@ -212,10 +206,10 @@ pub fn import_county_progress(
     county: Option<&str>,
     period: Option<&str>,
 ) -> Result<CountyProgressReport> {
-    let mut report = preview_county_progress(store, path, county, period)?;
+    let report = preview_county_progress(store, path, county, period)?;
     let operator = store.operator()?;
     let now = now_text();
-    let source = format!("县级进展导入：{}", report.file);
+    let source = format!("县级进展导入：{}", report.report.file_name);
     let tx = store.conn.transaction()?;
     for r in report.rows.iter().filter(|r| r.kind != "unchanged") {
         let v = ValidProgress {
@@ -230,7 +224,6 @@ pub fn import_county_progress(
         write_progress(&tx, &v, &operator, &now, &source)?;
     }
     tx.commit()?;
-    report.committed = true;
     Ok(report)
 }
 
@@ -391,10 +384,10 @@ mod tests {
         let mut fresh = Store::open_in_memory().unwrap();
         let r = preview_county_progress(&fresh, &filled, None, None).unwrap();
         assert_eq!(
-            (r.inserted, r.updated, r.unchanged, r.rejected.len()),
+            (r.report.inserted, r.report.updated, r.report.unchanged, r.report.rejected.len()),
             (1, 0, 0, 0),
             "{:?}",
-            r.rejected
+            r.report.rejected
         );
         assert_eq!(
             (
@@ -404,8 +397,7 @@ mod tests {
             ),
             ("推进中", Some(60.0), "2026-11-20")
         );
-        let done = import_county_progress(&mut fresh, &filled, None, None).unwrap();
-        assert!(done.committed);
+        import_county_progress(&mut fresh, &filled, None, None).unwrap();
         let stored = list_progress(&fresh, &Default::default()).unwrap();
         assert_eq!(
             (
@@ -416,7 +408,7 @@ mod tests {
             (1, "清河县", "已完成股改3家")
         );
         let again = preview_county_progress(&fresh, &filled, None, None).unwrap();
-        assert_eq!((again.inserted, again.unchanged), (0, 1));
+        assert_eq!((again.report.inserted, again.report.unchanged), (0, 1));
         assert_eq!(
             preview_county_progress(&fresh, &filled, Some("火星县"), None)
                 .unwrap_err()

@@ -458,7 +458,7 @@ mod tests {
         crate::tasks::import::tests::assert_matches_expected(&tasks, None);
         let r = crate::tasks::import::preview_import(&s, &path).unwrap();
         assert_eq!(
-            (r.unchanged, r.rejected.len(), r.warnings.len()),
+            (r.report.unchanged, r.report.rejected.len(), r.report.warnings.len()),
             (21, 0, 0)
         );
     }

@@ -240,8 +240,8 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
                     let how = if same { "内容一致" } else { "内容不同，本行未导入" };
                     rejected.push(Issue {
                         row,
-                        column: uscc_col.as_ref().map(|c| column_letter(c.index)).unwrap_or_default(),
-                        value: uscc_col.as_ref().and_then(|c| grid.cell(r, c.index)).map(|c| c.display()).unwrap_or_default(),
+                        column: Some(uscc_col.as_ref().map(|c| column_letter(c.index)).unwrap_or_default()),
+                        value: Some(uscc_col.as_ref().and_then(|c| grid.cell(r, c.index)).map(|c| c.display()).unwrap_or_default()),
                         code: "duplicate".into(),
                         message: format!("第{row}行：重复企业：统一社会信用代码与第{}行相同（{how}）", first.row),
                     });

@@ -38,48 +38,9 @@ pub struct ImportOptions {
     pub mapping: Option<BTreeMap<String, String>>,
 }
 
-pub use crate::enterprise::fields::FieldValue;
+pub use crate::sheet::report::{FieldChange, FieldValue, IgnoredRow, ImportReport, SheetIssue};
 pub(crate) use FieldValue as Value;
-
-/// A rejected row or a warning: sheet row (1-based), column letter, the cell's text, a
-/// stable code and a Chinese message.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct ImportIssue {
-    pub row: u32,
-    pub column: String,
-    pub value: String,
-    pub code: String,
-    pub message: String,
-}
-
-pub(crate) use ImportIssue as Issue;
-
-/// A row not imported because it is not an enterprise: title, header, notes, total, blank,
-/// example.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct IgnoredRow {
-    pub row: u32,
-    pub why: String,
-}
-
-/// The outcome of an import (DESIGN §7 `import --json`); `import_id` is null on a dry run.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct ImportReport {
-    #[ts(type = "number | null")]
-    pub import_id: Option<i64>,
-    pub file_name: String,
-    pub sheet: String,
-    pub header_rows: Vec<u32>,
-    pub inserted: u32,
-    pub updated: u32,
-    pub unchanged: u32,
-    pub rejected: Vec<ImportIssue>,
-    pub warnings: Vec<ImportIssue>,
-    pub ignored: Vec<IgnoredRow>,
-}
+pub(crate) use SheetIssue as Issue;
 
 /// One column as detected: letter, header text, mapped field (null = kept as extra
 /// attribute, "ignore" = dropped), figures year, and a few sample values.
@@ -106,20 +67,6 @@ pub struct PreviewRow {
     /// year → field → value
     pub figures: BTreeMap<String, BTreeMap<String, FieldValue>>,
     pub extra: BTreeMap<String, String>,
-}
-
-/// One field that an import changes on an existing enterprise.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct FieldChange {
-    /// Field key; `extra` for an extra attribute.
-    pub field: String,
-    /// Chinese label (the header text for an extra attribute).
-    pub label: String,
-    #[ts(type = "number | null")]
-    pub year: Option<i64>,
-    pub old: Option<FieldValue>,
-    pub new: FieldValue,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]

@@ -45,8 +45,8 @@ pub enum RowOutcome {
 fn issue(row: u32, col: Option<&Column>, value: &str, code: &str, message: String) -> Issue {
     Issue {
         row,
-        column: col.map(|c| column_letter(c.index)).unwrap_or_default(),
-        value: value.to_string(),
+        column: Some(col.map(|c| column_letter(c.index)).unwrap_or_default()),
+        value: Some(value.to_string()),
         code: code.to_string(),
         message,
     }

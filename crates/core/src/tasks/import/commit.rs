@@ -45,7 +45,8 @@ pub fn commit(
                         )?,
                         _ => 0,
                     };
-                    let entry = audit::Entry::row("update", "tasks", &key).field(&f.field, f.old.as_deref(), Some(&f.new));
+                    let (old, new) = (f.old.as_ref().map(|v| v.display()), f.new.display());
+                    let entry = audit::Entry::row("update", "tasks", &key).field(&f.field, old.as_deref(), Some(&new));
                     audit::record(&tx, &stamp, entry)?;
                 }
             }

@@ -1,6 +1,6 @@
 //! Compares the measures read from a sheet with the stored ones (matched by action and measure
 //! number): which would be inserted, which fields of which measures would change.
-use super::{TaskChange, TaskFieldChange, TaskSheetRow};
+use super::{FieldChange, TaskChange, TaskSheetRow};
 use crate::tasks::Task;
 
 /// One change per measure that differs from the store (or is not in it), in sheet order.
@@ -27,7 +27,7 @@ pub fn diff(rows: &[TaskSheetRow], stored: &[Task]) -> Vec<TaskChange> {
         .collect()
 }
 
-fn field_changes(row: &TaskSheetRow, old: Option<&Task>) -> Vec<TaskFieldChange> {
+fn field_changes(row: &TaskSheetRow, old: Option<&Task>) -> Vec<FieldChange> {
     let units = |u: &[String]| u.join("、");
     let pairs = [
         ("action", old.map(|t| t.action.clone()), row.action.clone()),
@@ -50,12 +50,19 @@ fn field_changes(row: &TaskSheetRow, old: Option<&Task>) -> Vec<TaskFieldChange>
         .filter(|(_, old, new)| {
             old.as_deref() != Some(new.as_str()) && !(old.is_some() && new.is_empty())
         })
-        .map(|(field, old, new)| TaskFieldChange {
-            field: field.into(),
-            old,
-            new,
-        })
+        .map(|(field, old, new)| FieldChange::text(field, label(field), old, new))
         .collect()
+}
+
+/// The column header a clerk knows each field by.
+fn label(field: &str) -> &'static str {
+    match field {
+        "action" => "行动",
+        "title" => "重点任务",
+        "content" => "工作措施",
+        "units" => "责任单位",
+        _ => "完成时限",
+    }
 }
 
 #[cfg(test)]

@@ -31,25 +31,7 @@ pub struct TaskSheetRow {
     pub deadline: String,
 }
 
-/// A problem with a row or cell: rows are 1-based sheet rows, columns letters as Excel shows.
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct SheetIssue {
-    pub row: u32,
-    pub column: Option<String>,
-    pub value: Option<String>,
-    pub code: String,
-    pub message: String,
-}
-
-/// One field of a measure that an import would change (`old` is null for a new measure).
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct TaskFieldChange {
-    pub field: String,
-    pub old: Option<String>,
-    pub new: String,
-}
+pub use crate::sheet::report::{FieldChange, ImportReport, SheetIssue};
 
 /// What an import does to one measure: `kind` is `insert` or `update`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
@@ -61,25 +43,19 @@ pub struct TaskChange {
     pub measure_no: i64,
     pub title: String,
     pub kind: String,
-    pub fields: Vec<TaskFieldChange>,
+    pub fields: Vec<FieldChange>,
 }
 
 /// The preview or result of importing a task sheet (`import-tasks --json`).
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
 #[ts(export)]
 pub struct TaskImportReport {
-    pub file: String,
-    pub sheet: String,
-    pub header_rows: Vec<u32>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub report: ImportReport,
+    /// The measures as read from the file, in sheet order.
     pub tasks: Vec<TaskSheetRow>,
-    pub inserted: i64,
-    pub updated: i64,
-    pub unchanged: i64,
-    pub rejected: Vec<SheetIssue>,
-    pub warnings: Vec<SheetIssue>,
     pub changes: Vec<TaskChange>,
-    /// Whether the store was written (false for a preview).
-    pub committed: bool,
 }
 
 pub(crate) struct SheetRead {
@@ -134,29 +110,28 @@ pub fn preview_import(store: &Store, path: &Path) -> Result<TaskImportReport> {
     let read = read_sheet(path)?;
     let stored = crate::tasks::list_tasks(store)?;
     let changes = diff::diff(&read.mapped.tasks, &stored);
-    let inserted = changes.iter().filter(|c| c.kind == "insert").count() as i64;
-    let updated = changes.len() as i64 - inserted;
-    Ok(TaskImportReport {
-        file: read.file,
+    let inserted = changes.iter().filter(|c| c.kind == "insert").count() as u32;
+    let updated = changes.len() as u32 - inserted;
+    let report = ImportReport {
+        import_id: None,
+        file_name: read.file,
         sheet: read.sheet,
         header_rows: read.header_rows,
-        unchanged: read.mapped.tasks.len() as i64 - inserted - updated,
-        tasks: read.mapped.tasks,
         inserted,
         updated,
+        unchanged: read.mapped.tasks.len() as u32 - inserted - updated,
         rejected: read.mapped.rejected,
         warnings: read.mapped.warnings,
-        changes,
-        committed: false,
-    })
+        ignored: Vec::new(),
+    };
+    Ok(TaskImportReport { report, tasks: read.mapped.tasks, changes })
 }
 
 /// Imports `path`: updates titles, texts, units and deadlines of matching measures and adds new
 /// ones, in one audited transaction; recorded progress is never touched.
 pub fn import(store: &mut Store, path: &Path) -> Result<TaskImportReport> {
-    let mut report = preview_import(store, path)?;
-    commit::commit(store, &report.file, &report.tasks, &report.changes)?;
-    report.committed = true;
+    let report = preview_import(store, path)?;
+    commit::commit(store, &report.report.file_name, &report.tasks, &report.changes)?;
     Ok(report)
 }
 
@@ -231,19 +206,19 @@ pub(crate) mod tests {
         ] {
             let r = preview_import(&s, &sample(file)).unwrap();
             assert_eq!(
-                (r.sheet.as_str(), r.header_rows.clone()),
+                (r.report.sheet.as_str(), r.report.header_rows.clone()),
                 (sheet, vec![header])
             );
             assert_eq!(
-                (r.inserted, r.updated, r.unchanged),
+                (r.report.inserted, r.report.updated, r.report.unchanged),
                 (0, 0, 21),
                 "{file}: {:?}",
                 r.changes
             );
             assert!(
-                r.rejected.is_empty() && r.warnings.is_empty(),
+                r.report.rejected.is_empty() && r.report.warnings.is_empty(),
                 "{file}: {:?}",
-                r.warnings
+                r.report.warnings
             );
         }
     }
@@ -286,13 +261,17 @@ pub(crate) mod tests {
         .unwrap();
         let r = preview_import(&s, &sample("task_assignment.xlsx")).unwrap();
         assert_eq!(
-            (r.inserted, r.updated, r.unchanged, r.committed),
-            (0, 1, 20, false)
+            (r.report.inserted, r.report.updated, r.report.unchanged),
+            (0, 1, 20)
         );
         let fields: Vec<_> = r.changes[0]
             .fields
             .iter()
-            .map(|f| (f.field.as_str(), f.old.as_deref(), f.new.as_str()))
+            .map(|f| (f.field.as_str(), f.old.as_ref().map(|v| v.display()), f.new.display()))
+            .collect::<Vec<_>>();
+        let fields: Vec<_> = fields
+            .iter()
+            .map(|(f, o, n)| (*f, o.as_deref(), n.as_str()))
             .collect();
         assert_eq!(
             fields,
@@ -301,8 +280,7 @@ pub(crate) mod tests {
                 ("deadline", Some("每年"), "2023年底")
             ]
         );
-        let r = import(&mut s, &sample("task_assignment.xlsx")).unwrap();
-        assert!(r.committed);
+        import(&mut s, &sample("task_assignment.xlsx")).unwrap();
         let t = crate::tasks::list_tasks(&s).unwrap();
         assert_eq!(
             (t[0].title.as_str(), t[0].deadline.as_str()),
@@ -320,7 +298,7 @@ pub(crate) mod tests {
         let progress = crate::tasks::progress::list_progress(&s, &Default::default()).unwrap();
         assert_eq!(progress.len(), 1);
         let again = import(&mut s, &sample("task_assignment.xls")).unwrap();
-        assert_eq!((again.updated, again.unchanged), (0, 21));
+        assert_eq!((again.report.updated, again.report.unchanged), (0, 21));
     }
 
     #[test]
