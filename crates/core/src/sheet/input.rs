@@ -165,12 +165,7 @@ fn cfb_workbook_stream(b: &[u8]) -> Option<Vec<u8>> {
     let dir = read(&chain(u32_at(0x30)?, &fat)?)?;
     let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
     let root = entries.first()?;
-    let entry = entries.iter().find(|e| {
-        let len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
-        let name: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-        let name = String::from_utf16_lossy(&name);
-        e[66] == 2 && matches!(name.trim_end_matches('\0'), "Workbook" | "Book")
-    })?;
+    let entry = entries.iter().find(|e| is_workbook_entry(e))?;
     let start = u32::from_le_bytes(entry[116..120].try_into().unwrap());
     let len = u32::from_le_bytes(entry[120..124].try_into().unwrap()) as usize;
     if len > b.len() {
@@ -194,6 +189,14 @@ fn cfb_workbook_stream(b: &[u8]) -> Option<Vec<u8>> {
     };
     data.truncate(len);
     Some(data)
+}
+
+/// Whether a 128-byte directory entry of a compound file is the `Workbook` (or `Book`) stream.
+fn is_workbook_entry(e: &[u8]) -> bool {
+    let len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+    let name: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    let name = String::from_utf16_lossy(&name);
+    e[66] == 2 && matches!(name.trim_end_matches('\0'), "Workbook" | "Book")
 }
 
 /// Refuses a sheet of `rows` × `cols` (counted from A1) beyond [`MAX_SHEET_CELLS`].

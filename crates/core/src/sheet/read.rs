@@ -369,6 +369,12 @@ pub(crate) mod tests {
         ]
     }
 
+    /// The sheet called `name` of the workbook at `path`, as read (merged areas not filled):
+    /// how the tests of the exports read their files back.
+    pub(crate) fn sheet(path: &Path, name: &str) -> Grid {
+        read_file(path).unwrap().1.into_iter().find(|g| g.name == name).unwrap()
+    }
+
     /// Runs `import` on each of [`unreadable_files`] written to a temporary folder and checks
     /// that it fails with exactly the reader's message.
     pub(crate) fn assert_unreadable_files_refused<T: std::fmt::Debug>(mut import: impl FnMut(&Path) -> Result<T>) {
