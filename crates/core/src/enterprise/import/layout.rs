@@ -184,7 +184,7 @@ pub fn columns(grid: &Grid, header_rows: &[usize], unit_line: Option<f64>) -> Ve
     for c in 0..width {
         let mut parts: Vec<(String, bool)> = Vec::new();
         for (level, r) in header_rows.iter().enumerate() {
-            let (text, carried) = texts[level][c].clone();
+            let (text, carried) = texts.get(level).and_then(|t| t.get(c)).cloned().unwrap_or_default();
             if text.is_empty() || parts.iter().any(|(p, _)| *p == text) {
                 continue;
             }
