@@ -265,11 +265,9 @@ mod tests {
         let out = dir.path().join("操作日志.xlsx");
         let n = export_audit(&s, &AuditQuery { operator: Some("张三".into()), ..Default::default() }, &out).unwrap();
         assert_eq!(n, 3);
-        use calamine::{open_workbook_auto, Reader};
-        let mut wb = open_workbook_auto(&out).unwrap();
-        let range = wb.worksheet_range("操作日志").unwrap();
-        assert_eq!(range.height(), 4);
-        assert_eq!(range.get((1, 0)).unwrap().to_string(), "2026年11月4日 12:00:00");
-        assert_eq!(range.get((1, 2)).unwrap().to_string(), "恢复");
+        let g = crate::sheet::read::tests::sheet(&out, "操作日志");
+        assert_eq!(g.rows.len(), 4);
+        assert_eq!(g.text(1, 0), "2026年11月4日 12:00:00");
+        assert_eq!(g.text(1, 2), "恢复");
     }
 }

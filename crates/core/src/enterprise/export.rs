@@ -250,7 +250,7 @@ fn write_sheet(ws: &mut Worksheet, title: &str, rows: &[EnterpriseRow]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{open_workbook, Data, Reader, Xlsx};
+    use crate::sheet::read::{tests::sheet, CellValue as Data, Grid, Merge};
 
     fn seed(s: &Store) {
         s.conn
@@ -267,11 +267,20 @@ mod tests {
             .unwrap();
     }
 
-    fn read_back(path: &Path) -> (calamine::Range<Data>, Vec<calamine::Dimensions>) {
-        let mut book: Xlsx<_> = open_workbook(path).unwrap();
-        let range = book.worksheet_range("企业名单").unwrap();
-        let merges = book.merge_cells_by_sheet_name("企业名单").unwrap();
-        (range, merges)
+    fn read_back(path: &Path) -> (Grid, Vec<Merge>) {
+        let grid = sheet(path, "企业名单");
+        let merges = grid.merges.clone();
+        (grid, merges)
+    }
+
+    /// The value of a cell, `None` outside the sheet.
+    fn value(g: &Grid, (r, c): (usize, usize)) -> Option<&Data> {
+        g.cell(r, c).map(|cell| &cell.value)
+    }
+
+    /// The last row and column of the sheet.
+    fn end(g: &Grid) -> Option<(usize, usize)> {
+        Some((g.rows.len().checked_sub(1)?, g.rows.iter().map(Vec::len).max()?.checked_sub(1)?))
     }
 
     #[test]
@@ -282,17 +291,17 @@ mod tests {
         let path = dir.path().join("企业.xlsx");
         assert_eq!(export_enterprises(&s, &path, &EnterpriseQuery::default()).unwrap(), 2);
         let (range, merges) = read_back(&path);
-        assert_eq!(range.get_value((0, 0)), Some(&Data::String(title(None))));
-        let sub = range.get_value((1, 0)).unwrap().to_string();
+        assert_eq!(value(&range, (0, 0)), Some(&Data::Text(title(None))));
+        let sub = range.text(1, 0);
         assert!(sub.starts_with("共 2 家企业") && sub.contains("导出日期："), "{sub}");
         assert_eq!(merges.len(), 2);
-        assert!(merges.iter().all(|d| d.start.1 == 0 && d.end.1 == 19 && d.start.0 == d.end.0));
+        assert!(merges.iter().all(|d| d.first.1 == 0 && d.last.1 == 19 && d.first.0 == d.last.0));
         for (c, h) in HEADERS.iter().enumerate() {
-            assert_eq!(range.get_value((2, c as u32)), Some(&Data::String(h.to_string())), "header {c}");
+            assert_eq!(value(&range, (2, c)), Some(&Data::Text(h.to_string())), "header {c}");
         }
-        let s_ = |t: &str| Data::String(t.into());
+        let s_ = |t: &str| Data::Text(t.into());
         let want: Vec<Data> = vec![
-            Data::Float(1.0),
+            Data::Number(1.0),
             s_("河北嘉坤农机装备股份有限公司"),
             s_("91130506MA01RRJY81"),
             s_("南和区"),
@@ -300,13 +309,13 @@ mod tests {
             s_("张三"),
             s_("李四"),
             s_("0319-1234567"),
-            Data::Float(2600.5),
-            Data::Float(2022.0),
-            Data::Float(12345.678),
-            Data::Float(456.7),
-            Data::Float(678.9),
-            Data::Float(5.5),
-            Data::Float(7.0),
+            Data::Number(2600.5),
+            Data::Number(2022.0),
+            Data::Number(12345.678),
+            Data::Number(456.7),
+            Data::Number(678.9),
+            Data::Number(5.5),
+            Data::Number(7.0),
             s_("北交所"),
             s_("辅导备案"),
             s_("是"),
@@ -314,16 +323,16 @@ mod tests {
             s_("是"),
         ];
         for (c, w) in want.iter().enumerate() {
-            assert_eq!(range.get_value((3, c as u32)), Some(w), "row 1 col {c}");
+            assert_eq!(value(&range, (3, c)), Some(w), "row 1 col {c}");
         }
         // The second enterprise has only name, code and county; other cells are blank.
-        assert_eq!(range.get_value((4, 0)), Some(&Data::Float(2.0)));
-        assert_eq!(range.get_value((4, 1)), Some(&s_("宁晋某某光伏有限公司")));
-        assert_eq!(range.get_value((4, 3)), Some(&s_("宁晋县")));
+        assert_eq!(value(&range, (4, 0)), Some(&Data::Number(2.0)));
+        assert_eq!(value(&range, (4, 1)), Some(&s_("宁晋某某光伏有限公司")));
+        assert_eq!(value(&range, (4, 3)), Some(&s_("宁晋县")));
         for c in (4..20).filter(|c| *c != 3) {
-            assert!(matches!(range.get_value((4, c)), None | Some(Data::Empty)), "col {c}: {:?}", range.get_value((4, c)));
+            assert!(matches!(value(&range, (4, c)), None | Some(Data::Empty)), "col {c}: {:?}", value(&range, (4, c)));
         }
-        assert_eq!(range.end(), Some((4, 19)));
+        assert_eq!(end(&range), Some((4, 19)));
     }
 
     #[test]
@@ -335,9 +344,9 @@ mod tests {
         let q = EnterpriseQuery { county: Some("宁晋县".into()), paging: Paging::new(5, 1), ..Default::default() };
         assert_eq!(export_enterprises(&s, &path, &q).unwrap(), 1);
         let (range, _) = read_back(&path);
-        assert_eq!(range.get_value((0, 0)), Some(&Data::String(title(Some("宁晋县")))));
-        assert_eq!(range.get_value((3, 1)), Some(&Data::String("宁晋某某光伏有限公司".into())));
-        assert_eq!(range.end().map(|e| e.0), Some(3));
+        assert_eq!(value(&range, (0, 0)), Some(&Data::Text(title(Some("宁晋县")))));
+        assert_eq!(value(&range, (3, 1)), Some(&Data::Text("宁晋某某光伏有限公司".into())));
+        assert_eq!(end(&range).map(|e| e.0), Some(3));
         let err = export_enterprises(&s, &path, &EnterpriseQuery { county: Some("火星县".into()), ..Default::default() }).unwrap_err();
         assert!(err.to_string().contains("火星县"), "{err}");
     }

@@ -176,7 +176,7 @@ fn add_validation(ws: &mut Worksheet, c: u16, column: &TemplateColumn, lists: &[
     let last = FIRST_DATA_ROW + INPUT_ROWS - 1;
     let mut dv = match lists.iter().position(|(l, _)| *l == column.list) {
         Some(i) if column.list != List::None => {
-            let letter = crate::enterprise::import::layout::column_letter(i);
+            let letter = crate::sheet::read::column_letter(i);
             let n = lists[i].1.len().max(1);
             let dv = DataValidation::new().allow_list_formula(Formula::new(format!("=选项!${letter}$1:${letter}${n}")));
             // Clusters may be new: warn instead of refusing other text.

@@ -133,7 +133,6 @@ mod tests {
     use super::super::tests::{new_problem, store_with_two};
     use super::super::*;
     use super::*;
-    use calamine::{open_workbook_auto, Reader};
 
     #[test]
     fn the_exported_ledger_reads_back_with_title_header_and_rows() {
@@ -145,12 +144,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("台账.xlsx");
         assert_eq!(export_ledger(&s, &path, &ProblemQuery::default()).unwrap(), 2);
-        let mut book = open_workbook_auto(&path).unwrap();
-        let range = book.worksheet_range("问题台账").unwrap();
-        let text = |r: u32, c: u32| range.get_value((r, c)).map(|v| v.to_string()).unwrap_or_default();
+        let g = crate::sheet::read::tests::sheet(&path, "问题台账");
+        let text = |r: usize, c: usize| g.text(r, c);
         assert_eq!(text(0, 0), LEDGER_TITLE);
         assert_eq!(text(1, 2), "企业名称");
-        assert_eq!(range.height(), 4);
+        assert_eq!(g.rows.len(), 4);
         let all: Vec<String> = (2..4).map(|r| (0..15).map(|c| text(r, c)).collect::<Vec<_>>().join("|")).collect();
         let served = all.iter().find(|r| r.contains("河北嘉坤")).unwrap();
         assert!(served.contains("2026年11月21日 市金融工作局：组织银企对接会") && served.contains("对接服务"), "{served}");

@@ -3,10 +3,9 @@
 use super::workflow::{self, next_state, parse_date, Action};
 use super::{record, today};
 use crate::audit;
-use crate::enterprise::import::layout::column_letter;
 use crate::sheet::merged::fill_merges;
 use crate::enterprise::uscc;
-use crate::sheet::read::{read_workbook, CellValue, Grid};
+use crate::sheet::read::{column_letter, read_file, CellValue, Grid};
 use crate::error::{CoreError, Result};
 use crate::sheet::report::{FieldChange, ImportReport, SheetIssue};
 use crate::store::{now_text, Store};
@@ -307,8 +306,7 @@ struct Plan {
 }
 
 fn plan(store: &Store, path: &Path) -> Result<Plan> {
-    let (bytes, file) = crate::sheet::input::read_input(path)?;
-    let mut grids = read_workbook(&bytes, &file)?;
+    let (file, mut grids) = read_file(path)?;
     let Some((i, layout)) = locate(&grids) else {
         return Err(CoreError::UnrecognizedLayout(format!(
             "无法识别 {file} 中的问题台账：没有找到含“企业名称（或统一社会信用代码）”和“问题描述”的表头行"
@@ -426,130 +424,4 @@ pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportRepor
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::export::export_ledger;
-    use super::super::tests::{new_problem, store_with_two};
-    use super::super::*;
-    use super::*;
-    use rust_xlsxwriter::Workbook;
-
-    /// A county-style sheet: a title line, a header with other wording, four rows.
-    fn county_sheet(path: &Path) {
-        let mut book = Workbook::new();
-        let ws = book.add_worksheet();
-        ws.merge_range(0, 0, 0, 8, "南和区“领跑者”企业问题诉求台账", &rust_xlsxwriter::Format::new()).unwrap();
-        let header = ["序号", "统一社会信用代码", "企业名称", "问题诉求", "问题类别", "来源", "提出时间", "责任单位", "办理时限"];
-        for (c, h) in header.iter().enumerate() {
-            ws.write_string(1, c as u16, *h).unwrap();
-        }
-        let rows: [[&str; 9]; 5] = [
-            ["1", "91130506MA01RRJY81", "河北嘉坤农机装备股份有限公司", "企业反映流动资金紧张，需银行授信支持", "融资", "入企服务", "2026年11月20日", "", ""],
-            ["2", "91130506 ma01rrjy81", "", "新厂区用地指标未落实", "用地", "座谈会", "2026/11/18", "区自然资源局", "2030-12-31"],
-            ["3", "91130506MA01RRJY82", "某公司", "缺技术工人", "用工", "电话", "", "", ""],
-            ["4", "", "不在库里的公司", "环评审批慢", "审批", "平台", "", "", ""],
-            ["5", "", "宁晋某某光伏有限公司", "", "市场", "", "", "", ""],
-        ];
-        for (r, row) in rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(r as u32 + 2, c as u16, *v).unwrap();
-            }
-        }
-        book.save(path).unwrap();
-    }
-
-    #[test]
-    fn a_county_sheet_is_previewed_then_imported_with_rejections_in_chinese() {
-        let (mut s, a, _) = store_with_two();
-        let old = new_problem(&mut s, a, "融资");
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("南和台账.xlsx");
-        county_sheet(&path);
-        let before: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
-        let r = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((r.report.header_rows[0], r.rows, r.report.inserted, r.report.updated, r.report.unchanged), (2, 5, 1, 0, 1));
-        let after: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
-        assert_eq!(before, after, "preview writes nothing");
-        let rejected: Vec<(u32, Option<&str>)> = r.report.rejected.iter().map(|i| (i.row, i.column.as_deref())).collect();
-        assert_eq!(rejected, vec![(5, Some("B")), (6, Some("C")), (7, Some("D"))]);
-        assert!(r.report.rejected[0].message.contains("校验位"), "{}", r.report.rejected[0].message);
-        assert!(r.report.rejected[1].message.contains("不在库里的公司"));
-        assert!(r.report.rejected[2].message.contains("问题描述为空"));
-        assert_eq!((r.changes[0].row, r.changes[0].state.as_str()), (4, "交办"));
-
-        import_ledger(&mut s, &path).unwrap();
-        let page = list_problems(&s, &ProblemQuery::default()).unwrap();
-        let new = page.rows.iter().find(|p| p.description == "新厂区用地指标未落实").unwrap();
-        assert_eq!((new.state.as_str(), new.lead_unit.as_deref(), new.deadline.as_deref()), ("交办", Some("区自然资源局"), Some("2030-12-31")));
-        assert_eq!(new.received_on, "2026-11-18");
-        let steps: Vec<String> = problem_detail(&s, new.id).unwrap().transitions.into_iter().map(|t| t.action).collect();
-        assert_eq!(steps, vec!["征集", "交办"]);
-        assert_eq!(get_problem(&s, old.id).unwrap().state, "征集");
-        let again = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((again.report.inserted, again.report.updated, again.report.unchanged), (0, 0, 2));
-    }
-
-    #[test]
-    fn the_exported_ledger_imports_back_unchanged_and_edits_show_as_updates() {
-        let (mut s, a, b) = store_with_two();
-        let p = new_problem(&mut s, a, "融资");
-        let q = new_problem(&mut s, b, "用地");
-        new_problem(&mut s, b, "其他");
-        for id in [p.id, q.id] {
-            assign_problem(&mut s, id, &AssignInput { lead_unit: "市金融工作局".into(), co_units: vec!["市工业和信息化局".into()], deadline: Some("2030-01-31".into()) }).unwrap();
-            serve_problem(&mut s, id, &ServeInput { date: Some("2026-11-21".into()), unit: "市金融工作局".into(), content: "组织银企对接会".into() }).unwrap();
-        }
-        close_problem(&mut s, q.id, &CloseInput { result: "已协调用地指标".into(), closed_on: Some("2026-11-25".into()), satisfaction: "基本满意".into() }).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("台账.xlsx");
-        export_ledger(&s, &path, &ProblemQuery::default()).unwrap();
-        let r = preview_ledger_import(&s, &path).unwrap();
-        assert_eq!((r.rows, r.report.inserted, r.report.updated, r.report.unchanged), (3, 0, 0, 3), "{:?}", r.report.rejected);
-        assert!(r.report.rejected.is_empty());
-
-        set_deadline(&mut s, p.id, "2031-06-30").unwrap();
-        let r = import_ledger(&mut s, &path).unwrap();
-        assert_eq!((r.report.updated, r.report.unchanged), (1, 2));
-        assert_eq!(r.changes[0].fields, vec![FieldChange::text("deadline", "办理时限", Some("2031-06-30".into()), "2030-01-31".into())]);
-        assert_eq!(get_problem(&s, p.id).unwrap().deadline.as_deref(), Some("2030-01-31"));
-        let audited: i64 = s.conn
-            .query_row("SELECT count(*) FROM audit_log WHERE table_name = 'problems' AND field = '办理时限' AND source LIKE '导入问题台账%'", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(audited, 1);
-    }
-
-    #[test]
-    fn an_enterprise_name_merged_over_several_rows_applies_to_each_problem() {
-        let (mut s, _, _) = store_with_two();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("合并.xlsx");
-        let mut book = Workbook::new();
-        let ws = book.add_worksheet();
-        for (c, h) in ["企业名称", "问题描述", "问题类别"].iter().enumerate() {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
-        ws.merge_range(1, 0, 2, 0, "宁晋某某光伏有限公司", &rust_xlsxwriter::Format::new()).unwrap();
-        ws.write_string(1, 1, "缺少熟练技工").unwrap();
-        ws.write_string(1, 2, "用工").unwrap();
-        ws.write_string(2, 1, "出口退税周期长").unwrap();
-        ws.write_string(2, 2, "贷款").unwrap();
-        book.save(&path).unwrap();
-        let r = import_ledger(&mut s, &path).unwrap();
-        assert_eq!((r.report.inserted, r.report.rejected.len()), (1, 1));
-        assert_eq!((r.report.rejected[0].row, r.report.rejected[0].column.as_deref()), (3, Some("C")));
-        assert!(r.report.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.report.rejected[0].message);
-        let p = &list_problems(&s, &ProblemQuery::default()).unwrap().rows[0];
-        assert_eq!((p.enterprise_name.as_str(), p.state.as_str(), p.source.as_str()), ("宁晋某某光伏有限公司", "征集", "其他"));
-    }
-
-    #[test]
-    fn a_sheet_without_a_ledger_header_is_refused() {
-        let (s, _, _) = store_with_two();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.xlsx");
-        let mut book = Workbook::new();
-        book.add_worksheet().write_string(0, 0, "序号").unwrap();
-        book.save(&path).unwrap();
-        let e = preview_ledger_import(&s, &path).unwrap_err();
-        assert!(e.to_string().contains("问题台账"), "{e}");
-    }
-}
+mod tests;

@@ -1,9 +1,8 @@
 //! Reading a file the user chose: its bytes and display name, with a Chinese reason on failure;
-//! and the guards run before a workbook is loaded, so a zip bomb or a sheet claiming millions of
-//! cells is refused with a Chinese message instead of exhausting memory.
+//! and the byte-level guards `sheet::read` runs before the spreadsheet library sees a workbook,
+//! so a zip bomb or an .xls claiming millions of cells is refused with a Chinese message.
 use crate::error::{CoreError, Result};
-use calamine::{Reader, Sheets};
-use std::io::{Cursor, ErrorKind, Read, Seek};
+use std::io::{Cursor, ErrorKind};
 use std::path::Path;
 
 /// Largest uncompressed part of an .xlsx (a worksheet's XML, the shared strings …).
@@ -74,28 +73,6 @@ fn guard_zip(bytes: &[u8], name: &str) -> Result<()> {
         if size > MAX_ZIP_ENTRY_BYTES || total > MAX_ZIP_TOTAL_BYTES {
             return Err(too_big());
         }
-    }
-    Ok(())
-}
-
-/// Refuses a workbook with a sheet larger than [`MAX_SHEET_CELLS`] before its cells are loaded:
-/// an .xlsx sheet is streamed once to find its last cell (values and styled cells).
-pub fn guard_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Result<()> {
-    let Sheets::Xlsx(x) = book else { return Ok(()) };
-    for sheet in x.sheet_names() {
-        let mut end = (0u64, 0u64);
-        if let Ok(mut cells) = x.worksheet_cells_reader(&sheet) {
-            while let Ok(Some(c)) = cells.next_cell() {
-                let (r, c) = c.get_position();
-                end = (end.0.max(r as u64 + 1), end.1.max(c as u64 + 1));
-            }
-        }
-        if let Ok(mut cells) = x.worksheet_cells_reader(&sheet) {
-            while let Ok(Some((r, c, _))) = cells.next_style_id() {
-                end = (end.0.max(r as u64 + 1), end.1.max(c as u64 + 1));
-            }
-        }
-        check_extent(end.0, end.1, &sheet, name)?;
     }
     Ok(())
 }
@@ -188,12 +165,7 @@ fn cfb_workbook_stream(b: &[u8]) -> Option<Vec<u8>> {
     let dir = read(&chain(u32_at(0x30)?, &fat)?)?;
     let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
     let root = entries.first()?;
-    let entry = entries.iter().find(|e| {
-        let len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
-        let name: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
-        let name = String::from_utf16_lossy(&name);
-        e[66] == 2 && matches!(name.trim_end_matches('\0'), "Workbook" | "Book")
-    })?;
+    let entry = entries.iter().find(|e| is_workbook_entry(e))?;
     let start = u32::from_le_bytes(entry[116..120].try_into().unwrap());
     let len = u32::from_le_bytes(entry[120..124].try_into().unwrap()) as usize;
     if len > b.len() {
@@ -217,6 +189,14 @@ fn cfb_workbook_stream(b: &[u8]) -> Option<Vec<u8>> {
     };
     data.truncate(len);
     Some(data)
+}
+
+/// Whether a 128-byte directory entry of a compound file is the `Workbook` (or `Book`) stream.
+fn is_workbook_entry(e: &[u8]) -> bool {
+    let len = (u16::from_le_bytes([e[64], e[65]]) as usize).min(64);
+    let name: Vec<u16> = e[..len].chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    let name = String::from_utf16_lossy(&name);
+    e[66] == 2 && matches!(name.trim_end_matches('\0'), "Workbook" | "Book")
 }
 
 /// Refuses a sheet of `rows` × `cols` (counted from A1) beyond [`MAX_SHEET_CELLS`].

@@ -1,10 +1,13 @@
-//! Reading a county workbook by its content (xls or xlsx, whatever the extension) into plain
-//! grids of cells with their merged areas; a wrong .xls code page is retried as GBK (936).
+//! The one reader of workbooks (the only caller of calamine): a file sniffed by its content (xls
+//! or xlsx, whatever the extension), guarded, read into grids of typed cells with their merged
+//! areas; encrypted files and non-workbooks named, a wrong .xls code page retried as GBK (936).
 use crate::error::{CoreError, Result};
-use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetVisible, Sheets, Xls, XlsOptions};
-use std::io::Cursor;
+use crate::sheet::input::{check_extent, MAX_SHEET_CELLS};
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, SheetVisible, Sheets, Xls, XlsOptions, Xlsx};
+use std::io::{Cursor, Read, Seek};
+use std::path::Path;
 
-/// One cell as the importer sees it; `percent` is set when its number format shows a percent.
+/// One cell as the importers see it; `percent` is set when its number format shows a percent.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum CellValue {
     #[default]
@@ -40,13 +43,14 @@ impl Cell {
             _ => false,
         }
     }
-    /// The cell as display text (numbers without a trailing `.0`).
+    /// The cell as text, the one text view every importer uses: numbers without a trailing
+    /// `.0`, booleans as 是/否 (as a stored flag is shown), dates as ISO dates.
     pub fn display(&self) -> String {
         match &self.value {
             CellValue::Empty => String::new(),
             CellValue::Text(s) => s.clone(),
             CellValue::Number(n) => super::text::number_text(*n),
-            CellValue::Bool(b) => if *b { "TRUE".into() } else { "FALSE".into() },
+            CellValue::Bool(b) => if *b { "是" } else { "否" }.to_string(),
             CellValue::Date(d) => d.clone(),
         }
     }
@@ -72,6 +76,65 @@ impl Grid {
     pub fn cell(&self, r: usize, c: usize) -> Option<&Cell> {
         self.rows.get(r).and_then(|row| row.get(c))
     }
+    /// The text of a cell ([`Cell::display`]); empty outside the sheet.
+    pub fn text(&self, r: usize, c: usize) -> String {
+        self.cell(r, c).map(Cell::display).unwrap_or_default()
+    }
+    /// The texts of a row, one per column of that row.
+    pub fn row_texts(&self, r: usize) -> Vec<String> {
+        self.rows.get(r).map(|row| row.iter().map(Cell::display).collect()).unwrap_or_default()
+    }
+    /// A grid of text cells from A1 (blank strings as empty cells), for tests.
+    #[cfg(test)]
+    pub fn from_rows(rows: &[&[&str]]) -> Grid {
+        let cell = |s: &&str| if s.is_empty() { Cell::default() } else { Cell::text(s) };
+        Grid { name: "s".into(), rows: rows.iter().map(|r| r.iter().map(cell).collect()).collect(), ..Default::default() }
+    }
+}
+
+/// The 1-based row number Excel shows for grid row `r`.
+pub fn sheet_row(r: usize) -> u32 {
+    r as u32 + 1
+}
+
+/// Column letters as Excel shows them: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(mut index: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    s.iter().rev().collect()
+}
+
+/// The 0-based column of a letter as Excel shows it (A → 0, AA → 26); `None` for anything else.
+pub fn column_index(letter: &str) -> Option<usize> {
+    let mut n = 0usize;
+    for ch in letter.trim().chars() {
+        let u = ch.to_ascii_uppercase();
+        if !u.is_ascii_uppercase() {
+            return None;
+        }
+        n = n * 26 + (u as usize - 'A' as usize + 1);
+    }
+    n.checked_sub(1)
+}
+
+/// The workbook at `path`: its display name and every worksheet, in workbook order.
+pub fn read_file(path: &Path) -> Result<(String, Vec<Grid>)> {
+    let (bytes, name) = crate::sheet::input::read_input(path)?;
+    let grids = read_workbook(&bytes, &name)?;
+    Ok((name, grids))
+}
+
+/// [`read_file`] with every merged area filled from its top-left cell.
+pub fn read_filled(path: &Path) -> Result<(String, Vec<Grid>)> {
+    let (name, mut grids) = read_file(path)?;
+    grids.iter_mut().for_each(super::merged::fill_merges);
+    Ok((name, grids))
 }
 
 /// Reads every worksheet of the file's bytes. `file_name` only serves the error messages.
@@ -79,37 +142,41 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
     crate::sheet::input::shielded(file_name, || read_workbook_unshielded(bytes, file_name))
 }
 
+fn unreadable(file_name: &str, why: &str) -> CoreError {
+    CoreError::UnreadableFile(format!("无法读取文件 {file_name}：{why}"))
+}
+
 fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
-    let unreadable = |why: &str| CoreError::UnreadableFile(format!("无法读取文件 {file_name}：{why}"));
     if bytes.is_empty() {
-        return Err(unreadable("文件为空"));
+        return Err(unreadable(file_name, "文件为空"));
     }
     let kind = sniff(bytes);
-    match kind {
-        FileKind::Cfb | FileKind::Zip => {}
-        FileKind::Html => return Err(unreadable("这是网页（HTML）文件，不是 Excel 文件；请在 Excel/WPS 中打开后另存为 .xlsx 再导入")),
-        FileKind::Xml => return Err(unreadable("这是 XML 表格（Excel 2003 XML）文件；请另存为 .xlsx 再导入")),
-        FileKind::Text => return Err(unreadable("这是文本文件，不是 Excel 文件")),
-        FileKind::Other => return Err(unreadable("不是 Excel 文件（.xls/.xlsx），或文件已损坏")),
+    let not_a_workbook = match kind {
+        FileKind::Cfb | FileKind::Zip => None,
+        FileKind::Html => Some("这是网页（HTML）文件，不是 Excel 文件；请在 Excel/WPS 中打开后另存为 .xlsx 再导入"),
+        FileKind::Xml => Some("这是 XML 表格（Excel 2003 XML）文件；请另存为 .xlsx 再导入"),
+        FileKind::Text => Some("这是文本文件，不是 Excel 文件"),
+        FileKind::Other => Some("不是 Excel 文件（.xls/.xlsx），或文件已损坏"),
+    };
+    if let Some(why) = not_a_workbook {
+        return Err(unreadable(file_name, why));
     }
     crate::sheet::input::guard_workbook(bytes, file_name)?;
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         let msg = e.to_string();
         let encrypted = (kind == FileKind::Cfb && is_encrypted_cfb(bytes)) || msg.to_lowercase().contains("password") || msg.contains("encrypt");
         if encrypted {
-            unreadable("文件设有打开密码（已加密），请去掉密码后再导入")
+            unreadable(file_name, "文件设有打开密码（已加密），请去掉密码后再导入")
         } else {
-            unreadable("文件已损坏或不完整，Excel 无法识别其内容")
+            unreadable(file_name, "文件已损坏或不完整，Excel 无法识别其内容")
         }
     })?;
-    crate::sheet::input::guard_sheets(&mut book, file_name)?;
-    let mut grids = read_sheets(&mut book).map_err(|e| unreadable(&format!("读取工作表失败（{e}）")))?;
+    let mut grids = read_sheets(&mut book, file_name)?;
     if matches!(book, Sheets::Xls(_)) && grids.iter().any(grid_has_mojibake) {
         let mut opts = XlsOptions::default();
         opts.force_codepage = Some(936);
         if let Ok(xls) = Xls::new_with_options(Cursor::new(bytes), opts) {
-            let mut gbk = Sheets::Xls(xls);
-            if let Ok(retry) = read_sheets(&mut gbk) {
+            if let Ok(retry) = read_sheets(&mut Sheets::Xls(xls), file_name) {
                 grids = retry;
             }
         }
@@ -140,11 +207,7 @@ fn sniff(bytes: &[u8]) -> FileKind {
         return FileKind::Html;
     }
     if head.starts_with("<?xml") {
-        return if head.contains("urn:schemas-microsoft-com:office:spreadsheet") || head.contains("<html") {
-            if head.contains("<html") { FileKind::Html } else { FileKind::Xml }
-        } else {
-            FileKind::Xml
-        };
+        return if head.contains("<html") { FileKind::Html } else { FileKind::Xml };
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let binary = sample.iter().filter(|b| **b == 0 || (**b < 0x09)).count();
@@ -161,13 +224,13 @@ fn is_encrypted_cfb(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
-fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std::result::Result<Vec<Grid>, calamine::Error> {
+fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Result<Vec<Grid>> {
     let metas = book.sheets_metadata().to_vec();
     let mut out = Vec::new();
     for meta in metas {
-        let cells = match sheet_cells(book, &meta.name) {
+        let cells = match sheet_cells(book, &meta.name, file_name) {
             Ok(c) => c,
-            Err(_) if meta.typ != calamine::SheetType::WorkSheet => continue,
+            Err(_) if meta.typ != SheetType::WorkSheet => continue,
             Err(e) => return Err(e),
         };
         let merges = match book {
@@ -175,23 +238,13 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std:
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let mut grid = Grid {
-            name: meta.name.clone(),
-            hidden: meta.visible != SheetVisible::Visible,
-            rows: Vec::new(),
-            merges: merges
-                .iter()
-                .map(|d| Merge {
-                    first: (d.start.0 as usize, d.start.1 as usize),
-                    last: (d.end.0 as usize, d.end.1 as usize),
-                })
-                .collect(),
-        };
+        let merges = merges.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) });
+        let mut grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows: Vec::new(), merges: merges.collect() };
         if !cells.is_empty() {
             let height = cells.iter().map(|c| c.0).max().unwrap_or(0) as usize + 1;
             let width = cells.iter().map(|c| c.1).max().unwrap_or(0) as usize + 1;
-            if (height as u64).saturating_mul(width as u64) > crate::sheet::input::MAX_SHEET_CELLS {
-                return Err(calamine::Error::Msg("工作表范围过大，超出可导入的范围；请删去多余的空行、空列后再导入"));
+            if (height as u64).saturating_mul(width as u64) > MAX_SHEET_CELLS {
+                return Err(sheet_failed(file_name, &"工作表范围过大，超出可导入的范围；请删去多余的空行、空列后再导入"));
             }
             grid.rows = vec![vec![Cell::default(); width]; height];
             for (r, c, v, percent) in cells {
@@ -203,27 +256,20 @@ fn read_sheets<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>) -> std:
     Ok(out)
 }
 
+fn sheet_failed(file_name: &str, why: &dyn std::fmt::Display) -> CoreError {
+    unreadable(file_name, &format!("读取工作表失败（{why}）"))
+}
+
 /// A cell's value and whether its number format shows a percent, by absolute (row, column).
 type SheetCell = (u32, u32, Data, bool);
 
-/// The non-empty cells of a sheet. An .xlsx sheet is read in one pass over its XML (values and
-/// style ids together; calamine's `worksheet_style` would read the whole sheet a second time);
-/// .xls through its range and style readers.
-fn sheet_cells<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str) -> std::result::Result<Vec<SheetCell>, calamine::Error> {
+/// The non-empty cells of a sheet: an .xlsx sheet in one pass over its XML, .xls (and the
+/// other formats) through the library's range and style readers.
+fn sheet_cells<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str, file_name: &str) -> Result<Vec<SheetCell>> {
     if let Sheets::Xlsx(x) = book {
-        let mut reader = x.worksheet_cells_reader(name)?;
-        let percent: Vec<bool> = reader.styles().iter().map(is_percent).collect();
-        let mut out = Vec::new();
-        while let Some((cell, style)) = reader.next_cell_with_style_id()? {
-            if matches!(cell.get_value(), DataRef::Empty) {
-                continue;
-            }
-            let (r, c) = cell.get_position();
-            out.push((r, c, Data::from(cell.get_value().clone()), percent.get(style).copied().unwrap_or(false)));
-        }
-        return Ok(out);
+        return xlsx_cells(x, name, file_name);
     }
-    let range = book.worksheet_range(name)?;
+    let range = book.worksheet_range(name).map_err(|e| sheet_failed(file_name, &e))?;
     let styles = book.worksheet_style(name).ok();
     let start = range.start().unwrap_or((0, 0));
     Ok(range
@@ -234,6 +280,37 @@ fn sheet_cells<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &
             (ar, ac, v.clone(), percent)
         })
         .collect())
+}
+
+/// The cells of an .xlsx sheet, values and style ids read together (calamine's `worksheet_style`
+/// would read the whole sheet a second time). The same pass measures the sheet from A1 to its
+/// last cell, empty styled cells included: beyond [`MAX_SHEET_CELLS`] no more cells are kept
+/// and the sheet is refused, so a sheet claiming millions of cells never fills memory.
+fn xlsx_cells<RS: Read + Seek>(x: &mut Xlsx<RS>, name: &str, file_name: &str) -> Result<Vec<SheetCell>> {
+    let mut reader = x.worksheet_cells_reader(name).map_err(|e| sheet_failed(file_name, &e))?;
+    let percent: Vec<bool> = reader.styles().iter().map(is_percent).collect();
+    let (mut out, mut end, mut too_big) = (Vec::new(), (0u64, 0u64), false);
+    loop {
+        let (cell, style) = match reader.next_cell_with_style_id() {
+            Ok(Some(next)) => next,
+            Ok(None) => break,
+            // What was measured before the damage is what is reported.
+            Err(_) if too_big => break,
+            Err(e) => return Err(sheet_failed(file_name, &e)),
+        };
+        let (r, c) = cell.get_position();
+        end = (end.0.max(r as u64 + 1), end.1.max(c as u64 + 1));
+        too_big = too_big || end.0.saturating_mul(end.1) > MAX_SHEET_CELLS || out.len() as u64 >= MAX_SHEET_CELLS;
+        if too_big || matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        out.push((r, c, Data::from(cell.get_value().clone()), percent.get(style).copied().unwrap_or(false)));
+    }
+    if too_big {
+        check_extent(end.0, end.1, name, file_name)?;
+        return Err(sheet_failed(file_name, &"单元格过多，超出可导入的范围"));
+    }
+    Ok(out)
 }
 
 fn is_percent(s: &calamine::Style) -> bool {
@@ -277,8 +354,39 @@ fn grid_has_mojibake(grid: &Grid) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Files that are not workbooks an importer can read, and the error every importer gives
+    /// for each (after “无法读取文件 NAME：”): an encrypted workbook, text renamed .xlsx, a web
+    /// page saved as .xls.
+    pub(crate) fn unreadable_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+        let encrypted = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/encrypted.xlsx")).unwrap();
+        vec![
+            ("加密.xlsx", encrypted, "文件设有打开密码（已加密），请去掉密码后再导入"),
+            ("说明.xlsx", "# 说明\n这是一个文本文件。\n".as_bytes().to_vec(), "这是文本文件，不是 Excel 文件"),
+            ("网页.xls", "<html><body><table><tr><td>企业名称</td></tr></table></body></html>".as_bytes().to_vec(), "这是网页（HTML）文件，不是 Excel 文件；请在 Excel/WPS 中打开后另存为 .xlsx 再导入"),
+        ]
+    }
+
+    /// The sheet called `name` of the workbook at `path`, as read (merged areas not filled):
+    /// how the tests of the exports read their files back.
+    pub(crate) fn sheet(path: &Path, name: &str) -> Grid {
+        read_file(path).unwrap().1.into_iter().find(|g| g.name == name).unwrap()
+    }
+
+    /// Runs `import` on each of [`unreadable_files`] written to a temporary folder and checks
+    /// that it fails with exactly the reader's message.
+    pub(crate) fn assert_unreadable_files_refused<T: std::fmt::Debug>(mut import: impl FnMut(&Path) -> Result<T>) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes, why) in unreadable_files() {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let e = import(&path).unwrap_err();
+            assert_eq!(e.code(), "unreadable_file", "{name}: {e}");
+            assert_eq!(e.to_string(), format!("无法读取文件 {name}：{why}"));
+        }
+    }
 
     #[test]
     fn unreadable_inputs_are_named() {
@@ -299,11 +407,64 @@ mod tests {
     }
 
     #[test]
+    fn encrypted_and_non_workbook_files_are_explained() {
+        assert_unreadable_files_refused(read_file);
+        let e = read_workbook(b"<?xml version=\"1.0\"?><html><body></body></html>", "a.xls").unwrap_err();
+        assert!(e.to_string().contains("网页"), "{e}");
+    }
+
+    #[test]
     fn mojibake_is_detected() {
         let cases = [("ÄÏºÍÇø¹«Ë¾ÃûÆ÷", true), ("南和区企业名称", false), ("Company name", false)];
         for (text, want) in cases {
             let grid = Grid { rows: vec![vec![Cell::text(text)]], ..Default::default() };
             assert_eq!(grid_has_mojibake(&grid), want, "{text}");
         }
+    }
+
+    #[test]
+    fn letters_round_trip() {
+        for (i, l) in [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")] {
+            assert_eq!(column_letter(i), l);
+            assert_eq!(column_index(l), Some(i));
+        }
+    }
+
+    #[test]
+    fn column_letters_in_any_case_and_nonsense() {
+        assert_eq!((column_index("a"), column_index(" ab ")), (Some(0), Some(27)));
+        assert_eq!((column_index(""), column_index("A1")), (None, None));
+    }
+
+    #[test]
+    fn cells_as_text() {
+        let cell = |value| Cell { value, ..Default::default() };
+        let cases = [
+            (CellValue::Empty, ""),
+            (CellValue::Number(2600.0), "2600"),
+            (CellValue::Number(3.52), "3.52"),
+            (CellValue::Bool(true), "是"),
+            (CellValue::Bool(false), "否"),
+            (CellValue::Date("2022-08-03".into()), "2022-08-03"),
+            (CellValue::Text(" 南和区 ".into()), " 南和区 "),
+        ];
+        for (value, want) in cases {
+            assert_eq!(cell(value.clone()).display(), want, "{value:?}");
+        }
+        let grid = Grid::from_rows(&[&["a", "", "1"]]);
+        assert_eq!((grid.text(0, 0), grid.text(0, 1), grid.text(5, 5)), ("a".into(), "".into(), "".into()));
+        assert_eq!(grid.row_texts(0), ["a", "", "1"]);
+    }
+
+    #[test]
+    fn a_sheet_claiming_too_many_cells_is_refused_in_the_reading_pass() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name("名单").unwrap();
+        ws.write_string(0, 0, "企业名称").unwrap();
+        ws.write_string(1_048_575, 0, "末行").unwrap();
+        ws.write_string(0, 3, "末列").unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let e = read_workbook(&bytes, "大表.xlsx").unwrap_err().to_string();
+        assert_eq!(e, "无法读取文件 大表.xlsx：工作表“名单”的范围过大（1048576 行 × 4 列），超出可导入的范围；请删去多余的空行、空列后再导入");
     }
 }

@@ -152,7 +152,7 @@ fn width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use calamine::{open_workbook, Reader, Xlsx};
+    use crate::sheet::read::tests::sheet;
 
     #[test]
     fn sheet_lists_every_indicator_and_the_counties() {
@@ -167,16 +167,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("targets.xlsx");
         export_targets(&s, &path, &TargetQuery { year: Some(2025), ..Default::default() }).unwrap();
-        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
-        let main = book.worksheet_range("主要目标完成情况").unwrap();
-        assert_eq!(main.get_value((0, 0)).unwrap().to_string(), TITLE);
-        assert!(main.get_value((1, 0)).unwrap().to_string().contains("2025年度"));
-        let names: Vec<String> = (3..main.height() as u32).filter_map(|r| main.get_value((r, 1)).map(|v| v.to_string())).collect();
-        let lg = 3 + names.iter().position(|n| n == "专精特新“小巨人”企业数").unwrap() as u32;
-        assert_eq!(main.get_value((lg, 5)).unwrap().to_string(), "1");
-        assert_eq!(main.get_value((lg, 8)).unwrap().to_string(), "企业库计算");
-        let counties = book.worksheet_range("分县区情况").unwrap();
-        assert_eq!(counties.get_value((3, 0)).unwrap().to_string(), "南和区");
+        let main = sheet(&path, "主要目标完成情况");
+        assert_eq!(main.text(0, 0), TITLE);
+        assert!(main.text(1, 0).contains("2025年度"));
+        let names: Vec<String> = (3..main.rows.len()).map(|r| main.text(r, 1)).collect();
+        let lg = 3 + names.iter().position(|n| n == "专精特新“小巨人”企业数").unwrap();
+        assert_eq!(main.text(lg, 5), "1");
+        assert_eq!(main.text(lg, 8), "企业库计算");
+        let counties = sheet(&path, "分县区情况");
+        assert_eq!(counties.text(3, 0), "南和区");
         assert_eq!(shown(Some(4.0), "%"), "4.00");
         assert_eq!(chinese_date("2026-11-26"), "2026年11月26日");
     }

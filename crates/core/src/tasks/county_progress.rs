@@ -431,4 +431,12 @@ mod tests {
             "unrecognized_layout"
         );
     }
+
+    #[test]
+    fn encrypted_and_non_workbook_files_give_the_readers_error() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (county, period) = (Some("南和区"), Some("2026年11月"));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_county_progress(&store, p, county, period));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import_county_progress(&mut store, p, county, period));
+    }
 }

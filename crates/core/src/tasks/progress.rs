@@ -365,6 +365,9 @@ pub(crate) fn existing(store: &Store, v: &ValidProgress) -> Result<Option<TaskPr
         .optional()?)
 }
 
+/// A stored progress row: id, status, text, percent, date.
+type StoredProgress = (i64, String, String, Option<f64>, Option<String>);
+
 /// Inserts or updates one validated record inside `tx`, auditing each changed field.
 pub(crate) fn write_progress(
     tx: &Transaction,
@@ -374,7 +377,7 @@ pub(crate) fn write_progress(
     source: &str,
 ) -> Result<i64> {
     let key = format!("{}/{}/{}", v.task_id, v.unit, v.period);
-    let old: Option<(i64, String, String, Option<f64>, Option<String>)> = tx
+    let old: Option<StoredProgress> = tx
         .query_row(
             "SELECT id, status, text, percent, date FROM task_progress WHERE task_id = ?1 AND unit = ?2 AND period = ?3",
             params![v.task_id, v.unit, v.period],

@@ -1,7 +1,8 @@
 //! The read side of the pipeline, from file bytes to validated records: picks the sheet and
 //! header, applies mapping corrections (given or remembered), classifies and reads the rows.
 use crate::enterprise::fields::{self, Kind};
-use super::layout::{self, column_index, column_letter, Column, Layout};
+use super::layout::{self, Column, Layout};
+use crate::sheet::read::{column_index, column_letter};
 use crate::sheet::merged::fill_merges;
 use super::record::{self, Record, RowContext, RowOutcome};
 use super::rows::{classify, RowClass};

@@ -4,7 +4,7 @@
 use super::analyze::Analysis;
 use crate::audit;
 use crate::enterprise::fields;
-use super::layout::column_letter;
+use crate::sheet::read::column_letter;
 use super::record::Record;
 use crate::enterprise::snapshot::{self, Snapshot};
 use super::progress::Progress;

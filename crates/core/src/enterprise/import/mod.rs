@@ -155,3 +155,16 @@ pub fn commit_with_progress(
     progress.report("read", 1, 1)?;
     apply::commit(store, &analysis, &bytes, opts, &mut progress)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encrypted_and_non_workbook_files_give_the_readers_error() {
+        let mut store = Store::open_in_memory().unwrap();
+        let opts = ImportOptions { county: Some("南和区".into()), ..Default::default() };
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview(&store, p, &opts));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| commit(&mut store, p, &opts));
+    }
+}

@@ -1,7 +1,8 @@
 //! Turning a data row into an enterprise record: each mapped cell normalized by its field's
 //! kind, then validated (USCC, name, ranges); problems become rejections or warnings.
 use crate::enterprise::fields::{self, Kind};
-use super::layout::{column_letter, Column};
+use super::layout::Column;
+use crate::sheet::read::column_letter;
 use crate::sheet::text::clean;
 use crate::enterprise::uscc;
 use super::values;

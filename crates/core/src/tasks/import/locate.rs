@@ -1,7 +1,7 @@
 //! Finds the task table in a workbook: the sheet and header row(s) naming 工作措施 and 责任单位,
 //! and what each column holds (序号, 行动, 重点任务, 工作措施, 责任单位, 完成时限 …).
 use super::normalize::header_key;
-use super::read::Grid;
+use crate::sheet::read::{CellValue, Grid};
 
 /// What a column of the task table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,8 +85,8 @@ pub fn locate(grids: &[Grid]) -> Option<(usize, Layout)> {
 }
 
 fn row_roles(g: &Grid, r: usize) -> Vec<Option<Role>> {
-    (0..g.cells.get(r).map(Vec::len).unwrap_or(0))
-        .map(|c| header_role(g.cell(r, c)))
+    (0..g.rows.get(r).map(Vec::len).unwrap_or(0))
+        .map(|c| header_role(&g.text(r, c)))
         .collect()
 }
 
@@ -101,13 +101,16 @@ pub fn is_header(roles: &[Option<Role>]) -> bool {
     units && (has(Role::Content) || has(Role::Title)) && texts >= 2
 }
 
+/// The header is looked for in the first 30 rows of the sheet's used range.
 fn locate_in(g: &Grid) -> Option<Layout> {
-    let limit = g.cells.len().min(30);
-    let header = (0..limit).find(|r| is_header(&row_roles(g, *r)))?;
+    let top = g.rows.iter().position(|row| row.iter().any(|c| c.value != CellValue::Empty)).unwrap_or(0);
+    let limit = g.rows.len().min(top + 30);
+    let header = (top..limit).find(|r| is_header(&row_roles(g, *r)))?;
     let mut roles = row_roles(g, header);
     let mut header_rows = vec![header];
     // A second header row under groups merged over two columns (e.g. 重点任务 → 行动 | 任务).
-    if let Some(sub) = g.cells.get(header + 1) {
+    if header + 1 < g.rows.len() {
+        let sub = g.row_texts(header + 1);
         let sub_roles = row_roles(g, header + 1);
         let mut values: Vec<&str> = sub
             .iter()
@@ -124,8 +127,8 @@ fn locate_in(g: &Grid) -> Option<Layout> {
             for (c, r) in sub_roles.into_iter().enumerate() {
                 if r.is_some() && c < roles.len() {
                     // The same text filled down from a vertically merged header is no new role.
-                    if header_role(g.cell(header, c)) != r
-                        || g.cell(header, c) != g.cell(header + 1, c)
+                    if header_role(&g.text(header, c)) != r
+                        || g.text(header, c) != g.text(header + 1, c)
                     {
                         roles[c] = r;
                     }
@@ -143,8 +146,8 @@ fn locate_in(g: &Grid) -> Option<Layout> {
 fn split_double_columns(g: &Grid, roles: &mut [Option<Role>], last_header: usize) {
     for c in 0..roles.len().saturating_sub(1) {
         let next_blank = roles[c + 1].is_none()
-            && g.cell(last_header, c + 1).trim().is_empty()
-            && (last_header + 1..g.cells.len()).any(|r| !g.cell(r, c + 1).trim().is_empty());
+            && g.text(last_header, c + 1).trim().is_empty()
+            && (last_header + 1..g.rows.len()).any(|r| !g.text(r, c + 1).trim().is_empty());
         let doubled = roles[c] == roles[c + 1] || next_blank;
         if roles[c] == Some(Role::Title) && doubled && !roles.contains(&Some(Role::Action)) {
             roles[c] = Some(Role::Action);

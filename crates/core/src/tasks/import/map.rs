@@ -5,8 +5,8 @@ use super::normalize::{
     clean_text, is_note, looks_like_action, normalize_deadline, parse_action_label, split_units,
     strip_item_number,
 };
-use super::read::Grid;
 use super::{SheetIssue, TaskSheetRow};
+use crate::sheet::read::{column_letter, sheet_row, Grid};
 
 /// The measures of a located table, and what was wrong with rows or cells.
 #[derive(Debug, Default)]
@@ -34,19 +34,27 @@ struct Action {
     measures: i64,
 }
 
+/// One sheet row under the header, read through the columns of the layout.
+struct Row<'a> {
+    g: &'a Grid,
+    layout: &'a Layout,
+    r: usize,
+}
+
+impl Row<'_> {
+    /// The text of the row's cell in the column holding `role` (empty when there is none).
+    fn text(&self, role: Role) -> String {
+        self.layout.column(role).map(|c| self.g.text(self.r, c)).unwrap_or_default()
+    }
+}
+
 pub fn map_rows(g: &Grid, layout: &Layout) -> Mapped {
     let mut out = Mapped::default();
-    let col = |role| layout.column(role);
-    let text = |r: usize, role: Role| {
-        col(role)
-            .map(|c| g.cell(r, c).to_string())
-            .unwrap_or_default()
-    };
     let mut actions: Vec<Action> = Vec::new();
-    for r in layout.first_data_row()..g.cells.len() {
-        let row = &g.cells[r];
+    for r in layout.first_data_row()..g.rows.len() {
+        let texts = g.row_texts(r);
         let mut distinct: Vec<&str> = Vec::new();
-        for v in row.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        for v in texts.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
             if !distinct.contains(&v) {
                 distinct.push(v);
             }
@@ -54,129 +62,135 @@ pub fn map_rows(g: &Grid, layout: &Layout) -> Mapped {
         if distinct.is_empty() {
             continue;
         }
-        let roles: Vec<_> = row.iter().map(|s| header_role(s)).collect();
+        let roles: Vec<_> = texts.iter().map(|s| header_role(s)).collect();
         if is_header(&roles) {
             continue; // header repeated (printed page break copied into the sheet)
         }
-        let content = clean_text(&text(r, Role::Content));
+        let row = Row { g, layout, r };
+        let content = clean_text(&row.text(Role::Content));
         let units_text = [
-            text(r, Role::Units),
-            text(r, Role::Lead),
-            text(r, Role::CoUnits),
+            row.text(Role::Units),
+            row.text(Role::Lead),
+            row.text(Role::CoUnits),
         ]
         .join("、");
-        let deadline_text = text(r, Role::Deadline);
+        let deadline_text = row.text(Role::Deadline);
         let body_empty = content.is_empty()
             && split_units(&units_text).is_empty()
             && deadline_text.trim().is_empty();
         if distinct.len() == 1 || body_empty {
-            let label = group_label(g, layout, r, &distinct);
-            if looks_like_action(&label) {
-                start_action(&mut actions, &label);
-            } else if !is_note(&label) && !distinct.iter().all(|d| d.parse::<f64>().is_ok()) {
-                out.warnings.push(SheetIssue {
-                    row: g.sheet_row(r),
-                    column: None,
-                    value: Some(clean_text(distinct[0])),
-                    code: "ignored_row".into(),
-                    message: "该行不是任务行，也不是行动分组行，已忽略".into(),
-                });
-            }
-            continue;
+            group_row(&mut out, &mut actions, &row, &distinct);
+        } else {
+            measure_row(&mut out, &mut actions, &row, content, &deadline_text);
         }
-        if let Some(c) = col(Role::Action) {
-            let label = clean_text(g.cell(r, c));
-            if !label.is_empty()
-                && actions
-                    .last()
-                    .map(|a| a.label != label && a.name != parse_action_label(&label).1)
-                    .unwrap_or(true)
-            {
-                start_action(&mut actions, &label);
-            }
-        }
-        if actions.is_empty() {
-            out.warnings.push(SheetIssue {
-                row: g.sheet_row(r),
-                column: None,
-                value: None,
-                code: "missing_action".into(),
-                message: "表中没有行动分组，此行归入第一项行动".into(),
-            });
-            start_action(&mut actions, "");
-        }
-        let action = actions.last_mut().expect("an action was started");
-        action.measures += 1;
-        let title = strip_item_number(&clean_text(&text(r, Role::Title)));
-        if title.is_empty() {
-            out.rejected.push(issue(
-                g,
-                r,
-                col(Role::Title),
-                "",
-                "missing_title",
-                "重点任务（措施名称）为空，此行未导入",
-            ));
-            continue;
-        }
-        let mut units = split_units(&text(r, Role::Units));
-        for u in split_units(&text(r, Role::Lead)).into_iter().rev() {
-            units.retain(|x| *x != u);
-            units.insert(0, u);
-        }
-        for u in split_units(&text(r, Role::CoUnits)) {
-            if !units.contains(&u) {
-                units.push(u);
-            }
-        }
-        if units.is_empty() {
-            out.warnings.push(issue(
-                g,
-                r,
-                col(Role::Units).or(col(Role::Lead)),
-                "",
-                "missing_units",
-                "责任单位为空",
-            ));
-        }
-        let deadline = match normalize_deadline(&deadline_text) {
-            Some(d) => d,
-            None => {
-                let raw = clean_text(&deadline_text);
-                let (code, msg) = if raw.is_empty() {
-                    ("missing_deadline", "完成时限为空".to_string())
-                } else {
-                    (
-                        "deadline_unrecognized",
-                        format!(
-                            "无法识别完成时限“{raw}”（应为长期坚持、每年或某年年底），按原文保存"
-                        ),
-                    )
-                };
-                out.warnings
-                    .push(issue(g, r, col(Role::Deadline), &raw, code, &msg));
-                raw
-            }
-        };
-        out.progress.push(RawProgress {
-            status: clean_text(&text(r, Role::Status)),
-            text: text(r, Role::ProgressText).trim().to_string(),
-            percent: clean_text(&text(r, Role::Percent)),
-            date: clean_text(&text(r, Role::ReportDate)),
-        });
-        out.tasks.push(TaskSheetRow {
-            row: g.sheet_row(r),
-            action_no: action.no,
-            action: action.name.clone(),
-            measure_no: action.measures,
-            title,
-            content,
-            lead_unit: units.first().cloned().unwrap_or_default(),
-            units,
-            deadline,
-        });
     }
     out
+}
+
+/// A row with one value (or no measure in it): an action's group row, a note, or a warning.
+fn group_row(out: &mut Mapped, actions: &mut Vec<Action>, row: &Row, distinct: &[&str]) {
+    let label = group_label(row.g, row.layout, row.r, distinct);
+    if looks_like_action(&label) {
+        start_action(actions, &label);
+    } else if !is_note(&label) && !distinct.iter().all(|d| d.parse::<f64>().is_ok()) {
+        out.warnings.push(SheetIssue {
+            row: sheet_row(row.r),
+            column: None,
+            value: Some(clean_text(distinct[0])),
+            code: "ignored_row".into(),
+            message: "该行不是任务行，也不是行动分组行，已忽略".into(),
+        });
+    }
+}
+
+/// A row holding a measure: numbered within its action, or rejected when it has no title.
+fn measure_row(out: &mut Mapped, actions: &mut Vec<Action>, row: &Row, content: String, deadline_text: &str) {
+    let col = |role| row.layout.column(role);
+    if let Some(c) = col(Role::Action) {
+        let label = clean_text(&row.g.text(row.r, c));
+        if !label.is_empty()
+            && actions
+                .last()
+                .map(|a| a.label != label && a.name != parse_action_label(&label).1)
+                .unwrap_or(true)
+        {
+            start_action(actions, &label);
+        }
+    }
+    if actions.is_empty() {
+        out.warnings.push(SheetIssue {
+            row: sheet_row(row.r),
+            column: None,
+            value: None,
+            code: "missing_action".into(),
+            message: "表中没有行动分组，此行归入第一项行动".into(),
+        });
+        start_action(actions, "");
+    }
+    let action = actions.last_mut().expect("an action was started");
+    action.measures += 1;
+    let title = strip_item_number(&clean_text(&row.text(Role::Title)));
+    if title.is_empty() {
+        let e = issue(row.r, col(Role::Title), "", "missing_title", "重点任务（措施名称）为空，此行未导入");
+        out.rejected.push(e);
+        return;
+    }
+    let units = units_of(row);
+    if units.is_empty() {
+        let e = issue(row.r, col(Role::Units).or(col(Role::Lead)), "", "missing_units", "责任单位为空");
+        out.warnings.push(e);
+    }
+    let deadline = deadline_of(out, row, deadline_text);
+    out.progress.push(RawProgress {
+        status: clean_text(&row.text(Role::Status)),
+        text: row.text(Role::ProgressText).trim().to_string(),
+        percent: clean_text(&row.text(Role::Percent)),
+        date: clean_text(&row.text(Role::ReportDate)),
+    });
+    out.tasks.push(TaskSheetRow {
+        row: sheet_row(row.r),
+        action_no: action.no,
+        action: action.name.clone(),
+        measure_no: action.measures,
+        title,
+        content,
+        lead_unit: units.first().cloned().unwrap_or_default(),
+        units,
+        deadline,
+    });
+}
+
+/// The responsible units of a row: the lead unit(s) first, then the others, each once.
+fn units_of(row: &Row) -> Vec<String> {
+    let mut units = split_units(&row.text(Role::Units));
+    for u in split_units(&row.text(Role::Lead)).into_iter().rev() {
+        units.retain(|x| *x != u);
+        units.insert(0, u);
+    }
+    for u in split_units(&row.text(Role::CoUnits)) {
+        if !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    units
+}
+
+/// The row's deadline normalized, or its text as written (with a warning) when not recognized.
+fn deadline_of(out: &mut Mapped, row: &Row, deadline_text: &str) -> String {
+    if let Some(d) = normalize_deadline(deadline_text) {
+        return d;
+    }
+    let raw = clean_text(deadline_text);
+    let (code, msg) = if raw.is_empty() {
+        ("missing_deadline", "完成时限为空".to_string())
+    } else {
+        (
+            "deadline_unrecognized",
+            format!("无法识别完成时限“{raw}”（应为长期坚持、每年或某年年底），按原文保存"),
+        )
+    };
+    out.warnings.push(issue(row.r, row.layout.column(Role::Deadline), &raw, code, &msg));
+    raw
 }
 
 /// The text of a group row: a lone value, or 序号 and name written in two cells (“一” | “企业上市行动”).
@@ -186,7 +200,7 @@ fn group_label(g: &Grid, layout: &Layout, r: usize, distinct: &[&str]) -> String
     }
     let seq = layout
         .column(Role::Seq)
-        .map(|c| clean_text(g.cell(r, c)))
+        .map(|c| clean_text(&g.text(r, c)))
         .unwrap_or_default();
     let rest: Vec<String> = distinct
         .iter()
@@ -214,17 +228,10 @@ fn start_action(actions: &mut Vec<Action>, label: &str) {
     });
 }
 
-fn issue(
-    g: &Grid,
-    r: usize,
-    c: Option<usize>,
-    value: &str,
-    code: &str,
-    message: &str,
-) -> SheetIssue {
+fn issue(r: usize, c: Option<usize>, value: &str, code: &str, message: &str) -> SheetIssue {
     SheetIssue {
-        row: g.sheet_row(r),
-        column: c.map(|c| g.column_letter(c)),
+        row: sheet_row(r),
+        column: c.map(column_letter),
         value: (!value.is_empty()).then(|| value.to_string()),
         code: code.into(),
         message: message.into(),

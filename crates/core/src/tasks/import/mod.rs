@@ -5,11 +5,11 @@ mod diff;
 mod locate;
 pub(crate) mod map;
 pub(crate) mod normalize;
-pub(crate) mod read;
 
 pub use normalize::{chinese_number, normalize_deadline, split_units};
 
 use crate::error::{CoreError, Result};
+use crate::sheet::read::sheet_row;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -68,8 +68,7 @@ pub(crate) struct SheetRead {
 }
 
 pub(crate) fn read_sheet(path: &Path) -> Result<SheetRead> {
-    let file = read::file_name(path);
-    let grids = read::read_grids(path)?;
+    let (file, grids) = crate::sheet::read::read_filled(path)?;
     let Some((i, layout)) = locate::locate(&grids) else {
         return Err(CoreError::UnrecognizedLayout(format!(
             "无法识别 {file} 中的任务分工表：没有找到含“工作措施（或重点任务）”和“责任单位”的表头行"
@@ -80,20 +79,20 @@ pub(crate) fn read_sheet(path: &Path) -> Result<SheetRead> {
     if mapped.tasks.is_empty() {
         return Err(CoreError::UnrecognizedLayout(format!(
             "无法识别 {file} 中的任务分工表：工作表“{}”的表头下没有任何任务行",
-            g.sheet
+            g.name
         )));
     }
-    let header_rows = layout.header_rows.iter().map(|r| g.sheet_row(*r)).collect();
+    let header_rows = layout.header_rows.iter().map(|r| sheet_row(*r)).collect();
     let mut title = String::new();
-    for text in (0..layout.header_rows[0]).flat_map(|r| g.cells[r].iter()) {
-        let text = normalize::clean_text(text);
+    for text in (0..layout.header_rows[0]).flat_map(|r| g.row_texts(r)) {
+        let text = normalize::clean_text(&text);
         if !text.is_empty() && !title.contains(&text) {
             title.push_str(&text);
         }
     }
     Ok(SheetRead {
         file,
-        sheet: g.sheet.clone(),
+        sheet: g.name.clone(),
         title,
         header_rows,
         mapped,
@@ -329,5 +328,13 @@ pub(crate) mod tests {
         ] {
             assert!(v["tasks"][0].get(k).is_some(), "{k}");
         }
+    }
+
+    #[test]
+    fn encrypted_and_non_workbook_files_give_the_readers_error() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::sheet::read::tests::assert_unreadable_files_refused(read_task_sheet);
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_import(&store, p));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import(&mut store, p));
     }
 }
