@@ -2,28 +2,9 @@
 //! a header of usual synonyms and N enterprise rows with the mess real counties send (county
 //! spellings, lower-case codes with spaces, amounts as text, dates in three forms, 小计 rows).
 use pacesetter_core::Result;
+use pacesetter_testkit::{uscc_for, Rng};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook};
 use std::path::Path;
-
-/// xorshift64*: small and deterministic.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
-}
 
 pub const HEADERS: [&str; 22] = [
     "序号",
@@ -68,15 +49,6 @@ const STAGES: &[&str] = &["未启动", "股改中", "已完成股改", "辅导�
 const FLAGS: &[&str] = &["是", "否", "√", "×", "", "否", "是"];
 const SIZES: &[&str] = &["大型", "中型", "小型", "微型"];
 
-/// A valid 统一社会信用代码 from a running number (GB 32100 check character computed).
-pub fn uscc_for(i: usize) -> String {
-    const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    const W: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-    let first = format!("91130500{i:09}");
-    let sum: usize = first.chars().enumerate().map(|(k, c)| CHARSET.find(c).map_or(0, |v| v * W[k])).sum();
-    format!("{first}{}", CHARSET.as_bytes()[(31 - sum % 31) % 31] as char)
-}
-
 fn full_width_digits(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xFEE0).unwrap_or(c) } else { c }).collect()
 }
@@ -84,7 +56,7 @@ fn full_width_digits(s: &str) -> String {
 /// Writes `rows` enterprises (plus a 小计 line after every 1,000) to `path`; same output for the
 /// same `rows`.
 pub fn write_county_sheet(path: &Path, rows: usize) -> Result<()> {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("企业名单")?;
@@ -112,8 +84,8 @@ pub fn write_county_sheet(path: &Path, rows: usize) -> Result<()> {
         ws.write_number(r, 0, (i + 1) as f64)?;
         ws.write_string(r, 1, &name)?;
         ws.write_string(r, 2, &uscc)?;
-        ws.write_string(r, 3, rng.pick(COUNTIES))?;
-        ws.write_string(r, 4, rng.pick(CLUSTERS))?;
+        ws.write_string(r, 3, *rng.pick(COUNTIES))?;
+        ws.write_string(r, 4, *rng.pick(CLUSTERS))?;
         ws.write_string(r, 5, format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN)))?;
         ws.write_string(r, 6, format!("{}{}{}", rng.pick(SURNAMES), rng.pick(GIVEN), rng.pick(GIVEN)))?;
         let phone = format!("13{:09}", rng.below(1_000_000_000));
@@ -148,12 +120,12 @@ pub fn write_county_sheet(path: &Path, rows: usize) -> Result<()> {
         if !rng.chance(20) {
             ws.write_number(r, 14, rng.below(40) as f64)?;
         }
-        ws.write_string(r, 15, rng.pick(BOARDS))?;
-        ws.write_string(r, 16, rng.pick(STAGES))?;
+        ws.write_string(r, 15, *rng.pick(BOARDS))?;
+        ws.write_string(r, 16, *rng.pick(STAGES))?;
         for c in 17..20 {
-            ws.write_string(r, c, rng.pick(FLAGS))?;
+            ws.write_string(r, c, *rng.pick(FLAGS))?;
         }
-        ws.write_string(r, 20, rng.pick(SIZES))?;
+        ws.write_string(r, 20, *rng.pick(SIZES))?;
         if rng.chance(5) {
             ws.write_string(r, 21, "拟2027年申报")?;
         }

@@ -2,19 +2,11 @@
 //! pseudo-random moments; after every kill the store must pass integrity_check and hold either
 //! all of that import or none of it. PACESETTER_KILLS / PACESETTER_KILL_ROWS change the counts.
 #![cfg(unix)]
+use pacesetter_testkit::{uscc_for, XorShift64};
 use rusqlite::Connection;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
-
-/// A valid USCC from a running number (GB 32100 check character computed).
-fn uscc_for(i: usize) -> String {
-    const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    const W: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-    let first = format!("91130500{i:09}");
-    let sum: usize = first.chars().enumerate().map(|(k, c)| CHARSET.find(c).unwrap() * W[k]).sum();
-    format!("{first}{}", CHARSET.as_bytes()[(31 - sum % 31) % 31] as char)
-}
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -97,15 +89,12 @@ fn killed_imports_leave_all_or_nothing() {
     assert_eq!((all.0, all.2, all.3), (rows as i64, 1, 1));
     remove_store(&db);
 
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut rng = XorShift64::new(0x9E37_79B9_7F4A_7C15);
     let (mut none, mut complete, mut killed, mut mid_write) = (0, 0, 0, 0);
     for k in 0..kills {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
         // Every other kill anywhere in the run, the rest in its second half where the import's
         // transaction writes; a little past the end so some runs finish.
-        let u = (seed % 1000) as f64 / 1000.0;
+        let u = rng.below(1000) as f64 / 1000.0;
         let at = full.mul_f64(if k % 2 == 0 { 0.02 + u } else { 0.5 + 0.55 * u });
         let mut child = import(&db, &sheet);
         std::thread::sleep(at);

@@ -273,7 +273,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
 
 /// A prefix of the generated codes that about ten enterprises share.
 fn uscc_prefix(n: usize) -> String {
-    let code = crate::bench_sheet::uscc_for(n / 2);
+    let code = pacesetter_testkit::uscc_for(n / 2);
     code[..16].to_string()
 }
 
