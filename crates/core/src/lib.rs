@@ -1,5 +1,6 @@
 //! Pacesetter core: the domain of the 「领跑者」 enterprise cultivation plan, its SQLite store,
 //! county sheet import and official sheet export. No GUI, no Tauri: the CLI and the app share it.
+pub mod app_info;
 pub mod audit;
 pub mod county_import;
 pub mod enterprise;

@@ -1,12 +1,7 @@
 // Facts about the running app: version, store location, test mode; and the test hooks that
 // end-to-end tests use instead of the native file dialogs.
 import { call } from "./backend";
-
-export interface AppInfo {
-  version: string;
-  db_path: string;
-  e2e: boolean;
-}
+import type { AppInfo } from "../bindings/AppInfo";
 
 export const appInfo = () => call<AppInfo>("app_info");
 
