@@ -1,6 +1,7 @@
 //! Pacesetter core: the domain of the 「领跑者」 enterprise cultivation plan, its SQLite store,
 //! county sheet import and official sheet export. No GUI, no Tauri: the CLI and the app share it.
 //! One folder per area; `store` and `sheet` are the ground the areas stand on.
+pub mod app_info;
 pub mod audit;
 pub mod enterprise;
 pub mod error;

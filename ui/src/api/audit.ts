@@ -4,8 +4,6 @@ import type { AuditFilters } from "../bindings/AuditFilters";
 import type { AuditPage } from "../bindings/AuditPage";
 import type { AuditQuery } from "../bindings/AuditQuery";
 
-export const AUDIT_EXPORT_FILTERS = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
-
 export const listAudit = (query: AuditQuery) => call<AuditPage>("audit_list", { query });
 export const auditFilters = () => call<AuditFilters>("audit_filters");
 export const exportAudit = (query: AuditQuery, path: string) => call<number>("audit_export", { query, path });

@@ -8,9 +8,6 @@ import type { ImportRecord } from "../bindings/ImportRecord";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { UndoReport } from "../bindings/UndoReport";
 
-export const SHEET_FILTERS = [{ name: "Excel 表格", extensions: ["xlsx", "xls", "xlsm"] }];
-export const TEMPLATE_FILTERS = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
-
 export const previewImport = (path: string, options: ImportOptions) =>
   call<ImportPreview>("import_preview", { path, options });
 export const commitImport = (path: string, options: ImportOptions, onProgress: (p: ImportProgress) => void) =>

@@ -8,8 +8,6 @@ import type { PlanSummary } from "../bindings/PlanSummary";
 import type { AwardItem } from "../bindings/AwardItem";
 import type { AwardInput } from "../bindings/AwardInput";
 
-export const DOCX_FILTERS = [{ name: "Word 文档", extensions: ["docx"] }];
-
 export const getPlan = (enterpriseId: number, year: number) => call<Plan>("plans_get", { enterpriseId, year });
 export const savePlan = (enterpriseId: number, year: number, body: PlanBody) =>
   call<Plan>("plans_save", { enterpriseId, year, body });

@@ -7,8 +7,6 @@ import type { RestoreReport } from "../bindings/RestoreReport";
 import type { SafetySettings } from "../bindings/SafetySettings";
 import type { StartupReport } from "../bindings/StartupReport";
 
-export const BACKUP_FILTERS = [{ name: "数据库备份", extensions: ["db"] }];
-
 export const getSettings = () => call<SafetySettings>("settings_get");
 export const saveSettings = (settings: SafetySettings) => call<SafetySettings>("settings_save", { settings });
 export const backupTo = (path: string) => call<FileCheck>("settings_backup", { path });

@@ -12,8 +12,6 @@ import type { TaskUnitStatus } from "../bindings/TaskUnitStatus";
 import type { ProgressSummary } from "../bindings/ProgressSummary";
 import type { QuantityTarget } from "../bindings/QuantityTarget";
 
-export const XLSX_FILTERS = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
-
 export const listTasks = () => call<Task[]>("tasks_list");
 export const previewTaskImport = (path: string) => call<TaskImportReport>("tasks_import_preview", { path });
 export const commitTaskImport = (path: string) => call<TaskImportReport>("tasks_import_commit", { path });

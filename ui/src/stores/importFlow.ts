@@ -10,6 +10,7 @@ import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { ImportReport } from "../bindings/ImportReport";
 import { notifyError, notifySuccess, notifyWarning } from "../utils/message";
+import { usePreviewCommit } from "../composables/usePreviewCommit";
 
 /** idle: no file; reading: the file is being read and compared; preview: waiting for 确认导入;
  *  writing: the import is being written; done: `result` holds what was written. */
@@ -18,12 +19,12 @@ export type ImportPhase = "idle" | "reading" | "preview" | "writing" | "done";
 /** The mapping drop-down's value for “keep as an extra attribute” (sent to Rust as ""). */
 export const KEEP_AS_EXTRA = "__extra";
 
+/** Fallback messages when a step fails without one of its own. */
+const FAILED = { preview: "读取文件失败", commit: "导入失败" };
+
 export const useImportFlow = defineStore("importFlow", () => {
-  const path = ref<string | null>(null);
+  /** The options the current preview was made with; 确认导入 writes with them. */
   const options = ref<ImportOptions>({});
-  const preview = ref<ImportPreview | null>(null);
-  const result = ref<ImportReport | null>(null);
-  const phase = ref<ImportPhase>("idle");
   /** The last progress report of the import being written (null before the first). */
   const progress = ref<ImportProgress | null>(null);
   /** 取消 was pressed during writing; the import is rolling back. */
@@ -32,31 +33,35 @@ export const useImportFlow = defineStore("importFlow", () => {
   const startedAt = ref(0);
   /** Bumped after every committed import so pages reload their data. */
   const generation = ref(0);
+  const sheet = usePreviewCommit<ImportPreview, ImportReport, ImportOptions>({
+    preview: previewImport,
+    commit: (file, opts) => commitImport(file, opts, (p) => (progress.value = p)),
+    failed: FAILED,
+    // A cancelled import fails with “导入已取消，数据库未改动”: a warning, not an error.
+    onError: (e, step) => {
+      if (step === "commit" && cancelling.value && e instanceof AppError) notifyWarning(e.message);
+      else notifyError(e, FAILED[step]);
+    },
+  });
+  const { file: path, fileName, preview, result } = sheet;
+  const phase = computed<ImportPhase>(() => {
+    if (sheet.loading.value) return "reading";
+    if (sheet.committing.value) return "writing";
+    if (result.value) return "done";
+    return preview.value ? "preview" : "idle";
+  });
   const busy = computed(() => phase.value === "reading" || phase.value === "writing");
-  const fileName = computed(() => path.value?.split(/[\\/]/).pop() ?? "");
-
-  async function load(opts: ImportOptions): Promise<boolean> {
-    if (!path.value) return false;
-    phase.value = "reading";
-    startedAt.value = Date.now();
-    try {
-      preview.value = await previewImport(path.value, opts);
-      options.value = opts;
-      phase.value = "preview";
-      return true;
-    } catch (e) {
-      notifyError(e, "读取文件失败");
-      phase.value = preview.value ? "preview" : "idle";
-      return false;
-    }
-  }
 
   /** Reads a newly chosen or dropped file and shows its preview. */
   async function start(file: string) {
-    path.value = file;
-    preview.value = null;
-    result.value = null;
-    await load({});
+    startedAt.value = Date.now();
+    if (await sheet.choose(file, {})) options.value = {};
+  }
+
+  /** Previews again with `opts`; they become the options only when that succeeds. */
+  async function load(opts: ImportOptions) {
+    startedAt.value = Date.now();
+    if (await sheet.refresh(opts)) options.value = opts;
   }
 
   /** Maps column `letter` to a field key, "ignore", or KEEP_AS_EXTRA, and previews again.
@@ -77,23 +82,15 @@ export const useImportFlow = defineStore("importFlow", () => {
   /** Writes the import with the options the preview was made with (a changed mapping is
    *  remembered for this header layout by the importer). */
   async function confirm() {
-    if (!path.value || phase.value !== "preview") return;
-    phase.value = "writing";
+    if (phase.value !== "preview") return;
     startedAt.value = Date.now();
     progress.value = null;
     cancelling.value = false;
-    try {
-      result.value = await commitImport(path.value, options.value, (p) => (progress.value = p));
-      phase.value = "done";
-      generation.value++;
-      notifySuccess(`导入完成：新增 ${result.value.inserted} 条，更新 ${result.value.updated} 条，未变 ${result.value.unchanged} 条`);
-    } catch (e) {
-      phase.value = "preview";
-      if (cancelling.value && e instanceof AppError) notifyWarning(e.message);
-      else notifyError(e, "导入失败");
-    } finally {
-      cancelling.value = false;
-    }
+    const written = await sheet.commit(options.value);
+    cancelling.value = false;
+    if (!written) return;
+    generation.value++;
+    notifySuccess(`导入完成：新增 ${written.inserted} 条，更新 ${written.updated} 条，未变 ${written.unchanged} 条`);
   }
 
   /** Stops the import being written; nothing of it stays in the store. */
@@ -110,11 +107,8 @@ export const useImportFlow = defineStore("importFlow", () => {
 
   /** Forgets the file without writing anything. */
   function reset() {
-    path.value = null;
+    sheet.reset();
     options.value = {};
-    preview.value = null;
-    result.value = null;
-    phase.value = "idle";
   }
 
   return {

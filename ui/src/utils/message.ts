@@ -6,9 +6,13 @@ export function notifySuccess(text: string) {
   ElMessage({ type: "success", message: text, showClose: true });
 }
 
+/** What to tell the user about a failure: the backend's Chinese message, else “<prefix>，请重试”. */
+export function errorText(e: unknown, prefix = "操作失败"): string {
+  return e instanceof AppError ? e.message : `${prefix}，请重试`;
+}
+
 export function notifyError(e: unknown, prefix = "操作失败") {
-  const text = e instanceof AppError ? e.message : `${prefix}，请重试`;
-  ElMessage({ type: "error", message: text, showClose: true, duration: 8000 });
+  ElMessage({ type: "error", message: errorText(e, prefix), showClose: true, duration: 8000 });
 }
 
 /** Asks before something that cannot be taken back lightly; resolves true when confirmed. */

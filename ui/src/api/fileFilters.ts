@@ -1,0 +1,18 @@
+// The file types offered by the native open and save dialogs, one list per kind of file, and
+// the test for a dropped file being a spreadsheet the importers read.
+import type { FileFilter } from "./backend";
+
+/** Spreadsheets the importers read (county sheets, task sheets, ledgers, county progress). */
+export const SHEET_FILTERS: FileFilter[] = [{ name: "Excel 表格", extensions: ["xlsx", "xls", "xlsm"] }];
+/** Workbooks the app writes (exports, the blank template). */
+export const XLSX_FILTERS: FileFilter[] = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
+/** Word documents the app writes (一企一策). */
+export const DOCX_FILTERS: FileFilter[] = [{ name: "Word 文档", extensions: ["docx"] }];
+/** Store backups, written and restored on the 设置 page. */
+export const BACKUP_FILTERS: FileFilter[] = [{ name: "数据库备份", extensions: ["db"] }];
+
+/** Whether `path` ends in one of the SHEET_FILTERS extensions (any letter case). */
+export function isSheetFile(path: string): boolean {
+  const ext = /\.([^./\\]+)$/.exec(path)?.[1].toLowerCase();
+  return ext !== undefined && SHEET_FILTERS.some((f) => f.extensions.includes(ext));
+}
