@@ -18,11 +18,11 @@ const ISSUE_KEYS: &[&str] = &["code", "column", "message", "row", "value"];
 const IGNORED_KEYS: &[&str] = &["row", "why"];
 const IGNORED_WHY: &[&str] = &["title", "header", "notes", "total", "blank", "example"];
 
-const TASK_IMPORT_KEYS: &[&str] =
-    &["changes", "committed", "file", "header_rows", "inserted", "rejected", "sheet", "tasks", "unchanged", "updated", "warnings"];
+/// Every import reports the one shape of `import` (IMPORT_KEYS) plus what is its own.
+const TASK_IMPORT_KEYS: &[&str] = &["changes", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "tasks", "unchanged", "updated", "warnings"];
 const TASK_ROW_KEYS: &[&str] = &["action", "action_no", "content", "deadline", "lead_unit", "measure_no", "row", "title", "units"];
 const TASK_CHANGE_KEYS: &[&str] = &["action_no", "fields", "kind", "measure_no", "row", "task_id", "title"];
-const FIELD_CHANGE_KEYS: &[&str] = &["field", "new", "old"];
+const FIELD_CHANGE_KEYS: &[&str] = &["field", "label", "new", "old", "year"];
 const LIST_TASK_KEYS: &[&str] = &["action", "action_no", "content", "deadline", "id", "lead_unit", "measure_no", "seq", "title", "units"];
 /// DESIGN §7: `list tasks` has at least these.
 const DESIGN_TASK_KEYS: &[&str] = &["action_no", "action", "measure_no", "title", "lead_unit", "units", "deadline"];
@@ -91,10 +91,9 @@ const CHECK_KEYS: &[&str] = &["latest_version", "ok", "problems", "schema_versio
 const BACKUP_KEYS: &[&str] = &["enterprises", "ok", "problems", "schema_version"];
 const RESTORE_KEYS: &[&str] = &["enterprises", "previous_saved_to", "schema_version"];
 
-const LEDGER_KEYS: &[&str] =
-    &["changes", "committed", "file", "header_row", "inserted", "rejected", "rows", "sheet", "unchanged", "updated"];
+const LEDGER_KEYS: &[&str] = &["changes", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "rows", "sheet", "unchanged", "updated", "warnings"];
 const LEDGER_CHANGE_KEYS: &[&str] = &["description", "enterprise_name", "fields", "kind", "row", "state"];
-const LEDGER_ISSUE_KEYS: &[&str] = &["column", "message", "row"];
+const LEDGER_ISSUE_KEYS: &[&str] = ISSUE_KEYS;
 
 // ---- running the binary -------------------------------------------------------------------
 
@@ -390,8 +389,8 @@ fn import_tasks_reads_both_layouts_as_expected() {
             let report = store.run(args).ok();
             let what = format!("import-tasks {file} (dry-run {dry})");
             assert_keys(&report, TASK_IMPORT_KEYS, &what);
-            assert_eq!(report["committed"], !dry, "{what}");
-            assert_eq!(report["file"], file);
+            assert_eq!(report["import_id"], Value::Null, "{what}");
+            assert_eq!(report["file_name"], file);
             assert_eq!(report["sheet"], want["files"][file]["sheet"], "{what}");
             assert_eq!(report["header_rows"], want["files"][file]["header_rows"], "{what}");
             // A new store is seeded with the plan's 21 measures: the sheet matches them.
@@ -461,7 +460,6 @@ fn import_tasks_changes_and_issues_have_their_shape() {
     write_changed_task_sheet(&file);
     let report = store.run(["import-tasks".as_ref(), file.as_os_str(), "--dry-run".as_ref(), "--json".as_ref()]).ok();
     assert_keys(&report, TASK_IMPORT_KEYS, "import-tasks changed");
-    assert_eq!(report["committed"], false);
     assert_items(&report["tasks"], TASK_ROW_KEYS, "tasks");
     let changes = report["changes"].as_array().unwrap();
     assert!(!changes.is_empty(), "{report}");
@@ -581,11 +579,9 @@ fn import_ledger_reports_changes_and_rejections() {
     };
     let preview = ledger(true);
     assert_keys(&preview, LEDGER_KEYS, "import-ledger --dry-run");
-    assert_eq!(preview["committed"], false);
     let report = ledger(false);
     assert_keys(&report, LEDGER_KEYS, "import-ledger");
-    assert_eq!(report["committed"], true);
-    assert_eq!((report["sheet"].as_str(), report["header_row"].as_u64(), report["rows"].as_u64()), (Some("Sheet1"), Some(1), Some(3)));
+    assert_eq!((report["sheet"].as_str(), report["header_rows"][0].as_u64(), report["rows"].as_u64()), (Some("Sheet1"), Some(1), Some(3)));
     assert_eq!((report["inserted"].as_u64(), report["updated"].as_u64(), report["unchanged"].as_u64()), (Some(2), Some(0), Some(0)));
     assert_items(&report["changes"], LEDGER_CHANGE_KEYS, "ledger change");
     let states: Vec<(u64, String)> = rows_and(&report["changes"], "state");

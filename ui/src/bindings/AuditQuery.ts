@@ -12,12 +12,4 @@ to: string | null, table: string | null, operator: string | null,
 /**
  * Text searched in the record key, field, old and new values and source.
  */
-text: string | null, 
-/**
- * 1-based page; 0 counts as 1.
- */
-page: number, 
-/**
- * Rows per page (1–500; 0 means 50).
- */
-page_size: number, };
+text: string | null, offset?: number, limit?: number, };

@@ -3,8 +3,4 @@
 /**
  * What the list page asks for: free text (name or USCC), a county, a page.
  */
-export type EnterpriseQuery = { search?: string, county?: string, cluster?: string, offset?: number, 
-/**
- * Page size; none = all rows.
- */
-limit?: number, };
+export type EnterpriseQuery = { search?: string, county?: string, cluster?: string, offset?: number, limit?: number, };

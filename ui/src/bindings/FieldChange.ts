@@ -2,7 +2,7 @@
 import type { FieldValue } from "./FieldValue";
 
 /**
- * One field that an import changes on an existing enterprise.
+ * One field that an import changes on an existing record (`old` is null for a new one).
  */
 export type FieldChange = { 
 /**

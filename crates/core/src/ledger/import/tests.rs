@@ -38,18 +38,17 @@ fn a_county_sheet_is_previewed_then_imported_with_rejections_in_chinese() {
     county_sheet(&path);
     let before: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
     let r = preview_ledger_import(&s, &path).unwrap();
-    assert_eq!((r.header_row, r.rows, r.inserted, r.updated, r.unchanged), (2, 5, 1, 0, 1));
+    assert_eq!((r.report.header_rows[0], r.rows, r.report.inserted, r.report.updated, r.report.unchanged), (2, 5, 1, 0, 1));
     let after: i64 = s.conn.query_row("SELECT count(*) FROM problems", [], |r| r.get(0)).unwrap();
     assert_eq!(before, after, "preview writes nothing");
-    let rejected: Vec<(u32, Option<&str>)> = r.rejected.iter().map(|i| (i.row, i.column.as_deref())).collect();
+    let rejected: Vec<(u32, Option<&str>)> = r.report.rejected.iter().map(|i| (i.row, i.column.as_deref())).collect();
     assert_eq!(rejected, vec![(5, Some("B")), (6, Some("C")), (7, Some("D"))]);
-    assert!(r.rejected[0].message.contains("校验位"), "{}", r.rejected[0].message);
-    assert!(r.rejected[1].message.contains("不在库里的公司"));
-    assert!(r.rejected[2].message.contains("问题描述为空"));
+    assert!(r.report.rejected[0].message.contains("校验位"), "{}", r.report.rejected[0].message);
+    assert!(r.report.rejected[1].message.contains("不在库里的公司"));
+    assert!(r.report.rejected[2].message.contains("问题描述为空"));
     assert_eq!((r.changes[0].row, r.changes[0].state.as_str()), (4, "交办"));
 
-    let r = import_ledger(&mut s, &path).unwrap();
-    assert!(r.committed);
+    import_ledger(&mut s, &path).unwrap();
     let page = list_problems(&s, &ProblemQuery::default()).unwrap();
     let new = page.rows.iter().find(|p| p.description == "新厂区用地指标未落实").unwrap();
     assert_eq!((new.state.as_str(), new.lead_unit.as_deref(), new.deadline.as_deref()), ("交办", Some("区自然资源局"), Some("2030-12-31")));
@@ -58,7 +57,7 @@ fn a_county_sheet_is_previewed_then_imported_with_rejections_in_chinese() {
     assert_eq!(steps, vec!["征集", "交办"]);
     assert_eq!(get_problem(&s, old.id).unwrap().state, "征集");
     let again = preview_ledger_import(&s, &path).unwrap();
-    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
+    assert_eq!((again.report.inserted, again.report.updated, again.report.unchanged), (0, 0, 2));
 }
 
 #[test]
@@ -76,13 +75,13 @@ fn the_exported_ledger_imports_back_unchanged_and_edits_show_as_updates() {
     let path = dir.path().join("台账.xlsx");
     export_ledger(&s, &path, &ProblemQuery::default()).unwrap();
     let r = preview_ledger_import(&s, &path).unwrap();
-    assert_eq!((r.rows, r.inserted, r.updated, r.unchanged), (3, 0, 0, 3), "{:?}", r.rejected);
-    assert!(r.rejected.is_empty());
+    assert_eq!((r.rows, r.report.inserted, r.report.updated, r.report.unchanged), (3, 0, 0, 3), "{:?}", r.report.rejected);
+    assert!(r.report.rejected.is_empty());
 
     set_deadline(&mut s, p.id, "2031-06-30").unwrap();
     let r = import_ledger(&mut s, &path).unwrap();
-    assert_eq!((r.updated, r.unchanged), (1, 2));
-    assert_eq!(r.changes[0].fields, vec![LedgerFieldChange { field: "办理时限".into(), old: "2031-06-30".into(), new: "2030-01-31".into() }]);
+    assert_eq!((r.report.updated, r.report.unchanged), (1, 2));
+    assert_eq!(r.changes[0].fields, vec![FieldChange::text("deadline", "办理时限", Some("2031-06-30".into()), "2030-01-31".into())]);
     assert_eq!(get_problem(&s, p.id).unwrap().deadline.as_deref(), Some("2030-01-31"));
     let audited: i64 = s.conn
         .query_row("SELECT count(*) FROM audit_log WHERE table_name = 'problems' AND field = '办理时限' AND source LIKE '导入问题台账%'", [], |r| r.get(0))
@@ -107,9 +106,9 @@ fn an_enterprise_name_merged_over_several_rows_applies_to_each_problem() {
     ws.write_string(2, 2, "贷款").unwrap();
     book.save(&path).unwrap();
     let r = import_ledger(&mut s, &path).unwrap();
-    assert_eq!((r.inserted, r.rejected.len()), (1, 1));
-    assert_eq!((r.rejected[0].row, r.rejected[0].column.as_deref()), (3, Some("C")));
-    assert!(r.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.rejected[0].message);
+    assert_eq!((r.report.inserted, r.report.rejected.len()), (1, 1));
+    assert_eq!((r.report.rejected[0].row, r.report.rejected[0].column.as_deref()), (3, Some("C")));
+    assert!(r.report.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.report.rejected[0].message);
     let p = &list_problems(&s, &ProblemQuery::default()).unwrap().rows[0];
     assert_eq!((p.enterprise_name.as_str(), p.state.as_str(), p.source.as_str()), ("宁晋某某光伏有限公司", "征集", "其他"));
 }

@@ -13,7 +13,7 @@ fn exported_table_reads_back_as_the_21_measures() {
     crate::tasks::import::tests::assert_matches_expected(&tasks, None);
     let r = crate::tasks::import::preview_import(&s, &path).unwrap();
     assert_eq!(
-        (r.unchanged, r.rejected.len(), r.warnings.len()),
+        (r.report.unchanged, r.report.rejected.len(), r.report.warnings.len()),
         (21, 0, 0)
     );
 }
