@@ -6,8 +6,8 @@ use super::workflow::date_cn;
 use crate::store::filter::Paging;
 use crate::error::Result;
 use crate::store::Store;
-use crate::sheet::write::{self, cjk, display_width, Footer};
-use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+use crate::sheet::write::{self, display_width, Footer};
+use rust_xlsxwriter::{FormatAlign, Workbook};
 use std::path::Path;
 
 pub const LEDGER_TITLE: &str = "邢台市特色产业集群“领跑者”企业问题台账";
@@ -74,11 +74,10 @@ pub fn ledger_rows(store: &Store, q: &ProblemQuery) -> Result<Vec<Vec<String>>> 
 /// Writes the ledger (all problems, or those `q` selects) to `path`.
 pub fn export_ledger(store: &Store, path: &Path, q: &ProblemQuery) -> Result<usize> {
     let rows = ledger_rows(store, q)?;
-    let cell = |f: Format| write::cell(f).set_text_wrap();
     let title = write::title();
     let header = write::header();
-    let body = cell(cjk("仿宋", 12.0));
-    let center = cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Center);
+    let body = write::body();
+    let center = write::body().set_align(FormatAlign::Center);
 
     let mut book = Workbook::new();
     let ws = book.add_worksheet();

@@ -36,6 +36,16 @@ pub fn cell(f: Format) -> Format {
     f.set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter)
 }
 
+/// A table cell whose text wraps within the column.
+pub fn wrapped(f: Format) -> Format {
+    cell(f).set_text_wrap()
+}
+
+/// Body text of an official table: 仿宋 12 pt in a bordered, wrapping cell.
+pub fn body() -> Format {
+    wrapped(cjk("仿宋", 12.0))
+}
+
 /// The merged title row: 方正小标宋简体 20 pt, centred.
 pub fn title() -> Format {
     cjk("方正小标宋简体", 20.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter)

@@ -21,13 +21,12 @@ struct Styles {
 }
 
 fn styles() -> Styles {
-    let cell = |f: Format| write::cell(f).set_text_wrap();
     Styles {
         title: write::title(),
         subtitle: cjk("仿宋", 12.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter),
         header: write::header(),
-        text: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Left),
-        center: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Center),
+        text: write::body().set_align(FormatAlign::Left),
+        center: write::body().set_align(FormatAlign::Center),
         note: cjk("仿宋", 11.0).set_text_wrap().set_align(FormatAlign::Left).set_align(FormatAlign::Top),
     }
 }

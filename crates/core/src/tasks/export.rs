@@ -295,13 +295,12 @@ struct Styles {
 }
 
 fn styles() -> Styles {
-    let cell = |f: Format| write::cell(f).set_text_wrap();
     Styles {
         title: write::title(),
         header: write::header(),
-        action: cell(cjk("黑体", 12.0)).set_align(FormatAlign::Left),
-        body: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Left),
-        center: cell(cjk("仿宋", 12.0)).set_align(FormatAlign::Center),
+        action: write::wrapped(cjk("黑体", 12.0)).set_align(FormatAlign::Left),
+        body: write::body().set_align(FormatAlign::Left),
+        center: write::body().set_align(FormatAlign::Center),
         note: cjk("仿宋", 12.0)
             .set_text_wrap()
             .set_align(FormatAlign::Left)
