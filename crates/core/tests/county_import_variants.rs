@@ -99,7 +99,7 @@ fn thousands(n: f64) -> String {
     let digits: Vec<char> = int.trim_start_matches('-').chars().collect();
     let mut out = String::new();
     for (i, d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(*d);
@@ -217,7 +217,7 @@ fn write_variant(seed: u64, data: &[Value], dir: &std::path::Path) -> Variant {
     let unit = *rng.pick(&["万元", "万元", "元"]);
     let unit_on_line = rng.chance(50);
     if unit_on_line {
-        ws.write_string(r, col0 + width - 1, &format!("单位：{unit}")).unwrap();
+        ws.write_string(r, col0 + width - 1, format!("单位：{unit}")).unwrap();
         r += 1;
         notes.push("unit line");
     }
@@ -294,7 +294,7 @@ fn write_variant(seed: u64, data: &[Value], dir: &std::path::Path) -> Variant {
         }
         if k == 12 && rng.chance(25) {
             for (i, f) in fields.iter().enumerate() {
-                ws.write_string(r, first_field_col + i as u16, &header_of(&mut rng, f)).unwrap();
+                ws.write_string(r, first_field_col + i as u16, header_of(&mut rng, f)).unwrap();
             }
             r += 1;
             notes.push("repeated header");

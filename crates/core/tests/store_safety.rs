@@ -31,7 +31,7 @@ fn a_version_one_database_is_migrated_after_a_backup() {
     assert!(before.ok && before.schema_version == 1, "{before:?}");
 
     let store = Store::open(&db).unwrap();
-    assert_eq!(schema_version(&store.test_conn()).unwrap(), LATEST_VERSION);
+    assert_eq!(schema_version(store.test_conn()).unwrap(), LATEST_VERSION);
     let report = check_store(&store, false).unwrap();
     assert!(report.ok, "{:?}", report.problems);
     assert_eq!(count(&store, "SELECT count(*) FROM enterprises WHERE name = '邢台第一版测试有限公司'"), 1);

@@ -1,13 +1,13 @@
 //! Reads back a county's filled-in version of the task table (exported by `export_tasks` with a
 //! county) and records that county's progress for the period: preview first, then one transaction.
-use crate::tasks::import::{map::RawProgress, read_sheet};
+use crate::tasks::import::{map::RawProgress, read_sheet, SheetRead, TaskSheetRow};
 use crate::sheet::report::{ImportReport, SheetIssue};
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use crate::tasks::progress::{
     existing, normalize_period, validate, write_progress, ProgressInput, ValidProgress,
 };
-use crate::tasks::list_tasks;
+use crate::tasks::{list_tasks, Task};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -51,45 +51,9 @@ pub fn preview_county_progress(
     period: Option<&str>,
 ) -> Result<CountyProgressReport> {
     let read = read_sheet(path)?;
-    let county = match county.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) => detect_county(store, c, "")?
-            .ok_or_else(|| CoreError::Invalid(format!("“{c}”不是邢台市的县（市、区）名称")))?,
-        None => detect_county(
-            store,
-            &read.title,
-            &read
-                .mapped
-                .tasks
-                .first()
-                .map(|t| t.units.join(""))
-                .unwrap_or_default(),
-        )?
-        .ok_or_else(|| {
-            CoreError::Invalid(format!(
-                "无法从 {} 的标题中看出是哪个县（市、区），请指定县（市、区）",
-                read.file
-            ))
-        })?,
-    };
-    let period = match period.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => normalize_period(p).ok_or_else(|| {
-            CoreError::Invalid(format!(
-                "填报期间“{p}”无法识别，应为月份（如 2026-11）或季度（如 2026Q4）"
-            ))
-        })?,
-        None => detect_period(&read.title).ok_or_else(|| {
-            CoreError::Invalid(format!(
-                "无法从 {} 的标题中看出填报期间，请指定期间（如 2026-11 或 2026Q4）",
-                read.file
-            ))
-        })?,
-    };
-    if read
-        .mapped
-        .progress
-        .iter()
-        .all(|p| *p == RawProgress::default())
-    {
+    let county = sheet_county(store, &read, county)?;
+    let period = sheet_period(&read, period)?;
+    if read.mapped.progress.iter().all(|p| *p == RawProgress::default()) {
         return Err(CoreError::UnrecognizedLayout(format!(
             "{} 中没有“进展状态”或“进展情况”列，不是县级进展填报表",
             read.file
@@ -104,99 +68,132 @@ pub fn preview_county_progress(
         warnings: read.mapped.warnings,
         ..Default::default()
     };
-    let mut report = CountyProgressReport { report: counts, county: county.clone(), period: period.clone(), rows: Vec::new() };
+    let mut report = CountyProgressReport { report: counts, county, period, rows: Vec::new() };
     for (t, p) in read.mapped.tasks.iter().zip(&read.mapped.progress) {
         if (p.status.is_empty() || p.status == "未填报") && p.text.is_empty() {
             continue;
         }
-        let reject = |code: &str, message: String| SheetIssue {
-            row: t.row,
-            column: None,
-            value: Some(p.status.clone()),
-            code: code.into(),
-            message,
-        };
-        let Some(task) = tasks
-            .iter()
-            .find(|s| s.action_no == t.action_no && s.measure_no == t.measure_no)
-        else {
-            report.report.rejected.push(reject(
-                "unknown_measure",
-                format!(
-                    "第{}项行动第{}条措施“{}”不在任务分工表中",
-                    t.action_no, t.measure_no, t.title
-                ),
-            ));
-            continue;
-        };
-        let Some(status) = normalize_status(&p.status, !p.text.is_empty()) else {
-            report.report.rejected.push(reject(
-                "status_unrecognized",
-                format!(
-                    "进展状态“{}”无法识别，应为未启动、推进中、已完成或滞后",
-                    p.status
-                ),
-            ));
-            continue;
-        };
-        let date = parse_date(&p.date);
-        if date.is_none() && !p.date.is_empty() {
-            report.report.warnings.push(SheetIssue {
-                row: t.row,
-                column: None,
-                value: Some(p.date.clone()),
-                code: "date_unrecognized".into(),
-                message: "填报日期无法识别，按今天记录".into(),
-            });
-        }
-        let input = ProgressInput {
-            task_id: task.id,
-            unit: county.clone(),
-            period: period.clone(),
-            status: status.into(),
-            text: p.text.clone(),
-            percent: parse_percent(&p.percent),
-            date: date.map(|d| d.to_string()),
-            ..Default::default()
-        };
-        let v = match validate(store, &input) {
-            Ok(v) => v,
-            Err(e) => {
-                report.report.rejected.push(reject("invalid", e.to_string()));
-                continue;
+        let (county, period) = (report.county.as_str(), report.period.as_str());
+        match review_row(store, &tasks, (county, period), t, p, &mut report.report.warnings)? {
+            Ok(row) => {
+                match row.kind.as_str() {
+                    "insert" => report.report.inserted += 1,
+                    "update" => report.report.updated += 1,
+                    _ => report.report.unchanged += 1,
+                }
+                report.rows.push(row);
             }
-        };
-        let kind = match existing(store, &v)? {
-            None => "insert",
-            Some(old)
-                if old.status == v.status
-                    && old.text == v.text
-                    && old.percent == v.percent
-                    && (date.is_none() || old.date.as_deref() == Some(v.date.as_str())) =>
-            {
-                "unchanged"
-            }
-            Some(_) => "update",
-        };
-        match kind {
-            "insert" => report.report.inserted += 1,
-            "update" => report.report.updated += 1,
-            _ => report.report.unchanged += 1,
+            Err(issue) => report.report.rejected.push(issue),
         }
-        report.rows.push(CountyProgressRow {
-            row: t.row,
-            task_id: task.id,
-            action_no: t.action_no,
-            measure_no: t.measure_no,
-            title: task.title.clone(),
-            status: v.status,
-            text: v.text,
-            percent: v.percent,
-            date: v.date,
-            kind: kind.into(),
-        });
     }
     Ok(report)
+}
+
+/// The county the sheet is for: as given, else read from its title (or the units of its rows).
+fn sheet_county(store: &Store, read: &SheetRead, given: Option<&str>) -> Result<String> {
+    if let Some(c) = given.map(str::trim).filter(|c| !c.is_empty()) {
+        return detect_county(store, c, "")?
+            .ok_or_else(|| CoreError::Invalid(format!("“{c}”不是邢台市的县（市、区）名称")));
+    }
+    let units = read.mapped.tasks.first().map(|t| t.units.join("")).unwrap_or_default();
+    detect_county(store, &read.title, &units)?.ok_or_else(|| {
+        CoreError::Invalid(format!(
+            "无法从 {} 的标题中看出是哪个县（市、区），请指定县（市、区）",
+            read.file
+        ))
+    })
+}
+
+/// The period the sheet reports on: as given, else read from its title.
+fn sheet_period(read: &SheetRead, given: Option<&str>) -> Result<String> {
+    if let Some(p) = given.map(str::trim).filter(|p| !p.is_empty()) {
+        return normalize_period(p).ok_or_else(|| {
+            CoreError::Invalid(format!(
+                "填报期间“{p}”无法识别，应为月份（如 2026-11）或季度（如 2026Q4）"
+            ))
+        });
+    }
+    detect_period(&read.title).ok_or_else(|| {
+        CoreError::Invalid(format!(
+            "无法从 {} 的标题中看出填报期间，请指定期间（如 2026-11 或 2026Q4）",
+            read.file
+        ))
+    })
+}
+
+/// One filled-in row checked against the task table and the stored progress: the row it would
+/// record (with insert / update / unchanged), or why it is rejected.
+fn review_row(
+    store: &Store,
+    tasks: &[Task],
+    (county, period): (&str, &str),
+    t: &TaskSheetRow,
+    p: &RawProgress,
+    warnings: &mut Vec<SheetIssue>,
+) -> Result<std::result::Result<CountyProgressRow, SheetIssue>> {
+    let reject = |code: &str, message: String| {
+        Ok(Err(SheetIssue { row: t.row, column: None, value: Some(p.status.clone()), code: code.into(), message }))
+    };
+    let Some(task) = tasks.iter().find(|s| s.action_no == t.action_no && s.measure_no == t.measure_no) else {
+        return reject(
+            "unknown_measure",
+            format!("第{}项行动第{}条措施“{}”不在任务分工表中", t.action_no, t.measure_no, t.title),
+        );
+    };
+    let Some(status) = normalize_status(&p.status, !p.text.is_empty()) else {
+        return reject(
+            "status_unrecognized",
+            format!("进展状态“{}”无法识别，应为未启动、推进中、已完成或滞后", p.status),
+        );
+    };
+    let date = parse_date(&p.date);
+    if date.is_none() && !p.date.is_empty() {
+        warnings.push(SheetIssue {
+            row: t.row,
+            column: None,
+            value: Some(p.date.clone()),
+            code: "date_unrecognized".into(),
+            message: "填报日期无法识别，按今天记录".into(),
+        });
+    }
+    let input = ProgressInput {
+        task_id: task.id,
+        unit: county.into(),
+        period: period.into(),
+        status: status.into(),
+        text: p.text.clone(),
+        percent: parse_percent(&p.percent),
+        date: date.map(|d| d.to_string()),
+        ..Default::default()
+    };
+    let v = match validate(store, &input) {
+        Ok(v) => v,
+        Err(e) => return reject("invalid", e.to_string()),
+    };
+    let kind = match existing(store, &v)? {
+        None => "insert",
+        Some(old)
+            if old.status == v.status
+                && old.text == v.text
+                && old.percent == v.percent
+                && (date.is_none() || old.date.as_deref() == Some(v.date.as_str())) =>
+        {
+            "unchanged"
+        }
+        Some(_) => "update",
+    };
+    Ok(Ok(CountyProgressRow {
+        row: t.row,
+        task_id: task.id,
+        action_no: t.action_no,
+        measure_no: t.measure_no,
+        title: task.title.clone(),
+        status: v.status,
+        text: v.text,
+        percent: v.percent,
+        date: v.date,
+        kind: kind.into(),
+    }))
 }
 
 /// Records the county's progress read from `path` in one audited transaction.

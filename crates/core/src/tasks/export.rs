@@ -42,12 +42,7 @@ enum Line {
 /// Writes the task table at `path` (.xlsx): the city table, or with `opts.county` that county's.
 pub fn export_tasks(store: &Store, path: &Path, opts: &TaskExportOptions) -> Result<()> {
     let tasks = list_tasks(store)?;
-    match opts
-        .county
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
+    match opts.county.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         None => {
             let lines = with_actions(&tasks, |t| Line::Measure {
                 lead: vec![
@@ -68,66 +63,38 @@ pub fn export_tasks(store: &Store, path: &Path, opts: &TaskExportOptions) -> Res
             };
             write_book(path, &spec, &lines)
         }
-        Some(county) => {
-            let known: bool = store.conn.query_row(
-                "SELECT count(*) > 0 FROM counties WHERE name = ?1",
-                [county],
-                |r| r.get(0),
-            )?;
-            if !known {
-                return Err(CoreError::Invalid(format!(
-                    "“{county}”不是邢台市的县（市、区）名称"
-                )));
-            }
-            let period = opt_period(opts.period.as_deref())?;
-            let progress = list_progress(
-                store,
-                &ProgressQuery {
-                    unit: Some(county.into()),
-                    period: period.clone(),
-                    ..Default::default()
-                },
-            )?;
-            let government = county_government(county);
-            let lines = with_actions(&tasks, |t| {
-                let latest = progress
-                    .iter()
-                    .filter(|p| p.task_id == t.id)
-                    .max_by_key(|p| p.period.clone());
-                let mut lead = vec![
-                    t.measure_no.to_string(),
-                    t.title.clone(),
-                    t.content.clone(),
-                    government.clone(),
-                    t.deadline.clone(),
-                ];
-                lead.extend(progress_cells(latest));
-                Line::Measure {
-                    lead,
-                    rows: vec![vec![]],
-                }
-            });
-            let mut headers = TASK_HEADERS.to_vec();
-            headers.extend(PROGRESS_HEADERS);
-            let mut widths = TASK_WIDTHS.to_vec();
-            widths.extend(PROGRESS_WIDTHS);
-            let title = match &period {
-                Some(p) => format!(
-                    "{county}特色产业集群“领跑者”企业培育任务分工表（{}）",
-                    period_label(p)
-                ),
-                None => format!("{county}特色产业集群“领跑者”企业培育任务分工表"),
-            };
-            let spec = SheetSpec {
-                name: "任务分工表",
-                title,
-                headers,
-                widths,
-                note: None,
-            };
-            write_book(path, &spec, &lines)
-        }
+        Some(county) => export_county_tasks(store, path, &tasks, county, opts.period.as_deref()),
     }
+}
+
+/// The county's own table: every measure with the county government as responsible unit and
+/// the columns the county fills in, holding its latest progress (of `period` when given).
+fn export_county_tasks(store: &Store, path: &Path, tasks: &[Task], county: &str, period: Option<&str>) -> Result<()> {
+    let known: bool =
+        store.conn.query_row("SELECT count(*) > 0 FROM counties WHERE name = ?1", [county], |r| r.get(0))?;
+    if !known {
+        return Err(CoreError::Invalid(format!("“{county}”不是邢台市的县（市、区）名称")));
+    }
+    let period = opt_period(period)?;
+    let query = ProgressQuery { unit: Some(county.into()), period: period.clone(), ..Default::default() };
+    let progress = list_progress(store, &query)?;
+    let government = county_government(county);
+    let lines = with_actions(tasks, |t| {
+        let latest = progress.iter().filter(|p| p.task_id == t.id).max_by_key(|p| p.period.clone());
+        let mut lead =
+            vec![t.measure_no.to_string(), t.title.clone(), t.content.clone(), government.clone(), t.deadline.clone()];
+        lead.extend(progress_cells(latest));
+        Line::Measure { lead, rows: vec![vec![]] }
+    });
+    let mut headers = TASK_HEADERS.to_vec();
+    headers.extend(PROGRESS_HEADERS);
+    let mut widths = TASK_WIDTHS.to_vec();
+    widths.extend(PROGRESS_WIDTHS);
+    let title = match &period {
+        Some(p) => format!("{county}特色产业集群“领跑者”企业培育任务分工表（{}）", period_label(p)),
+        None => format!("{county}特色产业集群“领跑者”企业培育任务分工表"),
+    };
+    write_book(path, &SheetSpec { name: "任务分工表", title, headers, widths, note: None }, &lines)
 }
 
 /// Writes the progress report (进展情况汇总表) of `period`: every measure × responsible unit,

@@ -173,111 +173,136 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
     let layout = Layout { header_rows: cand.header_rows.clone(), columns };
     let counties = Counties::load(store)?;
     let classes = classify(&grid, &layout, &counties);
-
     let data_rows: Vec<usize> = classes.iter().enumerate().filter(|(_, c)| matches!(c, RowClass::Data { .. })).map(|(r, _)| r).collect();
-    let fraction_columns: Vec<usize> = layout
+    let fraction_columns = fraction_columns(&grid, &layout, &data_rows);
+    let year = figures_year(&layout, opts);
+    let option_county = match opts.county.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(c) => Some(counties.resolve(c).ok_or_else(|| CoreError::Invalid(format!("县（市、区）“{c}”不在邢台市县级行政区名单中")))?),
+        None => None,
+    };
+    let title_county = (0..layout.header_rows[0])
+        .find_map(|r| grid.rows[r].iter().find_map(|c| counties.find_in(&c.display())))
+        .or_else(|| counties.find_in(&sheet))
+        .or_else(|| counties.find_in(file_name));
+    let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
+    let ctx = RowContext { columns: &read_columns, counties: &counties, year, county: None, fraction_columns: &fraction_columns };
+    let rows = read_rows(&grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
+    Ok(Analysis {
+        file_name: file_name.to_string(),
+        sheet,
+        header_rows: layout.header_rows.iter().map(|r| (*r + 1) as u32).collect(),
+        samples: column_samples(&grid, &layout, &data_rows),
+        columns: layout.columns,
+        ignored_columns,
+        records: rows.records,
+        rejected: rows.rejected,
+        warnings: rows.warnings,
+        ignored: rows.ignored,
+        year,
+        signature: sig,
+        remembered_mapping,
+    })
+}
+
+/// Percent columns whose values are written as fractions (0.0352 for 3.52 %).
+fn fraction_columns(grid: &Grid, layout: &Layout, data_rows: &[usize]) -> Vec<usize> {
+    layout
         .columns
         .iter()
         .filter(|c| c.key.and_then(fields::field).is_some_and(|f| f.kind == Kind::Percent))
         .filter(|c| record::fraction_column(data_rows.iter().filter_map(|r| grid.cell(*r, c.index).cloned())))
         .map(|c| c.index)
-        .collect();
+        .collect()
+}
 
-    // Figures without a year in their header take the user's year, else the one year the
-    // other figure columns state (“2022年主要经济指标” over some of them), else last year.
+/// Figures without a year in their header take the user's year, else the one year the
+/// other figure columns state (“2022年主要经济指标” over some of them), else last year.
+fn figures_year(layout: &Layout, opts: &ImportOptions) -> i64 {
     let stated: BTreeSet<i64> = layout
         .columns
         .iter()
         .filter(|c| c.key.and_then(fields::field).is_some_and(|f| f.yearly))
         .filter_map(|c| c.year)
         .collect();
-    let year = opts.year.unwrap_or_else(|| match stated.iter().collect::<Vec<_>>().as_slice() {
+    opts.year.unwrap_or_else(|| match stated.iter().collect::<Vec<_>>().as_slice() {
         [only] => **only,
         _ => chrono::Datelike::year(&chrono::Local::now()) as i64 - 1,
-    });
-    let option_county = match opts.county.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(c) => Some(counties.resolve(c).ok_or_else(|| CoreError::Invalid(format!("县（市、区）“{c}”不在邢台市县级行政区名单中")))?),
-        None => None,
-    };
-    let first_header = layout.header_rows[0];
-    let title_county = (0..first_header)
-        .find_map(|r| grid.rows[r].iter().find_map(|c| counties.find_in(&c.display())))
-        .or_else(|| counties.find_in(&sheet))
-        .or_else(|| counties.find_in(file_name));
+    })
+}
 
-    let mut records: Vec<Record> = Vec::new();
-    let mut rejected = Vec::new();
-    let mut warnings = Vec::new();
-    let mut ignored = Vec::new();
+/// Up to three non-blank values of each column, for the preview's column mapping.
+fn column_samples(grid: &Grid, layout: &Layout, data_rows: &[usize]) -> BTreeMap<usize, Vec<String>> {
+    layout
+        .columns
+        .iter()
+        .map(|c| {
+            let s = data_rows
+                .iter()
+                .filter_map(|r| grid.cell(*r, c.index))
+                .filter(|cell| !cell.is_blank())
+                .map(|cell| cell.display())
+                .take(3)
+                .collect();
+            (c.index, s)
+        })
+        .collect()
+}
+
+/// The rows of the sheet read into records, with what was rejected, warned about or ignored.
+#[derive(Default)]
+struct Rows {
+    records: Vec<Record>,
+    rejected: Vec<Issue>,
+    warnings: Vec<Issue>,
+    ignored: Vec<IgnoredRow>,
+}
+
+/// Reads every data row; a row that names no county takes the one given as an option, else its
+/// county group row's, else the one in the title. A second row with the same USCC is rejected.
+fn read_rows(
+    grid: &Grid,
+    classes: &[RowClass],
+    uscc_col: Option<&Column>,
+    mut ctx: RowContext,
+    (option_county, title_county): (Option<String>, Option<String>),
+) -> Rows {
+    let mut out = Rows::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let uscc_col = layout.column("uscc").cloned();
-    let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
     for (r, class) in classes.iter().enumerate() {
         let row = (r + 1) as u32;
         let group_county = match class {
             RowClass::Ignored("") => continue,
             RowClass::Ignored(why) => {
-                ignored.push(IgnoredRow { row, why: why.to_string() });
+                out.ignored.push(IgnoredRow { row, why: why.to_string() });
                 continue;
             }
             RowClass::Data { county } => county.clone(),
         };
-        let ctx = RowContext {
-            columns: &read_columns,
-            counties: &counties,
-            year,
-            county: option_county.clone().or(group_county).or_else(|| title_county.clone()),
-            fraction_columns: &fraction_columns,
-        };
+        ctx.county = option_county.clone().or(group_county).or_else(|| title_county.clone());
         match record::read_row(&grid.rows[r], row, &ctx) {
             RowOutcome::Rejected(issue, w) => {
-                warnings.extend(w);
-                rejected.push(issue);
+                out.warnings.extend(w);
+                out.rejected.push(issue);
             }
             RowOutcome::Accepted(rec, w) => {
                 if let Some(&i) = seen.get(&rec.uscc) {
-                    let first = &records[i];
+                    let first = &out.records[i];
                     let same = first.base == rec.base && first.figures == rec.figures && first.extra == rec.extra;
                     let how = if same { "内容一致" } else { "内容不同，本行未导入" };
-                    rejected.push(Issue {
+                    out.rejected.push(Issue {
                         row,
-                        column: Some(uscc_col.as_ref().map(|c| column_letter(c.index)).unwrap_or_default()),
-                        value: Some(uscc_col.as_ref().and_then(|c| grid.cell(r, c.index)).map(|c| c.display()).unwrap_or_default()),
+                        column: Some(uscc_col.map(|c| column_letter(c.index)).unwrap_or_default()),
+                        value: Some(uscc_col.and_then(|c| grid.cell(r, c.index)).map(|c| c.display()).unwrap_or_default()),
                         code: "duplicate".into(),
                         message: format!("第{row}行：重复企业：统一社会信用代码与第{}行相同（{how}）", first.row),
                     });
                     continue;
                 }
-                warnings.extend(w);
-                seen.insert(rec.uscc.clone(), records.len());
-                records.push(rec);
+                out.warnings.extend(w);
+                seen.insert(rec.uscc.clone(), out.records.len());
+                out.records.push(rec);
             }
         }
     }
-    let mut samples: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for c in &layout.columns {
-        let s: Vec<String> = data_rows
-            .iter()
-            .filter_map(|r| grid.cell(*r, c.index))
-            .filter(|cell| !cell.is_blank())
-            .map(|cell| cell.display())
-            .take(3)
-            .collect();
-        samples.insert(c.index, s);
-    }
-    Ok(Analysis {
-        file_name: file_name.to_string(),
-        sheet,
-        header_rows: layout.header_rows.iter().map(|r| (*r + 1) as u32).collect(),
-        columns: layout.columns,
-        ignored_columns,
-        samples,
-        records,
-        rejected,
-        warnings,
-        ignored,
-        year,
-        signature: sig,
-        remembered_mapping,
-    })
+    out
 }

@@ -286,6 +286,44 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
     // A cancel (an Err) drops `tx` uncommitted: rusqlite rolls it back.
     let plans = plan_with(&tx, analysis, progress)?;
     let mut rep = report(analysis, &plans, None);
+    let import_id = record_import(&tx, analysis, &rep, bytes, (&operator, &now))?;
+    let audit = Audit { conn: &tx, stamp: audit::Stamp::new(now.clone(), operator, format!("导入#{import_id}")) };
+    tx.set_prepared_statement_cache_capacity(64);
+    let mut new_enterprise = NewEnterprise::prepare(&tx, &plans)?;
+    for (i, p) in plans.iter().enumerate() {
+        progress.step("write", i, plans.len())?;
+        let rec = p.record;
+        match &p.before {
+            None => {
+                let id = new_enterprise.insert(rec, &now)?;
+                write_figures(&tx, id, rec, None)?;
+                tx.prepare_cached(
+                    "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'insert', NULL)",
+                )?
+                .execute(rusqlite::params![import_id, id, rec.uscc])?;
+                audit.log("insert", "enterprises", &rec.uscc, None, None, Some(rec.name.clone()))?;
+            }
+            Some(before) if !p.changes.is_empty() => write_update(&audit, import_id, p, before)?,
+            Some(_) => {}
+        }
+    }
+    audit.log("import", "imports", &import_id.to_string(), None, None, Some(analysis.file_name.clone()))?;
+    if let Some(m) = &opts.mapping {
+        tx.execute(
+            "INSERT INTO header_mappings(signature, mapping, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
+            rusqlite::params![analysis.signature, serde_json::to_string(m)?, now],
+        )?;
+    }
+    drop(new_enterprise);
+    progress.report("write", plans.len(), plans.len())?;
+    tx.commit()?;
+    rep.import_id = Some(import_id);
+    Ok(rep)
+}
+
+/// The `imports` row of this import (file, hash, sheet, header rows, column mapping, counts).
+fn record_import(tx: &Connection, analysis: &Analysis, rep: &ImportReport, bytes: &[u8], (operator, now): (&str, &str)) -> Result<i64> {
     let mapping: BTreeMap<String, String> = analysis
         .columns
         .iter()
@@ -312,62 +350,33 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
             now,
         ],
     )?;
-    let import_id = tx.last_insert_rowid();
-    let audit = Audit { conn: &tx, stamp: audit::Stamp::new(now.clone(), operator, format!("导入#{import_id}")) };
-    tx.set_prepared_statement_cache_capacity(64);
-    let mut new_enterprise = NewEnterprise::prepare(&tx, &plans)?;
-    for (i, p) in plans.iter().enumerate() {
-        progress.step("write", i, plans.len())?;
-        let rec = p.record;
-        match &p.before {
-            None => {
-                let id = new_enterprise.insert(rec, &now)?;
-                write_figures(&tx, id, rec, None)?;
-                tx.prepare_cached(
-                    "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'insert', NULL)",
-                )?
-                .execute(rusqlite::params![import_id, id, rec.uscc])?;
-                audit.log("insert", "enterprises", &rec.uscc, None, None, Some(rec.name.clone()))?;
-            }
-            Some(before) if !p.changes.is_empty() => {
-                let id = before.id();
-                for ch in p.changes.iter().filter(|c| c.year.is_none() && c.field != "extra") {
-                    tx.prepare_cached(&format!("UPDATE enterprises SET \"{}\" = ?1 WHERE id = ?2", ch.field))?
-                        .execute(rusqlite::params![sql_value(&ch.new), id])?;
-                }
-                if p.changes.iter().any(|c| c.field == "extra") {
-                    tx.prepare_cached("UPDATE enterprises SET extra = ?1 WHERE id = ?2")?
-                        .execute(rusqlite::params![merged_extra(Some(before), rec), id])?;
-                }
-                tx.prepare_cached("UPDATE enterprises SET updated_at = ?1 WHERE id = ?2")?.execute(rusqlite::params![now, id])?;
-                write_figures(&tx, id, rec, Some(&p.changes))?;
-                tx.prepare_cached(
-                    "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'update', ?4)",
-                )?
-                .execute(rusqlite::params![import_id, id, rec.uscc, serde_json::to_string(before)?])?;
-                for ch in &p.changes {
-                    let (table, key, field) = match ch.year {
-                        Some(y) => ("enterprise_figures", format!("{}/{y}", rec.uscc), ch.field.clone()),
-                        None if ch.field == "extra" => ("enterprises", rec.uscc.clone(), format!("extra.{}", ch.label)),
-                        None => ("enterprises", rec.uscc.clone(), ch.field.clone()),
-                    };
-                    audit.log("update", table, &key, Some(&field), ch.old.as_ref().map(|v| v.display()), Some(ch.new.display()))?;
-                }
-            }
-            Some(_) => {}
-        }
+    Ok(tx.last_insert_rowid())
+}
+
+/// Writes the changes of one stored enterprise: its fields, extra attributes and figures, the
+/// `import_changes` row holding what it was before, and one audit line per changed field.
+fn write_update(audit: &Audit, import_id: i64, p: &Planned, before: &Snapshot) -> Result<()> {
+    let (tx, rec, now) = (audit.conn, p.record, &audit.stamp.at);
+    let id = before.id();
+    for ch in p.changes.iter().filter(|c| c.year.is_none() && c.field != "extra") {
+        tx.prepare_cached(&format!("UPDATE enterprises SET \"{}\" = ?1 WHERE id = ?2", ch.field))?
+            .execute(rusqlite::params![sql_value(&ch.new), id])?;
     }
-    audit.log("import", "imports", &import_id.to_string(), None, None, Some(analysis.file_name.clone()))?;
-    if let Some(m) = &opts.mapping {
-        tx.execute(
-            "INSERT INTO header_mappings(signature, mapping, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
-            rusqlite::params![analysis.signature, serde_json::to_string(m)?, now],
-        )?;
+    if p.changes.iter().any(|c| c.field == "extra") {
+        tx.prepare_cached("UPDATE enterprises SET extra = ?1 WHERE id = ?2")?
+            .execute(rusqlite::params![merged_extra(Some(before), rec), id])?;
     }
-    drop(new_enterprise);
-    progress.report("write", plans.len(), plans.len())?;
-    tx.commit()?;
-    rep.import_id = Some(import_id);
-    Ok(rep)
+    tx.prepare_cached("UPDATE enterprises SET updated_at = ?1 WHERE id = ?2")?.execute(rusqlite::params![now, id])?;
+    write_figures(tx, id, rec, Some(&p.changes))?;
+    tx.prepare_cached("INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'update', ?4)")?
+        .execute(rusqlite::params![import_id, id, rec.uscc, serde_json::to_string(before)?])?;
+    for ch in &p.changes {
+        let (table, key, field) = match ch.year {
+            Some(y) => ("enterprise_figures", format!("{}/{y}", rec.uscc), ch.field.clone()),
+            None if ch.field == "extra" => ("enterprises", rec.uscc.clone(), format!("extra.{}", ch.label)),
+            None => ("enterprises", rec.uscc.clone(), ch.field.clone()),
+        };
+        audit.log("update", table, &key, Some(&field), ch.old.as_ref().map(|v| v.display()), Some(ch.new.display()))?;
+    }
+    Ok(())
 }

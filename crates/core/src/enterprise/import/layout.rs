@@ -268,7 +268,9 @@ mod tests {
     use crate::sheet::merged::fill_merges;
     use crate::sheet::read::{Cell, Merge};
 
-    fn grid(rows: &[&[&str]], merges: &[((usize, usize), (usize, usize))]) -> Grid {
+    type Span = ((usize, usize), (usize, usize));
+
+    fn grid(rows: &[&[&str]], merges: &[Span]) -> Grid {
         let mut g = Grid {
             rows: rows.iter().map(|r| r.iter().map(|t| if t.is_empty() { Cell::default() } else { Cell::text(t) }).collect()).collect(),
             merges: merges.iter().map(|(a, b)| Merge { first: *a, last: *b }).collect(),
@@ -304,7 +306,8 @@ mod tests {
             &[((0, 0), (1, 0)), ((0, 1), (0, 2)), ((0, 3), (0, 4))],
         );
         let cols = columns(&g, &[0, 1], None);
-        let got: Vec<(&str, Option<&str>, Option<i64>, Option<f64>)> = cols.iter().map(|c| (c.header.as_str(), c.key, c.year, c.unit)).collect();
+        type Got<'a> = (&'a str, Option<&'a str>, Option<i64>, Option<f64>);
+        let got: Vec<Got> = cols.iter().map(|c| (c.header.as_str(), c.key, c.year, c.unit)).collect();
         assert_eq!(
             got,
             vec![

@@ -57,7 +57,7 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
     let empty = Cell::default();
     let mut rec = Record { row, ..Default::default() };
     let mut warnings = Vec::new();
-    let mut uscc_raw: Option<(String, &Column)> = None;
+    let mut uscc_raw = String::new();
     for col in ctx.columns {
         let cell = cells.get(col.index).unwrap_or(&empty);
         let Some(key) = col.key else {
@@ -67,76 +67,11 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
             continue;
         };
         let Some(field) = fields::field(key) else { continue };
-        let bad = |raw: String, what: &str| {
-            issue(row, Some(col), &raw, "value_unreadable", format!("第{row}行{}列“{}”：“{raw}”不是{what}，已忽略该值", column_letter(col.index), col.header))
-        };
-        // A value from a controlled list, or the text as written with a warning.
-        let controlled = |t: String, canonical: fn(&str) -> Option<&'static str>, code: &str, what: &str, warnings: &mut Vec<Issue>| {
-            match canonical(&t) {
-                Some(v) => Value::Text(v.to_string()),
-                None => {
-                    warnings.push(issue(row, Some(col), &t, code, format!("第{row}行：{what}“{t}”无法识别，按原文保存")));
-                    Value::Text(t)
-                }
-            }
-        };
-        // A value, or a warning that the cell could not be read as one.
-        let typed = |parsed: Result<Option<Value>, String>, what: &str, warnings: &mut Vec<Issue>| match parsed {
-            Ok(v) => v,
-            Err(raw) => {
-                warnings.push(bad(raw, what));
-                None
-            }
-        };
-        let value: Option<Value> = match field.kind {
-            Kind::Seq => None,
-            Kind::Uscc => {
-                let raw = cell.display();
-                uscc_raw = Some((raw.clone(), col));
-                let code = uscc::normalize(&raw);
-                rec.uscc = code.clone();
-                (!code.is_empty()).then_some(Value::Text(code))
-            }
-            Kind::Name => {
-                rec.name = values::text(cell).unwrap_or_default();
-                (!rec.name.is_empty()).then(|| Value::Text(rec.name.clone()))
-            }
-            Kind::Text | Kind::Phone => values::text(cell).map(Value::Text),
-            Kind::County => values::text(cell).map(|t| match ctx.counties.resolve(&t) {
-                Some(official) => Value::Text(official),
-                None => {
-                    warnings.push(issue(row, Some(col), &t, "county_unknown", format!("第{row}行：县（市、区）“{t}”不在邢台市县级行政区名单中，按原文保存")));
-                    Value::Text(t)
-                }
-            }),
-            Kind::Money => typed(values::money(cell, col.unit.unwrap_or(1.0)).map(|v| v.map(Value::Real)), "金额", &mut warnings),
-            Kind::Percent => typed(
-                values::percent(cell, ctx.fraction_columns.contains(&col.index)).map(|v| v.map(Value::Real)),
-                "百分比",
-                &mut warnings,
-            ),
-            Kind::Count => typed(values::count(cell).map(|v| v.map(Value::Int)), "整数", &mut warnings),
-            Kind::Year => typed(values::year(cell).map(|v| v.map(Value::Int)), "年份", &mut warnings),
-            Kind::Date => typed(values::date(cell).map(|v| v.map(Value::Text)), "日期", &mut warnings),
-            Kind::Flag => match values::flag(cell) {
-                Ok((b, year)) => {
-                    if let Some(y) = year {
-                        let year_key = format!("{key}_year");
-                        if let Some(yf) = fields::field(&year_key) {
-                            rec.base.entry(yf.key).or_insert(Value::Int(y));
-                        }
-                    }
-                    Some(Value::Bool(b))
-                }
-                Err(raw) => {
-                    warnings.push(bad(raw, "“是/否”"));
-                    None
-                }
-            },
-            Kind::Board => values::text(cell).map(|t| controlled(t, vocab::board, "board_unknown", "拟上市板块", &mut warnings)),
-            Kind::Stage => values::text(cell).map(|t| controlled(t, vocab::stage, "stage_unknown", "上市进展", &mut warnings)),
-        };
-        let Some(value) = value else { continue };
+        if field.kind == Kind::Uscc {
+            uscc_raw = cell.display();
+        }
+        let at = CellAt { row, col, ctx };
+        let Some(value) = at.value(cell, key, field, &mut rec, &mut warnings) else { continue };
         if field.yearly {
             let year = col.year.unwrap_or(ctx.year);
             rec.figures.entry(year).or_default().insert(field.key, value);
@@ -150,16 +85,101 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
         }
     }
     rec.figures.retain(|_, f| !f.is_empty());
+    validate(rec, &clean(&uscc_raw), ctx, warnings)
+}
 
-    // Validation: the USCC first, then the name.
+/// One cell being read: its row, its column and the context of the sheet.
+struct CellAt<'a> {
+    row: u32,
+    col: &'a Column,
+    ctx: &'a RowContext<'a>,
+}
+
+impl CellAt<'_> {
+    /// The cell's value as its field's kind, or None (blank, or unreadable with a warning).
+    /// The USCC, the name and a flag's year go straight into `rec`.
+    fn value(&self, cell: &Cell, key: &str, field: &fields::Field, rec: &mut Record, warnings: &mut Vec<Issue>) -> Option<Value> {
+        let (row, col) = (self.row, self.col);
+        let typed = |parsed: Result<Option<Value>, String>, what: &str, warnings: &mut Vec<Issue>| match parsed {
+            Ok(v) => v,
+            Err(raw) => {
+                warnings.push(self.unreadable(raw, what));
+                None
+            }
+        };
+        match field.kind {
+            Kind::Seq => None,
+            Kind::Uscc => {
+                rec.uscc = uscc::normalize(&cell.display());
+                (!rec.uscc.is_empty()).then(|| Value::Text(rec.uscc.clone()))
+            }
+            Kind::Name => {
+                rec.name = values::text(cell).unwrap_or_default();
+                (!rec.name.is_empty()).then(|| Value::Text(rec.name.clone()))
+            }
+            Kind::Text | Kind::Phone => values::text(cell).map(Value::Text),
+            Kind::County => values::text(cell).map(|t| match self.ctx.counties.resolve(&t) {
+                Some(official) => Value::Text(official),
+                None => {
+                    warnings.push(issue(row, Some(col), &t, "county_unknown", format!("第{row}行：县（市、区）“{t}”不在邢台市县级行政区名单中，按原文保存")));
+                    Value::Text(t)
+                }
+            }),
+            Kind::Money => typed(values::money(cell, col.unit.unwrap_or(1.0)).map(|v| v.map(Value::Real)), "金额", warnings),
+            Kind::Percent => typed(
+                values::percent(cell, self.ctx.fraction_columns.contains(&col.index)).map(|v| v.map(Value::Real)),
+                "百分比",
+                warnings,
+            ),
+            Kind::Count => typed(values::count(cell).map(|v| v.map(Value::Int)), "整数", warnings),
+            Kind::Year => typed(values::year(cell).map(|v| v.map(Value::Int)), "年份", warnings),
+            Kind::Date => typed(values::date(cell).map(|v| v.map(Value::Text)), "日期", warnings),
+            Kind::Flag => match values::flag(cell) {
+                Ok((b, year)) => {
+                    if let Some(yf) = year.and_then(|y| fields::field(&format!("{key}_year")).map(|yf| (yf, y))) {
+                        rec.base.entry(yf.0.key).or_insert(Value::Int(yf.1));
+                    }
+                    Some(Value::Bool(b))
+                }
+                Err(raw) => {
+                    warnings.push(self.unreadable(raw, "“是/否”"));
+                    None
+                }
+            },
+            Kind::Board => values::text(cell).map(|t| self.controlled(t, vocab::board, "board_unknown", "拟上市板块", warnings)),
+            Kind::Stage => values::text(cell).map(|t| self.controlled(t, vocab::stage, "stage_unknown", "上市进展", warnings)),
+        }
+    }
+
+    /// The warning for a cell that cannot be read as `what`.
+    fn unreadable(&self, raw: String, what: &str) -> Issue {
+        let (row, col) = (self.row, self.col);
+        issue(row, Some(col), &raw, "value_unreadable", format!("第{row}行{}列“{}”：“{raw}”不是{what}，已忽略该值", column_letter(col.index), col.header))
+    }
+
+    /// A value from a controlled list, or the text as written with a warning.
+    fn controlled(&self, t: String, canonical: fn(&str) -> Option<&'static str>, code: &str, what: &str, warnings: &mut Vec<Issue>) -> Value {
+        match canonical(&t) {
+            Some(v) => Value::Text(v.to_string()),
+            None => {
+                let row = self.row;
+                warnings.push(issue(row, Some(self.col), &t, code, format!("第{row}行：{what}“{t}”无法识别，按原文保存")));
+                Value::Text(t)
+            }
+        }
+    }
+}
+
+/// Validation of a read row: the USCC first (rejects), then the name (rejects), then ranges (warn).
+fn validate(rec: Record, raw: &str, ctx: &RowContext, mut warnings: Vec<Issue>) -> RowOutcome {
+    let row = rec.row;
     let uscc_col = ctx.columns.iter().find(|c| c.key == Some("uscc"));
-    let raw = uscc_raw.as_ref().map(|(r, _)| clean(r)).unwrap_or_default();
     if let Err(problem) = uscc::check(&rec.uscc) {
         let msg = format!("第{row}行：{}（“{raw}”）", problem.message());
-        return RowOutcome::Rejected(issue(row, uscc_col, &raw, problem.code(), msg), warnings);
+        return RowOutcome::Rejected(issue(row, uscc_col, raw, problem.code(), msg), warnings);
     }
     if !uscc::org_code_ok(&rec.uscc) {
-        warnings.push(issue(row, uscc_col, &raw, "uscc_org_code", format!("第{row}行：统一社会信用代码第9–17位（组织机构代码）校验不符，已导入，请核对")));
+        warnings.push(issue(row, uscc_col, raw, "uscc_org_code", format!("第{row}行：统一社会信用代码第9–17位（组织机构代码）校验不符，已导入，请核对")));
     }
     if rec.name.is_empty() {
         let col = ctx.columns.iter().find(|c| c.key == Some("name"));

@@ -264,7 +264,8 @@ mod tests {
         assert_eq!(count(&t("5件")), Ok(Some(5)));
         assert_eq!(count(&n(12.0)), Ok(Some(12)));
         assert_eq!(count(&t(" 7 ")), Ok(Some(7)));
-        let flags: Vec<(Cell, Result<(bool, Option<i64>), String>)> = vec![
+        type Flag = Result<(bool, Option<i64>), String>;
+        let flags: Vec<(Cell, Flag)> = vec![
             (t("是"), Ok((true, None))),
             (t("否"), Ok((false, None))),
             (t("√"), Ok((true, None))),

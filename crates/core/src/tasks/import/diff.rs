@@ -110,7 +110,8 @@ mod tests {
             task(1, 1, "锁定培育目标", &["市工业和信息化局"]),
             task(1, 2, "精准培训辅导", &["市工业和信息化局"]),
         ];
-        let cases: Vec<(TaskSheetRow, Option<(&str, Vec<&str>)>)> = vec![
+        type Expected<'a> = Option<(&'a str, Vec<&'a str>)>;
+        let cases: Vec<(TaskSheetRow, Expected)> = vec![
             (
                 row(1, 1, "锁定培育目标", &["市工业和信息化局"], "措施"),
                 None,
