@@ -28,7 +28,7 @@ pub fn plans_list(state: tauri::State<AppState>, county: Option<String>, year: O
 
 #[tauri::command]
 pub fn plans_awards(state: tauri::State<AppState>) -> CmdResult<Vec<AwardItem>> {
-    state.with(|s| awards::list_awards(s))
+    state.with(awards::list_awards)
 }
 
 #[tauri::command]
