@@ -9,7 +9,7 @@
 set -euo pipefail
 
 pdf=$1; shift
-orientation="" title="" header="" min_pages=1 keep='^[[:space:]]*（[一二三四五六七八九十]+）'
+orientation="" title="" header="" min_pages=1 keep='^[[:space:]]*[(（][一二三四五六七八九十]+[)）]'
 while [ $# -gt 0 ]; do
   case $1 in
     --landscape | --portrait) orientation=${1#--} ;;
@@ -23,6 +23,10 @@ while [ $# -gt 0 ]; do
 done
 [ -s "$pdf" ] || { echo "✗ $pdf 不存在或为空"; exit 1; }
 
+# Skia's PDFs (WebKitGTK, Chromium) map some CJK glyphs back to compatibility code points (⼯ for 工,
+# ⾊ for 色): compare text after NFKC, which also turns full-width brackets into ( ).
+nfkc() { python3 -c 'import sys, unicodedata; sys.stdout.write(unicodedata.normalize("NFKC", sys.stdin.read()))'; }
+title=$(nfkc <<<"$title") header=$(nfkc <<<"$header")
 status=0
 bad() { echo "  ✗ $*"; status=1; }
 name=$(basename "$pdf")
@@ -41,9 +45,9 @@ pdfinfo -f 1 -l "$pages" "$pdf" | awk -v W=$W -v H=$H '/^Page +[0-9]+ size:/ {
 
 IFS=, read -r -a heads <<<"$header"
 for n in $(seq 1 "$pages"); do
-  text=$(pdftotext -layout -f "$n" -l "$n" "$pdf" -)
+  text=$(pdftotext -layout -f "$n" -l "$n" "$pdf" - | nfkc)
   # Reading order (-raw) keeps a header cell's wrapped lines together: “完成\n时限”.
-  flat=$(pdftotext -raw -f "$n" -l "$n" "$pdf" - | tr -d ' \n')
+  flat=$(pdftotext -raw -f "$n" -l "$n" "$pdf" - | nfkc | tr -d ' \n')
   [ "$n" -eq 1 ] && [ -n "$title" ] && ! grep -qF "$(tr -d ' ' <<<"$title")" <<<"$flat" && bad "第 1 页没有标题“$title”"
   for h in "${heads[@]}"; do grep -qF "$h" <<<"$flat" || bad "第 $n 页没有表头“$h”"; done
   numbers=$(grep -oE '—[[:space:]]*[0-9]+[[:space:]]*—' <<<"$text" | tr -dc '0-9\n')
