@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Pacesetter needs on Debian/Ubuntu: system packages
-# (WebKitGTK, Xvfb, WebKitWebDriver, CJK fonts), the UI's npm packages and tauri-driver.
+# (WebKitGTK, Xvfb, WebKitWebDriver, CJK fonts; xdotool to drive the GTK print dialog and Chromium
+# to print the views as Windows' WebView2 would), the UI's npm packages and tauri-driver.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb fonts-noto-cjk poppler-utils
-  pkg-config ca-certificates dpkg-dev x11-utils imagemagick desktop-file-utils)
+  pkg-config ca-certificates dpkg-dev x11-utils imagemagick desktop-file-utils xdotool chromium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and integration tests (core, CLI), a check that the generated
 # TypeScript types are committed, the UI's type check and unit tests, then the end-to-end
-# tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver, and the
-# debug .deb installed into an empty root and started from there (scripts/test-deb.sh).
+# tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver (printing
+# through the GTK print dialog among them), the print views printed by headless Chromium as Windows'
+# WebView2 would, and the debug .deb installed into an empty root and started from there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -18,6 +19,8 @@ if [ -n "$(git status --porcelain -- ui/src/bindings 2>/dev/null)" ]; then
 fi
 echo "==> 界面类型检查、单元测试与构建"
 (cd ui && npx vue-tsc --noEmit && npx vitest run && npx vite build)
+echo "==> 打印视图经无头 Chromium（代替 Windows 的 WebView2）出 PDF 并检查"
+tests/print/render.sh
 echo "==> 构建桌面程序"
 cargo build -p pacesetter-app
 echo "==> 端到端测试（Xvfb + tauri-driver）"

@@ -1,6 +1,7 @@
 //! The desktop shell: opens the store, registers the commands (one-line calls into core) and
 //! the plugins (single instance, dialogs). Nothing domain-specific lives here.
 mod commands;
+mod print;
 mod state;
 
 use tauri::Manager;
@@ -93,6 +94,7 @@ pub fn run() {
             commands::tasks::tasks_quantity_target,
             commands::tasks::tasks_county_government,
             commands::tasks::tasks_statuses,
+            commands::print::print_current,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Pacesetter app");

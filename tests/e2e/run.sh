@@ -6,6 +6,9 @@ cd "$(dirname "$0")"
 ROOT=$(cd ../.. && pwd)
 export PACESETTER_APP=${PACESETTER_APP:-$ROOT/target/debug/pacesetter-app}
 export PACESETTER_E2E=1
+# GTK's own dialogs (print, file chooser) in English whatever the machine's language: the print
+# spec finds their windows by title.
+export LC_MESSAGES=C.UTF-8
 [ -x "$PACESETTER_APP" ] || { echo "缺少 $PACESETTER_APP：先构建桌面程序"; exit 1; }
 [ -d node_modules ] || npm ci --no-fund --no-audit
 

@@ -5,6 +5,7 @@ pub mod enterprises;
 pub mod importing;
 pub mod ledger;
 pub mod plans;
+pub mod print;
 pub mod reference;
 pub mod settings;
 pub mod targets;

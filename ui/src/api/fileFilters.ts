@@ -8,6 +8,8 @@ export const SHEET_FILTERS: FileFilter[] = [{ name: "Excel 表格", extensions: 
 export const XLSX_FILTERS: FileFilter[] = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
 /** Word documents the app writes (一企一策). */
 export const DOCX_FILTERS: FileFilter[] = [{ name: "Word 文档", extensions: ["docx"] }];
+/** PDF files the print views save (导出 PDF). */
+export const PDF_FILTERS: FileFilter[] = [{ name: "PDF 文件", extensions: ["pdf"] }];
 /** Store backups, written and restored on the 设置 page. */
 export const BACKUP_FILTERS: FileFilter[] = [{ name: "数据库备份", extensions: ["db"] }];
 
