@@ -2,10 +2,16 @@
 //! the plugins (single instance, dialogs). Nothing domain-specific lives here.
 mod commands;
 mod state;
+#[cfg(windows)]
+mod webview2;
 
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(windows)]
+    if !webview2::available() {
+        return;
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
