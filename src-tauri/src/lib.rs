@@ -3,10 +3,16 @@
 mod commands;
 mod print;
 mod state;
+#[cfg(windows)]
+mod webview2;
 
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(windows)]
+    if !webview2::available() {
+        return;
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {

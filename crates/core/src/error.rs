@@ -59,8 +59,29 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 
 impl From<rust_xlsxwriter::XlsxError> for CoreError {
     fn from(e: rust_xlsxwriter::XlsxError) -> Self {
-        CoreError::Export(format!("写入 Excel 文件失败：{e}"))
+        CoreError::Export(format!("写入 Excel 文件失败：{}", xlsx_reason(&e)))
     }
+}
+
+/// Why the spreadsheet writer failed; a file error as [`io_reason`] says it.
+pub(crate) fn xlsx_reason(e: &rust_xlsxwriter::XlsxError) -> String {
+    match e {
+        rust_xlsxwriter::XlsxError::IoError(io) => io_reason(io),
+        e => e.to_string(),
+    }
+}
+
+/// Windows' ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: another program holds the file,
+/// as Excel, WPS and Word do with every file they show.
+const WINDOWS_FILE_IN_USE: [i32; 2] = [32, 33];
+
+/// Why reading or writing a file failed, for a Chinese message: a file another program holds
+/// open (Windows) in words, anything else as the system says it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    if cfg!(windows) && e.raw_os_error().is_some_and(|c| WINDOWS_FILE_IN_USE.contains(&c)) {
+        return "文件正被其他程序（如 Excel、WPS 或 Word）打开，请先关闭该文件再重试".into();
+    }
+    e.to_string()
 }
 
 impl From<serde_json::Error> for CoreError {
@@ -96,5 +117,15 @@ mod tests {
             serde_json::to_string(&e).unwrap(),
             r#"{"code":"unreadable_file","message":"无法读取文件 a.xls：不是 Excel 文件"}"#
         );
+    }
+
+    #[test]
+    fn a_file_held_open_by_another_program_is_named_on_windows_only() {
+        let in_use = std::io::Error::from_raw_os_error(32);
+        let reason = io_reason(&in_use);
+        // 32 is EPIPE on Linux: only Windows means "held by another program" by it.
+        assert_eq!(reason.contains("正被其他程序"), cfg!(windows), "{reason}");
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(io_reason(&missing), missing.to_string());
     }
 }

@@ -88,8 +88,7 @@ fn year_of_figures() -> i64 {
 /// Writes a blank collection template to `path`.
 pub fn write_template(store: &Store, path: &Path) -> Result<()> {
     let mut wb = build(store, year_of_figures(), &[])?;
-    wb.save(path)?;
-    Ok(())
+    crate::sheet::write::save(&mut wb, path)
 }
 
 fn cell_text(row: &EnterpriseRow, key: &str) -> Option<String> {

@@ -8,6 +8,8 @@ use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Table,
     TableBorder, TableBorderPosition, TableBorders, TableCell, TableRow, VAlignType, WidthType,
 };
+use super::file_name::{safe_file_name, unique_name};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 pub const TITLE_FONT: &str = "方正小标宋简体";
@@ -178,7 +180,7 @@ pub fn plan_document(plan: &Plan) -> Docx {
 
 fn save(doc: Docx, path: &Path) -> Result<()> {
     let file = std::fs::File::create(path)
-        .map_err(|e| CoreError::Export(format!("无法创建 {}：{e}", path.display())))?;
+        .map_err(|e| CoreError::Export(format!("无法创建 {}：{}", path.display(), crate::error::io_reason(&e))))?;
     doc.build()
         .pack(file)
         .map_err(|e| CoreError::Export(format!("写入 Word 文件 {} 失败：{e}", path.display())))
@@ -189,22 +191,21 @@ pub fn export_plan(store: &Store, enterprise_id: i64, year: i64, path: &Path) ->
     save(plan_document(&get_plan(store, enterprise_id, year)?), path)
 }
 
-/// A file name safe on Windows and Linux.
-fn file_name(text: &str) -> String {
-    text.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
-}
-
-/// Writes every saved plan of `county` (of `year`, or all years) into `dir`, one file each;
+/// Writes every saved plan of `county` (of `year`, or all years) into `dir`, one file each named
+/// after the enterprise and year (made safe for Windows, numbered when two names collide);
 /// returns the files written.
 pub fn export_county_plans(store: &Store, county: &str, year: Option<i64>, dir: &Path) -> Result<Vec<PathBuf>> {
     let plans = list_plans(store, Some(county), year)?;
     if plans.is_empty() {
         return Err(CoreError::NotFound(format!("{county}还没有保存的一企一策")));
     }
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CoreError::Export(format!("无法创建文件夹 {}：{}", dir.display(), crate::error::io_reason(&e))))?;
+    let mut taken = HashSet::new();
     let mut written = Vec::new();
     for p in plans {
-        let path = dir.join(file_name(&format!("{}_{}年一企一策.docx", p.name, p.year)));
+        let name = unique_name(&safe_file_name(&format!("{}_{}年一企一策.docx", p.name, p.year)), &mut taken);
+        let path = dir.join(name);
         export_plan(store, p.enterprise_id, p.year, &path)?;
         written.push(path);
     }

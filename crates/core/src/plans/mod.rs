@@ -3,6 +3,7 @@
 //! can be copied to the next year. Saving is one audited transaction.
 pub mod awards;
 pub mod docx;
+pub mod file_name;
 
 use crate::audit;
 use crate::error::{CoreError, Result};

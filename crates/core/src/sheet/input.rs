@@ -27,7 +27,7 @@ pub fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
             ErrorKind::PermissionDenied => "没有读取该文件的权限".to_string(),
             ErrorKind::IsADirectory => "这是文件夹，不是文件".to_string(),
             _ if path.is_dir() => "这是文件夹，不是文件".to_string(),
-            _ => format!("读取失败（{e}）"),
+            _ => format!("读取失败（{}）", crate::error::io_reason(&e)),
         };
         CoreError::UnreadableFile(format!("无法读取文件 {name}：{why}"))
     })?;

@@ -322,7 +322,7 @@ fn convert(v: &Data) -> CellValue {
         Data::Empty | Data::Error(_) => CellValue::Empty,
         Data::Int(i) => CellValue::Number(*i as f64),
         Data::Float(f) => CellValue::Number(*f),
-        Data::String(s) => CellValue::Text(s.clone()),
+        Data::String(s) => CellValue::Text(super::text::lf_line_breaks(s)),
         Data::Bool(b) => CellValue::Bool(*b),
         Data::DateTime(dt) => match dt.as_datetime() {
             Some(d) if dt.is_datetime() => CellValue::Date(d.date().format("%Y-%m-%d").to_string()),
@@ -466,5 +466,14 @@ pub(crate) mod tests {
         let bytes = wb.save_to_buffer().unwrap();
         let e = read_workbook(&bytes, "大表.xlsx").unwrap_err().to_string();
         assert_eq!(e, "无法读取文件 大表.xlsx：工作表“名单”的范围过大（1048576 行 × 4 列），超出可导入的范围；请删去多余的空行、空列后再导入");
+    }
+
+    #[test]
+    fn line_breaks_in_cells_are_read_as_lf() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "市工业和信息化局\r\n市商务局\r市财政局").unwrap();
+        let grids = read_workbook(&wb.save_to_buffer().unwrap(), "换行.xlsx").unwrap();
+        assert_eq!(grids[0].text(0, 0), "市工业和信息化局\n市商务局\n市财政局");
     }
 }

@@ -35,6 +35,16 @@ pub fn half_width(ch: char) -> char {
     }
 }
 
+/// Line breaks inside a cell as `\n` only: files saved on Windows (or pasted from other programs)
+/// may carry `\r\n` or a lone `\r`, which would otherwise reach the store and the exports.
+pub fn lf_line_breaks(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
 /// `clean` without any space at all, for keys (USCC) and header comparison.
 pub fn compact(s: &str) -> String {
     clean(s).chars().filter(|c| !c.is_whitespace()).collect()
@@ -53,6 +63,12 @@ pub fn number_text(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_become_lf() {
+        assert_eq!(lf_line_breaks("市工业和信息化局\r\n市商务局\r市财政局\n"), "市工业和信息化局\n市商务局\n市财政局\n");
+        assert_eq!(lf_line_breaks("没有换行"), "没有换行");
+    }
 
     #[test]
     fn clean_cases() {

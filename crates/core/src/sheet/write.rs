@@ -64,7 +64,8 @@ pub fn display_width(s: &str) -> usize {
 
 /// Saves `book` to `path`, saying in Chinese which file could not be written.
 pub fn save(book: &mut Workbook, path: &Path) -> Result<()> {
-    book.save(path).map_err(|e| CoreError::Export(format!("无法保存 {}：{e}", path.display())))
+    book.save(path)
+        .map_err(|e| CoreError::Export(format!("无法保存 {}：{}", path.display(), crate::error::xlsx_reason(&e))))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Backups and restore of the store: SQLite's online backup API (never a file copy of a live WAL
 //! database), a check that a file is a Pacesetter store, a daily automatic backup keeping the last
 //! N files, and a restore that validates the file and keeps the current store as a backup first.
-use super::{migrate, now_text, Store};
+use super::{migrate, now_text, sqlite_path, Store};
 use crate::audit;
 use crate::error::{CoreError, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -116,11 +116,11 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<FileCheck> {
     let _ = std::fs::remove_file(&tmp);
     let written = store
         .conn
-        .backup(rusqlite::MAIN_DB, &tmp, rusqlite::backup::NO_PROGRESS)
+        .backup(rusqlite::MAIN_DB, sqlite_path(&tmp), rusqlite::backup::NO_PROGRESS)
         .map_err(|e| CoreError::Store(format!("备份失败（{}）：{}", out.display(), busy_or(&e))));
     // A plain rollback-journal file: no -wal/-shm companions to lose when it is copied around.
     let plain = written.and_then(|_| {
-        let c = Connection::open(&tmp)?;
+        let c = Connection::open(sqlite_path(&tmp))?;
         let _: String = c.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))?;
         Ok(())
     });
@@ -155,7 +155,7 @@ pub fn check_file(path: &Path, quick: bool) -> Result<FileCheck> {
     if n < 16 || &header != b"SQLite format 3\0" {
         return Err(CoreError::Invalid(format!("{name} 不是数据库文件（不是 SQLite 格式），不能用于恢复")));
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    let conn = Connection::open_with_flags(sqlite_path(path), OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| CoreError::Store(format!("无法打开 {name}：{e}")))?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     let mut problems = Vec::new();
@@ -258,7 +258,7 @@ pub fn restore_from(store: &mut Store, file: &Path) -> Result<RestoreReport> {
     backup_to(store, &saved)?;
     store
         .conn
-        .restore(rusqlite::MAIN_DB, file, rusqlite::backup::NO_PROGRESS)
+        .restore(rusqlite::MAIN_DB, sqlite_path(file), rusqlite::backup::NO_PROGRESS)
         .map_err(|e| CoreError::Store(format!("恢复失败（{}），原数据已备份在 {}", busy_or(&e), saved.display())))?;
     let path = store.path().map(Path::to_path_buf);
     migrate::migrate(&mut store.conn, path.as_deref())?;

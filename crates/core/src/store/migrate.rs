@@ -49,7 +49,7 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> 
 fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let stamp = chrono::Local::now().format("%Y%m%d%H%M%S");
     let target = path.with_extension(format!("v{version}-{stamp}.bak"));
-    conn.backup(rusqlite::MAIN_DB, &target, rusqlite::backup::NO_PROGRESS)
+    conn.backup(rusqlite::MAIN_DB, super::sqlite_path(&target), rusqlite::backup::NO_PROGRESS)
         .map_err(|e| CoreError::Store(format!("升级前备份数据库失败（{}）：{e}", target.display())))?;
     Ok(())
 }

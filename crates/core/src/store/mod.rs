@@ -27,6 +27,36 @@ pub fn default_db_path() -> PathBuf {
     base.join(APP_ID).join(DB_FILE_NAME)
 }
 
+/// Paths at least this long (bytes) are given to SQLite in the `\\?\` form on Windows: the
+/// limit is 260 characters including SQLite's `-journal`/`-wal` suffixes.
+#[cfg(windows)]
+const LONG_PATH: usize = 240;
+
+/// The form of `path` to hand to SQLite. Windows refuses paths of 260 characters or more unless
+/// they are written `\\?\C:\…`; Rust's file functions do that by themselves, SQLite does not.
+pub(crate) fn sqlite_path(path: &Path) -> PathBuf {
+    #[cfg(windows)]
+    if path.as_os_str().len() >= LONG_PATH {
+        if let Ok(abs) = std::path::absolute(path) {
+            return PathBuf::from(verbatim(&abs.to_string_lossy()));
+        }
+    }
+    path.to_path_buf()
+}
+
+/// The `\\?\` form of an absolute Windows path: `C:\a` → `\\?\C:\a`, `\\server\share\a` →
+/// `\\?\UNC\server\share\a`; a path already in that form stays.
+#[cfg_attr(not(windows), allow(dead_code))]
+fn verbatim(abs: &str) -> String {
+    if abs.starts_with(r"\\?\") || abs.starts_with(r"\\.\") {
+        abs.to_string()
+    } else if let Some(unc) = abs.strip_prefix(r"\\") {
+        format!(r"\\?\UNC\{unc}")
+    } else {
+        format!(r"\\?\{abs}")
+    }
+}
+
 /// One open store. All reads and writes of the domain go through functions taking `&Store`.
 pub struct Store {
     pub(crate) conn: Connection,
@@ -40,7 +70,7 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let conn = Connection::open(path).map_err(|e| {
+        let conn = Connection::open(sqlite_path(path)).map_err(|e| {
             CoreError::Store(format!("无法打开数据库 {}：{e}", path.display()))
         })?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
@@ -116,5 +146,14 @@ mod tests {
         let n: i64 = s.conn.query_row("SELECT count(*) FROM tasks", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 21);
         assert_eq!(schema_version(&s.conn).unwrap(), LATEST_VERSION);
+    }
+
+    #[test]
+    fn long_windows_paths_are_written_in_verbatim_form() {
+        assert_eq!(verbatim(r"C:\Users\张三\pacesetter.db"), r"\\?\C:\Users\张三\pacesetter.db");
+        assert_eq!(verbatim(r"\\server\share\数据\p.db"), r"\\?\UNC\server\share\数据\p.db");
+        assert_eq!(verbatim(r"\\?\D:\p.db"), r"\\?\D:\p.db");
+        let short = Path::new("short.db");
+        assert_eq!(sqlite_path(short), short);
     }
 }

@@ -139,8 +139,7 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
         ws.set_row_height(row, 22)?;
     }
     page_setup(ws, 2)?;
-    book.save(path)?;
-    Ok(())
+    write::save(&mut book, path)
 }
 
 /// Display width of a text (CJK counted double): autofit under-measures Chinese.

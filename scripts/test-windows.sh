@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Windows, proven on Linux: cross-builds pacesetter.exe and pacesetter-app.exe (debug,
+# x86_64-pc-windows-gnu, in target/x86_64-pc-windows-gnu so the Linux build is untouched), checks
+# their PE headers and resources, runs the CLI suite under Wine against the Linux CLI
+# (scripts/windows/wine_suite.py), and builds and installs the NSIS installer under Wine
+# (scripts/windows/installer.nsi). Needs ui/dist (the UI build) and target/debug/pacesetter.
+# Installs what it needs: mingw-w64, Wine, NSIS, python3-pefile, python3-openpyxl, the Rust target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+TRIPLE=x86_64-pc-windows-gnu
+OUT=target/$TRIPLE/debug
+fail() { echo "test-windows: $*" >&2; exit 1; }
+
+if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
+  echo "==> 跳过 Windows 测试：需要 x86_64 Linux（Wine 与 MinGW 交叉编译），本机是 $(uname -s) $(uname -m)"
+  exit 0
+fi
+START=$(date +%s)
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+PACKAGES=(mingw-w64 wine wine64 nsis python3-pefile python3-openpyxl xvfb xauth)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> 安装系统软件包：${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
+SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}
+[ -d "$SAMPLES" ] || fail "找不到样例文件夹 $SAMPLES"
+[ -f ui/dist/index.html ] || fail "缺少 ui/dist：先构建界面（cd ui && npx vite build）"
+[ -x target/debug/pacesetter ] || cargo build -p pacesetter-cli
+
+echo "==> 交叉编译 Windows 程序（调试版，$TRIPLE）"
+BUILD_START=$(date +%s)
+cargo build --target "$TRIPLE" -p pacesetter-cli -p pacesetter-app
+echo "    用时 $(( $(date +%s) - BUILD_START )) 秒"
+
+WORK=$(mktemp -d)
+export WINEPREFIX=$WORK/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LC_ALL=C.UTF-8
+unset DISPLAY PACESETTER_DB
+cleanup() {
+  wineserver -k 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "==> PE 头与资源（pefile）"
+PRODUCT=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["productName"])' src-tauri/tauri.conf.json)
+VERSION=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' src-tauri/tauri.conf.json)
+/usr/bin/python3 scripts/windows/pe_check.py "$OUT/pacesetter-app.exe" "$OUT/pacesetter.exe" \
+  src-tauri/icons/icon.ico "$PRODUCT" "$VERSION"
+
+echo "==> Wine（$(wine --version)）"
+wineboot -i >/dev/null 2>&1 || true
+HELPERS=$WORK/helpers
+mkdir -p "$HELPERS"
+x86_64-w64-mingw32-gcc -O2 -municode -o "$HELPERS/hold_open.exe" scripts/windows/hold_open.c
+# Rust's standard library takes random numbers from ProcessPrng (bcryptprimitives.dll, part of every
+# Windows 10/11), which older Wine lacks: then a stand-in goes into the test prefix's system32.
+if wine "$OUT/pacesetter.exe" --version >/dev/null 2>&1; then
+  echo "    Wine 自带 ProcessPrng，不需要替代的 bcryptprimitives.dll"
+else
+  x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+    scripts/windows/bcryptprimitives.c
+  wine "$OUT/pacesetter.exe" --version >/dev/null 2>&1 \
+    || fail "pacesetter.exe 在 Wine 下无法启动：$(wine "$OUT/pacesetter.exe" --version 2>&1 | tail -3)"
+  echo "    Wine 缺少 ProcessPrng（bcryptprimitives.dll）：测试用的 Wine 环境中放入替代 DLL（scripts/windows/bcryptprimitives.c）"
+fi
+
+echo "==> 命令行：Linux 版与 Wine 下的 pacesetter.exe 对照"
+/usr/bin/python3 scripts/windows/wine_suite.py --linux-cli "$ROOT/target/debug/pacesetter" \
+  --windows-cli "$ROOT/$OUT/pacesetter.exe" --hold "$HELPERS/hold_open.exe" --app "$ROOT/$OUT/pacesetter-app.exe" \
+  --samples "$SAMPLES" --work "$WORK/suite" --shots "$ROOT/target/e2e-screenshots"
+
+echo "==> 安装程序（Debian 的 makensis）：构建，并在 Wine 下静默安装、使用、卸载"
+SETUP=$(scripts/windows/build-installer.sh debug)
+/usr/bin/python3 scripts/windows/installer_test.py "$SETUP" "$PRODUCT" "$VERSION" "$SAMPLES/county_nanhe_clean.xlsx"
+
+echo "==> Windows 测试通过（共 $(( $(date +%s) - START )) 秒）"
