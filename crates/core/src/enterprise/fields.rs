@@ -107,14 +107,18 @@ struct Rule {
 const RULES: &[Rule] = &[
     Rule { key: "seq", exact: &["序号", "序", "编号", "排序", "NO", "NO.", "顺序号"], contains: &[] },
     Rule { key: "uscc", exact: &["USCC", "统一代码", "代码"], contains: &["信用代码", "社会信用", "统一社会", "纳税人识别号", "税号"] },
-    Rule { key: "cluster", exact: &["集群", "产业集群"], contains: &["集群"] },
-    Rule { key: "name", exact: &["名称", "企业", "公司", "单位", "企业名单", "企业（单位）名称", "企业(单位)名称"], contains: &["企业名称", "单位名称", "公司名称", "企业全称", "企业名", "公司全称"] },
+    Rule { key: "cluster", exact: &["集群", "产业集群", "特色产业"], contains: &["集群", "特色产业"] },
+    Rule { key: "name", exact: &["名称", "企业", "公司", "单位", "企业名单", "企业（单位）名称", "企业(单位)名称"], contains: &["企业名称", "单位名称", "公司名称", "企业全称", "企业名", "公司全称", "详细名称", "单位全称"] },
     Rule {
         key: "county",
-        exact: &["县", "县区", "区县", "县市区", "县(市区)", "县(市、区)", "属地", "地区", "所在地", "区域", "所在县", "县别", "所属区域", "所在区域", "县(市、区、开发区)"],
+        exact: &["县", "县区", "区县", "县市区", "县(市区)", "县(市、区)", "属地", "地区", "所在地", "区域", "所在县", "县别", "所属区域", "所在区域", "县(市、区、开发区)", "所在地区", "所属地区", "区划", "所在县区"],
         contains: &["县(市", "县（市", "所在县", "所属县", "县市区", "县区", "区县", "属地"],
     },
-    Rule { key: "industry", exact: &["行业", "行业类别", "所属行业", "行业门类", "产业类别"], contains: &["所属行业", "行业分类", "国民经济行业"] },
+    Rule {
+        key: "industry",
+        exact: &["行业", "行业类别", "所属行业", "行业门类", "行业名称", "所属领域", "技术领域", "细分领域", "主导产业", "产业", "所属产业", "重点产业", "特色主导产业", "产业类别", "产业类型"],
+        contains: &["所属行业", "行业分类", "国民经济行业", "行业类别", "行业名称", "细分领域", "所属领域", "技术领域", "主导产业"],
+    },
     Rule { key: "rd_ratio_pct", exact: &["研发强度"], contains: &["研发+占", "研发+比例", "研发+强度", "研发+比重", "R&D+占", "R&D+强度", "研发+%"] },
     Rule { key: "rd_expense_wan", exact: &["研发", "R&D"], contains: &["研发投入", "研发费用", "研发经费", "研发支出", "R&D"] },
     Rule { key: "profit_wan", exact: &["利润", "净利润", "利润总额"], contains: &["利润"] },
@@ -122,14 +126,18 @@ const RULES: &[Rule] = &[
     Rule { key: "revenue_wan", exact: &["营收", "收入", "销售额", "营业额"], contains: &["营业收入", "营业总收入", "主营业务收入", "销售收入", "营收", "销售额"] },
     Rule { key: "main_business", exact: &["主营", "主导产品", "产品"], contains: &["主营业务", "主要产品", "主营产品", "经营范围", "主导产品"] },
     Rule { key: "phone", exact: &["电话", "手机", "联系方式", "手机号", "手机号码", "电话号码"], contains: &["电话", "手机", "联系方式"] },
-    Rule { key: "legal_rep", exact: &["法人", "法定代表人", "法人代表"], contains: &["法定代表", "法人代表"] },
+    Rule { key: "legal_rep", exact: &["法人", "法定代表人", "法人代表", "单位负责人", "企业负责人"], contains: &["法定代表", "法人代表"] },
     Rule { key: "contact", exact: &["联系人", "企业联系人", "联络人"], contains: &["联系人", "联络人"] },
     Rule { key: "address", exact: &["地址", "住所", "地点"], contains: &["地址", "住所"] },
     Rule { key: "founded", exact: &["成立时间", "成立日期", "成立年份", "注册时间", "注册日期", "成立年月"], contains: &["成立时间", "成立日期", "成立年", "注册时间", "注册日期"] },
     Rule { key: "registered_capital_wan", exact: &[], contains: &["注册资本", "注册资金"] },
     Rule { key: "invention_patents", exact: &["发明专利", "专利", "专利数"], contains: &["发明专利", "专利数", "专利授权"] },
-    Rule { key: "target_board", exact: &["板块", "拟上市板块", "上市板块", "拟上市地"], contains: &["板块", "拟上市地", "上市地点", "拟上市交易所", "上市地"] },
-    Rule { key: "listing_stage", exact: &["进展", "进度", "上市进度", "上市进展", "所处阶段", "阶段"], contains: &["上市进展", "上市进度", "上市阶段", "进展情况", "推进情况", "所处阶段", "工作进展", "上市工作"] },
+    Rule { key: "target_board", exact: &["板块", "拟上市板块", "上市板块", "拟上市地", "拟上市地点", "拟上市市场"], contains: &["板块", "拟上市地", "上市地点", "拟上市交易所", "上市地", "上市市场"] },
+    Rule {
+        key: "listing_stage",
+        exact: &["进展", "进度", "进程", "上市进度", "上市进展", "上市进程", "所处阶段", "阶段", "上市状态"],
+        contains: &["上市进展", "上市进度", "上市进程", "上市阶段", "进展情况", "推进情况", "所处阶段", "工作进展", "上市工作", "上市状态"],
+    },
     Rule { key: "little_giant_year", exact: &[], contains: &["小巨人+年", "小巨人+时间"] },
     Rule { key: "little_giant", exact: &["小巨人"], contains: &["小巨人"] },
     Rule { key: "innovative_sme_year", exact: &[], contains: &["创新型+年", "创新型+时间"] },
@@ -145,6 +153,15 @@ const RULES: &[Rule] = &[
     Rule { key: "tier", exact: &["梯队", "层级"], contains: &["梯队"] },
     Rule { key: "notes", exact: &["备注", "说明", "其他"], contains: &["备注"] },
 ];
+
+/// Headers naming industries in some counties' sheets and the clusters in others (主导产业:
+/// “纺织业” or “清河羊绒”): matched to 所属行业, the column's values decide (`layout`).
+const DECIDED_BY_VALUES: &[&str] = &["主导产业", "产业", "所属产业", "重点产业", "特色主导产业", "产业类别", "产业类型"];
+
+/// Whether the header's field is decided by the column's values ([`DECIDED_BY_VALUES`]).
+pub fn decided_by_values(text: &str) -> bool {
+    DECIDED_BY_VALUES.contains(&header_core(text).as_str())
+}
 
 /// Strips the parts of a header that are not its name: spaces, a leading year, units and
 /// hints in parentheses (“（万元）”, “（是/否）”, “（%）”), trailing “：”.
@@ -297,7 +314,32 @@ mod tests {
             ("注册地址", Some("address")),
             ("成立时间", Some("founded")),
             ("纳税额", Some("tax_wan")),
+            // 上市后备企业信息统计表
+            ("目前上市进程", Some("listing_stage")),
+            ("上市进程", Some("listing_stage")),
+            ("上市进展情况", Some("listing_stage")),
+            ("拟上市地点", Some("target_board")),
+            ("拟上市市场", Some("target_board")),
+            ("主导产品", Some("main_business")),
+            ("主导产业", Some("industry")),
+            ("特色产业", Some("cluster")),
+            // 专精特新申报汇总表
+            ("所属行业（细分领域）", Some("industry")),
+            ("细分领域", Some("industry")),
+            ("所在地区", Some("county")),
+            ("研发费用占营业收入比重（%）", Some("rd_ratio_pct")),
+            // 规上工业企业名录
+            ("单位详细名称", Some("name")),
+            ("行业类别", Some("industry")),
+            ("行业名称", Some("industry")),
+            ("单位负责人", Some("legal_rep")),
+            ("详细地址", Some("address")),
+            // 高新技术企业名单
+            ("所属技术领域", Some("industry")),
+            ("证书编号", None),
+            // kept as extra attributes: no field holds them
             ("企业规模", None),
+            ("行业代码", None),
             ("", None),
         ];
         for (text, want) in cases {

@@ -1,8 +1,14 @@
 //! Spreadsheets as files: reading any workbook the user chose (by content, guarded against
-//! hostile files, merged cells filled, GBK code pages retried) and the character cleanup
-//! every importer shares. The importers of each area stand on it.
+//! hostile files, merged cells filled, GBK code pages retried), the tables of Word documents,
+//! web pages and .csv files as the same grids, and the character cleanup every importer shares.
+mod decode;
+mod delimited;
+mod docx;
+pub mod formats;
+mod html;
 pub mod input;
 pub mod merged;
+mod placed;
 pub mod read;
 pub mod report;
 pub mod text;

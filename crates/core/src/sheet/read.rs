@@ -1,6 +1,7 @@
 //! The one reader of workbooks (the only caller of calamine): a file sniffed by its content (xls
 //! or xlsx, whatever the extension), guarded, read into grids of typed cells with their merged
 //! areas; encrypted files and non-workbooks named, a wrong .xls code page retried as GBK (936).
+//! Tables outside workbooks (.docx, web pages, .csv) are handed to `sheet::formats` first.
 use crate::error::{CoreError, Result};
 use crate::sheet::input::{check_extent, MAX_SHEET_CELLS};
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, SheetVisible, Sheets, Xls, XlsOptions, Xlsx};
@@ -142,13 +143,16 @@ pub fn read_workbook(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
     crate::sheet::input::shielded(file_name, || read_workbook_unshielded(bytes, file_name))
 }
 
-fn unreadable(file_name: &str, why: &str) -> CoreError {
+pub(crate) fn unreadable(file_name: &str, why: &str) -> CoreError {
     CoreError::UnreadableFile(format!("无法读取文件 {file_name}：{why}"))
 }
 
 fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
     if bytes.is_empty() {
         return Err(unreadable(file_name, "文件为空"));
+    }
+    if let Some(grids) = super::formats::read_tables(bytes, file_name)? {
+        return Ok(grids);
     }
     let kind = sniff(bytes);
     let not_a_workbook = match kind {
@@ -359,13 +363,13 @@ pub(crate) mod tests {
 
     /// Files that are not workbooks an importer can read, and the error every importer gives
     /// for each (after “无法读取文件 NAME：”): an encrypted workbook, text renamed .xlsx, a web
-    /// page saved as .xls.
+    /// page without a table saved as .xls.
     pub(crate) fn unreadable_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         let encrypted = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/encrypted.xlsx")).unwrap();
         vec![
             ("加密.xlsx", encrypted, "文件设有打开密码（已加密），请去掉密码后再导入"),
             ("说明.xlsx", "# 说明\n这是一个文本文件。\n".as_bytes().to_vec(), "这是文本文件，不是 Excel 文件"),
-            ("网页.xls", "<html><body><table><tr><td>企业名称</td></tr></table></body></html>".as_bytes().to_vec(), "这是网页（HTML）文件，不是 Excel 文件；请在 Excel/WPS 中打开后另存为 .xlsx 再导入"),
+            ("网页.xls", "<html><body><p>登录已过期，请重新登录</p></body></html>".as_bytes().to_vec(), "这是网页（HTML）文件，不是 Excel 文件；请在 Excel/WPS 中打开后另存为 .xlsx 再导入"),
         ]
     }
 
@@ -393,7 +397,7 @@ pub(crate) mod tests {
         let cases: &[(&[u8], &str)] = &[
             (b"", "文件为空"),
             (b"# README\nThis is text.\n", "文本文件"),
-            (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "网页"),
+            (b"<html><body><p>1</p></body></html>", "网页"),
             (b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">", "XML"),
             (b"PK\x03\x04\x14\x00\x00\x00truncated", "损坏"),
             (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0], "损坏"),

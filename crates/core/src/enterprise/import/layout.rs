@@ -1,5 +1,6 @@
 //! Finding the table: which sheet holds the data, which row(s) form the header (title lines,
-//! unit lines and two-level merged headers around it), and what each column means.
+//! unit lines and two-level merged headers around it), and what each column means (by its
+//! header, or by its values where the header is ambiguous: 主导产业).
 use crate::enterprise::fields::{self, Kind};
 use crate::sheet::merged::merge_width;
 use crate::sheet::text::{clean, compact};
@@ -214,7 +215,47 @@ pub fn columns(grid: &Grid, header_rows: &[usize], unit_line: Option<f64>) -> Ve
         }
         out.push(Column { index: c, header, key, year, unit });
     }
+    decide_by_values(grid, header_rows, &mut out);
     out
+}
+
+/// A column whose header may name industries or clusters (主导产业) holds the clusters when
+/// most of its values are cluster names (清河羊绒, 羊绒, 羊绒产业集群) and no other column does.
+fn decide_by_values(grid: &Grid, header_rows: &[usize], columns: &mut [Column]) {
+    if columns.iter().any(|c| c.key == Some("cluster")) {
+        return;
+    }
+    let last = *header_rows.last().unwrap_or(&0);
+    let ambiguous = columns.iter_mut().filter(|c| c.key == Some("industry") && fields::decided_by_values(c.header.rsplit('/').next().unwrap_or("")));
+    let mut names: Option<Vec<(String, String)>> = None;
+    for col in ambiguous {
+        let names = names.get_or_insert_with(cluster_names);
+        let values: Vec<String> = (last + 1..grid.rows.len().min(last + 201)).map(|r| compact(&grid.text(r, col.index))).filter(|v| !v.is_empty()).collect();
+        let clusters = values.iter().filter(|v| is_cluster(v, names)).count();
+        if clusters * 2 > values.len() {
+            col.key = Some("cluster");
+        }
+    }
+}
+
+/// Every shipped cluster as (full name, name without its county: 清河羊绒 → 羊绒).
+fn cluster_names() -> Vec<(String, String)> {
+    let seed = crate::store::seed::county_seed();
+    seed.clusters
+        .iter()
+        .map(|c| {
+            let county = seed.counties.iter().find(|k| k.name == c.county);
+            let prefixes = county.into_iter().flat_map(|k| std::iter::once(&k.name).chain(k.aliases.iter()));
+            let short = prefixes.filter_map(|p| c.name.strip_prefix(p.as_str())).filter(|s| s.chars().count() >= 2).min_by_key(|s| s.len());
+            (c.name.clone(), short.unwrap_or(&c.name).to_string())
+        })
+        .collect()
+}
+
+/// Whether a value names a cluster: its full or short name, with or without 产业集群 / 集群 / 产业.
+fn is_cluster(value: &str, names: &[(String, String)]) -> bool {
+    let v = ["产业集群", "集群", "产业"].iter().find_map(|s| value.strip_suffix(s)).unwrap_or(value);
+    names.iter().any(|(full, short)| v == full || v == short || v.starts_with(full.as_str()))
 }
 
 /// The header text of every column on every header level. An upper-level group cell that
@@ -326,5 +367,24 @@ mod tests {
         assert_eq!(unit_line(&g, &[2]), Some(0.0001));
         let cols = columns(&g, &[2], Some(0.0001));
         assert_eq!(cols[2].key, None, "a second column for the same field and year is kept as extra");
+    }
+
+    #[test]
+    fn an_ambiguous_header_is_decided_by_its_values() {
+        let cases: Vec<(&[&str], Option<&str>)> = vec![
+            (&["清河羊绒", "羊绒", "临西轴承产业集群", "宁晋单晶硅"], Some("cluster")),
+            (&["羊绒产业", "汽车及零部件", "", "纺织业"], Some("cluster")),
+            (&["纺织业", "通用设备制造业", "食品制造业", "羊绒"], Some("industry")),
+            (&["", "", "", ""], Some("industry")),
+        ];
+        for (values, want) in cases {
+            let mut rows: Vec<&[&str]> = vec![&["企业名称", "统一社会信用代码", "主导产业"]];
+            let data: Vec<[&str; 3]> = values.iter().map(|v| ["甲公司", "91130506MA01RRJY81", *v]).collect();
+            rows.extend(data.iter().map(|r| &r[..]));
+            let cols = columns(&grid(&rows, &[]), &[0], None);
+            assert_eq!(cols[2].key, want, "{values:?}");
+        }
+        let g = grid(&[&["企业名称", "特色产业集群", "主导产业"], &["甲", "清河羊绒", "羊绒"]], &[]);
+        assert_eq!(columns(&g, &[0], None)[2].key, Some("industry"), "the cluster has its own column");
     }
 }

@@ -106,11 +106,74 @@ fn an_enterprise_name_merged_over_several_rows_applies_to_each_problem() {
     ws.write_string(2, 2, "贷款").unwrap();
     book.save(&path).unwrap();
     let r = import_ledger(&mut s, &path).unwrap();
-    assert_eq!((r.report.inserted, r.report.rejected.len()), (1, 1));
-    assert_eq!((r.report.rejected[0].row, r.report.rejected[0].column.as_deref()), (3, Some("C")));
-    assert!(r.report.rejected[0].message.contains("问题类别“贷款”无效"), "{}", r.report.rejected[0].message);
-    let p = &list_problems(&s, &ProblemQuery::default()).unwrap().rows[0];
-    assert_eq!((p.enterprise_name.as_str(), p.state.as_str(), p.source.as_str()), ("宁晋某某光伏有限公司", "征集", "其他"));
+    assert_eq!((r.report.inserted, r.report.rejected.len()), (2, 0));
+    let w = &r.report.warnings[0];
+    assert_eq!((w.row, w.column.as_deref(), w.message.as_str()), (3, Some("C"), "问题类别“贷款”按“融资”导入"));
+    let rows = list_problems(&s, &ProblemQuery::default()).unwrap().rows;
+    assert!(rows.iter().all(|p| p.enterprise_name == "宁晋某某光伏有限公司" && p.state == "征集" && p.source == "其他"));
+    assert_eq!(rows.iter().filter(|p| p.category == "融资").count(), 1);
+}
+
+/// A ledger in a county's own words: free sources and categories, months for dates, a date no
+/// one can read, a mistyped code beside a known name.
+fn free_text_sheet(path: &Path) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    let rows: [[&str; 7]; 6] = [
+        ["统一社会信用代码", "企业名称", "企业诉求", "问题来源", "问题类型", "反映时间", "办理时限"],
+        ["", "河北嘉坤农机装备股份有限公司", "流动资金紧张", "入企走访", "贷款难", "2026年5月", ""],
+        ["", "河北嘉坤农机装备股份有限公司", "新厂房用地未批", "企业反映", "土地指标", "2026.5", "尽快"],
+        ["91130528MA08TU9954", "宁晋某某光伏有限公司", "停电频繁", "县长接待日", "水电气暖", "", ""],
+        ["91130528MA08TU9953", "", "招不到技工", "12345热线", "用工", "2026-05-20", ""],
+        ["", "宁晋某某光伏有限公司", "出口退税慢", "座谈会", "出口退税", "46000", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_ledger_in_free_words_imports_every_row_with_warnings() {
+    let (mut s, _, _) = store_with_two();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("县区台账.xlsx");
+    free_text_sheet(&path);
+    let r = import_ledger(&mut s, &path).unwrap();
+    assert_eq!((r.rows, r.report.inserted, r.report.rejected.len()), (5, 5, 0), "{:?}", r.report.rejected);
+    let warned: Vec<(u32, &str, &str)> = r.report.warnings.iter().map(|w| (w.row, w.column.as_deref().unwrap_or(""), w.code.as_str())).collect();
+    assert_eq!(
+        warned,
+        vec![
+            (2, "D", "value_mapped"),
+            (2, "E", "value_mapped"),
+            (3, "G", "date_invalid"),
+            (3, "D", "value_mapped"),
+            (3, "E", "value_mapped"),
+            (4, "A", "uscc_check_digit"),
+            (4, "D", "value_unlisted"),
+            (4, "E", "value_unlisted"),
+            (5, "D", "value_mapped"),
+            (6, "E", "value_mapped"),
+        ]
+    );
+    let page = list_problems(&s, &ProblemQuery::default()).unwrap();
+    let mut got: Vec<(String, String, String, String)> =
+        page.rows.iter().map(|p| (p.description.clone(), p.source.clone(), p.category.clone(), p.received_on.clone())).collect();
+    got.sort();
+    let row = |d: &str, s: &str, c: &str, r: &str| (d.to_string(), s.to_string(), c.to_string(), r.to_string());
+    let today = super::super::today().to_string();
+    let mut want = vec![
+        row("流动资金紧张", "入企服务", "融资", "2026-05-01"),
+        row("新厂房用地未批", "其他", "用地", "2026-05-01"),
+        row("停电频繁", "县长接待日", "水电气暖", &today),
+        row("招不到技工", "电话", "用工", "2026-05-20"),
+        row("出口退税慢", "座谈会", "政策", "2025-12-09"),
+    ];
+    want.sort();
+    assert_eq!(got, want);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Finds the task table in a workbook: the sheet and header row(s) naming 工作措施 and 责任单位,
-//! and what each column holds (序号, 行动, 重点任务, 工作措施, 责任单位, 完成时限 …).
+//! Finds the task table in a workbook: the sheets and header row(s) naming 工作措施 and 责任单位,
+//! and what each column holds (序号, 行动, 重点任务, 工作措施, 牵头/配合单位, 完成时限 …), first by
+//! the header's words, then by the cells under it (`content`).
 use super::normalize::header_key;
 use crate::sheet::read::{CellValue, Grid};
 
@@ -28,6 +29,8 @@ pub struct Layout {
     pub header_rows: Vec<usize>,
     /// Role of each grid column, `None` for columns the importer does not use.
     pub roles: Vec<Option<Role>>,
+    /// No column holds the titles: each measure cell starts with its title sentence.
+    pub title_in_content: bool,
 }
 
 impl Layout {
@@ -48,7 +51,7 @@ pub fn header_role(text: &str) -> Option<Role> {
     let has = |ps: &[&str]| ps.iter().any(|p| k.contains(p));
     if has(&["序号", "编号"]) || k == "序" {
         Some(Role::Seq)
-    } else if has(&["时限", "完成时间", "时间节点", "期限", "完成时间节点"]) {
+    } else if has(&["时限", "完成时间", "时间节点", "期限", "时间安排", "时间要求", "完成年限"]) {
         Some(Role::Deadline)
     } else if has(&["状态"]) {
         Some(Role::Status)
@@ -60,7 +63,7 @@ pub fn header_role(text: &str) -> Option<Role> {
         Some(Role::ReportDate)
     } else if has(&["牵头"]) {
         Some(Role::Lead)
-    } else if has(&["配合", "协同", "参与单位"]) {
+    } else if has(&["配合", "协同", "协办", "协助", "参与"]) {
         Some(Role::CoUnits)
     } else if has(&["责任单位", "责任部门", "负责单位", "承办单位", "单位"]) {
         Some(Role::Units)
@@ -75,13 +78,14 @@ pub fn header_role(text: &str) -> Option<Role> {
     }
 }
 
-/// The best task table among the sheets: (sheet index, layout), or `None` when no sheet has
-/// a header row naming both the measures and the responsible units.
-pub fn locate(grids: &[Grid]) -> Option<(usize, Layout)> {
+/// The task tables among the sheets: (sheet index, layout) of every sheet with a header row
+/// naming both the measures and the responsible units, in workbook order.
+pub fn locate(grids: &[Grid]) -> Vec<(usize, Layout)> {
     grids
         .iter()
         .enumerate()
-        .find_map(|(i, g)| locate_in(g).map(|l| (i, l)))
+        .filter_map(|(i, g)| locate_in(g).map(|l| (i, l)))
+        .collect()
 }
 
 fn row_roles(g: &Grid, r: usize) -> Vec<Option<Role>> {
@@ -138,11 +142,14 @@ fn locate_in(g: &Grid) -> Option<Layout> {
         }
     }
     split_double_columns(g, &mut roles, header_rows[header_rows.len() - 1]);
-    Some(Layout { header_rows, roles })
+    let mut layout = Layout { header_rows, roles, title_in_content: false };
+    super::content::refine(g, &mut layout);
+    Some(layout)
 }
 
 /// A header merged over two columns (or followed by a blank header cell with data below) holds
-/// the action in its first column and the measure title in the second: 重点任务 over B:C.
+/// the action in its first column and the measure title in the second: 重点任务 over B:C;
+/// 责任单位 over two columns holds the lead units, then the others.
 fn split_double_columns(g: &Grid, roles: &mut [Option<Role>], last_header: usize) {
     for c in 0..roles.len().saturating_sub(1) {
         let next_blank = roles[c + 1].is_none()
@@ -152,6 +159,8 @@ fn split_double_columns(g: &Grid, roles: &mut [Option<Role>], last_header: usize
         if roles[c] == Some(Role::Title) && doubled && !roles.contains(&Some(Role::Action)) {
             roles[c] = Some(Role::Action);
             roles[c + 1] = Some(Role::Title);
+        } else if roles[c] == Some(Role::Units) && roles[c + 1] == Some(Role::Units) && !roles.contains(&Some(Role::CoUnits)) {
+            roles[c + 1] = Some(Role::CoUnits);
         } else if roles[c].is_some() && roles[c] == roles[c + 1] {
             roles[c + 1] = None;
         }
@@ -161,10 +170,6 @@ fn split_double_columns(g: &Grid, roles: &mut [Option<Role>], last_header: usize
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn grid(rows: &[&[&str]]) -> Grid {
-        Grid::from_rows(rows)
-    }
 
     #[test]
     fn header_texts_name_roles() {
@@ -176,9 +181,13 @@ mod tests {
             ("任务内容", Some(Role::Content)),
             ("责任单位", Some(Role::Units)),
             ("牵头单位", Some(Role::Lead)),
+            ("牵头部门", Some(Role::Lead)),
             ("配合单位", Some(Role::CoUnits)),
+            ("协办单位", Some(Role::CoUnits)),
+            ("参与部门", Some(Role::CoUnits)),
             ("完成\n时限", Some(Role::Deadline)),
             ("完成时间", Some(Role::Deadline)),
+            ("时间节点", Some(Role::Deadline)),
             ("重点行动", Some(Role::Action)),
             ("进展情况", Some(Role::ProgressText)),
             ("进展状态", Some(Role::Status)),
@@ -195,104 +204,30 @@ mod tests {
     #[test]
     fn layouts_are_found_below_titles() {
         use Role::*;
-        let cases: Vec<(Grid, Vec<usize>, Vec<Option<Role>>)> = vec![
+        let (title, head) = (["任务分工表"; 5], ["序号", "重点任务", "工作措施", "责任单位", "完成时限"]);
+        let plain = vec![Some(Seq), Some(Title), Some(Content), Some(Units), Some(Deadline)];
+        let split = vec![Some(Seq), Some(Action), Some(Title), Some(Content), Some(Units), Some(Deadline)];
+        let cases: Vec<(&str, Vec<&[&str]>, Vec<usize>, Vec<Option<Role>>)> = vec![
+            ("title merged over the header", vec![&title, &head, &["1", "a", "b", "c", "每年"]], vec![1], plain),
+            ("重点任务 with a blank cell beside it", vec![&["附件"], &["序号", "重点任务", "", "工作措施", "责任单位", "完成时限"], &["1", "（一）x行动", "t", "b", "c", "每年"]], vec![1], split.clone()),
+            ("重点任务 merged over two columns", vec![&["序号", "重点任务", "重点任务", "工作措施", "责任单位", "完成时限"], &["1", "x行动", "t", "b", "c", "每年"]], vec![0], split),
             (
-                grid(&[
-                    &[
-                        "任务分工表",
-                        "任务分工表",
-                        "任务分工表",
-                        "任务分工表",
-                        "任务分工表",
-                    ],
-                    &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
-                    &["1", "a", "b", "c", "每年"],
-                ]),
-                vec![1],
-                vec![
-                    Some(Seq),
-                    Some(Title),
-                    Some(Content),
-                    Some(Units),
-                    Some(Deadline),
-                ],
-            ),
-            (
-                grid(&[
-                    &["附件", "", "", "", "", ""],
-                    &["序号", "重点任务", "", "工作措施", "责任单位", "完成时限"],
-                    &["1", "（一）x行动", "t", "b", "c", "每年"],
-                ]),
-                vec![1],
-                vec![
-                    Some(Seq),
-                    Some(Action),
-                    Some(Title),
-                    Some(Content),
-                    Some(Units),
-                    Some(Deadline),
-                ],
-            ),
-            (
-                grid(&[
-                    &[
-                        "序号",
-                        "重点任务",
-                        "重点任务",
-                        "工作措施",
-                        "责任单位",
-                        "完成时限",
-                    ],
-                    &["1", "x行动", "t", "b", "c", "每年"],
-                ]),
-                vec![0],
-                vec![
-                    Some(Seq),
-                    Some(Action),
-                    Some(Title),
-                    Some(Content),
-                    Some(Units),
-                    Some(Deadline),
-                ],
-            ),
-            (
-                grid(&[
-                    &[
-                        "序号",
-                        "重点任务",
-                        "重点任务",
-                        "工作措施",
-                        "责任单位",
-                        "责任单位",
-                        "完成时限",
-                    ],
-                    &[
-                        "序号",
-                        "行动",
-                        "任务",
-                        "工作措施",
-                        "牵头单位",
-                        "配合单位",
-                        "完成时限",
-                    ],
-                    &["1", "x行动", "t", "b", "c", "d", "每年"],
-                ]),
+                "two header rows: 责任单位 over 牵头 and 配合",
+                vec![&["序号", "重点任务", "重点任务", "工作措施", "责任单位", "责任单位", "完成时限"], &["序号", "行动", "任务", "工作措施", "牵头单位", "配合单位", "完成时限"], &["1", "x行动", "t", "b", "c", "d", "每年"]],
                 vec![0, 1],
-                vec![
-                    Some(Seq),
-                    Some(Action),
-                    Some(Title),
-                    Some(Content),
-                    Some(Lead),
-                    Some(CoUnits),
-                    Some(Deadline),
-                ],
+                vec![Some(Seq), Some(Action), Some(Title), Some(Content), Some(Lead), Some(CoUnits), Some(Deadline)],
+            ),
+            (
+                "责任单位 merged over two columns without sub-headers",
+                vec![&["序号", "重点任务", "工作措施", "责任单位", "责任单位", "完成时限"], &["1", "t", "b", "c", "d", "每年"]],
+                vec![0],
+                vec![Some(Seq), Some(Title), Some(Content), Some(Units), Some(CoUnits), Some(Deadline)],
             ),
         ];
-        for (i, (g, rows, roles)) in cases.into_iter().enumerate() {
-            let l = locate_in(&g).unwrap_or_else(|| panic!("case {i}"));
-            assert_eq!((l.header_rows, l.roles), (rows, roles), "case {i}");
+        for (what, rows, header_rows, roles) in cases {
+            let l = locate_in(&Grid::from_rows(&rows)).unwrap_or_else(|| panic!("{what}"));
+            assert_eq!((l.header_rows, l.roles), (header_rows, roles), "{what}");
         }
-        assert!(locate_in(&grid(&[&["企业名称", "统一社会信用代码"], &["a", "b"]])).is_none());
+        assert!(locate_in(&Grid::from_rows(&[&["企业名称", "统一社会信用代码"], &["a", "b"]])).is_none());
     }
 }

@@ -1,9 +1,10 @@
 //! Turns the rows under the header into measures: group rows and the action column give the
-//! action, measures are numbered within their action whatever 序号 says, notes are skipped.
+//! action, measures are numbered within their action whatever 序号 says (restarting or not),
+//! the title comes from its column or the measure cell's first sentence, notes are skipped.
 use super::locate::{header_role, is_header, Layout, Role};
 use super::normalize::{
-    clean_text, is_note, looks_like_action, normalize_deadline, parse_action_label, split_units,
-    strip_item_number,
+    clean_text, derived_title, is_note, looks_like_action, normalize_deadline, parse_action_label, split_units,
+    strip_item_number, title_and_text,
 };
 use super::{SheetIssue, TaskSheetRow};
 use crate::sheet::read::{column_letter, sheet_row, Grid};
@@ -67,7 +68,7 @@ pub fn map_rows(g: &Grid, layout: &Layout) -> Mapped {
             continue; // header repeated (printed page break copied into the sheet)
         }
         let row = Row { g, layout, r };
-        let content = clean_text(&row.text(Role::Content));
+        let content = row.text(Role::Content);
         let units_text = [
             row.text(Role::Units),
             row.text(Role::Lead),
@@ -75,7 +76,7 @@ pub fn map_rows(g: &Grid, layout: &Layout) -> Mapped {
         ]
         .join("、");
         let deadline_text = row.text(Role::Deadline);
-        let body_empty = content.is_empty()
+        let body_empty = clean_text(&content).is_empty()
             && split_units(&units_text).is_empty()
             && deadline_text.trim().is_empty();
         if distinct.len() == 1 || body_empty {
@@ -129,12 +130,7 @@ fn measure_row(out: &mut Mapped, actions: &mut Vec<Action>, row: &Row, content: 
     }
     let action = actions.last_mut().expect("an action was started");
     action.measures += 1;
-    let title = strip_item_number(&clean_text(&row.text(Role::Title)));
-    if title.is_empty() {
-        let e = issue(row.r, col(Role::Title), "", "missing_title", "重点任务（措施名称）为空，此行未导入");
-        out.rejected.push(e);
-        return;
-    }
+    let Some((title, content)) = title_of(out, row, &content) else { return };
     let units = units_of(row);
     if units.is_empty() {
         let e = issue(row.r, col(Role::Units).or(col(Role::Lead)), "", "missing_units", "责任单位为空");
@@ -158,6 +154,34 @@ fn measure_row(out: &mut Mapped, actions: &mut Vec<Action>, row: &Row, content: 
         units,
         deadline,
     });
+}
+
+/// The measure's title and text: the title column, else the measure cell's first sentence
+/// (the layout's way, or warned about), else a title made from the text (warned about);
+/// `None` (the row rejected) when there is neither.
+fn title_of(out: &mut Mapped, row: &Row, content: &str) -> Option<(String, String)> {
+    let title = strip_item_number(&clean_text(&row.text(Role::Title)));
+    if !title.is_empty() {
+        return Some((title, clean_text(content)));
+    }
+    let (title_col, content_col) = (row.layout.column(Role::Title), row.layout.column(Role::Content));
+    if let Some((title, text)) = title_and_text(content) {
+        if !row.layout.title_in_content {
+            let msg = format!("重点任务为空，以工作措施的第一句“{title}”作标题");
+            out.warnings.push(issue(row.r, title_col, "", "title_from_measure", &msg));
+        }
+        return Some((title, text));
+    }
+    let text = strip_item_number(&clean_text(content));
+    if row.layout.title_in_content && !text.is_empty() {
+        let title = derived_title(&text);
+        let msg = format!("工作措施没有标题句（如“锁定培育目标。……”），以“{title}”作标题");
+        out.warnings.push(issue(row.r, content_col, "", "title_derived", &msg));
+        return Some((title, text));
+    }
+    let e = issue(row.r, title_col.or(content_col), "", "missing_title", "重点任务（措施名称）为空，此行未导入");
+    out.rejected.push(e);
+    None
 }
 
 /// The responsible units of a row: the lead unit(s) first, then the others, each once.
@@ -241,216 +265,114 @@ fn issue(r: usize, c: Option<usize>, value: &str, code: &str, message: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::super::locate::locate;
+    use super::super::tests::task_line;
     use super::*;
 
-    fn grid(rows: &[&[&str]]) -> Grid {
-        Grid::from_rows(rows)
+    fn mapped(rows: &[&[&str]]) -> Mapped {
+        let g = Grid::from_rows(rows);
+        let found = locate(std::slice::from_ref(&g));
+        let (_, layout) = found.first().expect("a task table");
+        map_rows(&g, layout)
     }
 
-    fn keys(m: &Mapped) -> Vec<(i64, String, i64, String, Vec<String>, String)> {
-        m.tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.action_no,
-                    t.action.clone(),
-                    t.measure_no,
-                    t.title.clone(),
-                    t.units.clone(),
-                    t.deadline.clone(),
-                )
-            })
-            .collect()
+    const WANT: [&str; 3] = [
+        "1.1 企业上市行动 锁定培育目标 | 市工业和信息化局 | 市工业和信息化局、各县（市、区）政府 | 2023年底",
+        "1.2 企业上市行动 精准培训辅导 | 市工业和信息化局 | 市工业和信息化局、市地方金融监管局 | 长期坚持",
+        "2.1 科技赋能行动 强化创新主体培育 | 市科技局 | 市科技局 | 每年",
+    ];
+
+    /// One table per layout feature; every one of them says the same three measures.
+    fn layouts() -> Vec<(&'static str, Vec<&'static [&'static str]>)> {
+        vec![
+            ("group rows merged across, 序号 restarting", vec![
+                &["任务分工表", "任务分工表", "任务分工表", "任务分工表", "任务分工表"],
+                &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
+                &["（一）企业上市行动", "（一）企业上市行动", "（一）企业上市行动", "（一）企业上市行动", "（一）企业上市行动"],
+                &["1", "锁定培育目标", "措施1", "市工业和信息化局、各县（市、区）政府", "2023年底"],
+                &["2", "精准培训辅导", "措施2", "市工业和信息化局，市地方金融监管局", "长期坚持"],
+                &["（二）科技赋能行动", "", "", "", ""],
+                &["1", "强化创新主体培育", "措施3", "市科技局", "每年"],
+                &["注：以上各项任务均需各县（市、区）政府落实。", "", "", "", ""],
+            ]),
+            ("action column merged down under a merged header, 序号 continuous, line breaks", vec![
+                &["附件", "", "", "", "", ""],
+                &["序号", "重点任务", "重点任务", "工作措施", "责任单位", "完成时限"],
+                &["1", "（一）企业上市行动", "锁定培育\n目标", "措施\n1", "市工业和信息化局\n各县（市、区）政府", "2023年\n底"],
+                &["2", "（一）企业上市行动", "精准培训辅导", "措施2", "市工业和信息化局\r\n市地方金融监管局", "长期"],
+                &["3", "（二）科技赋能行动", "强化创新主体培育", "措施3", "市科技局", "每年"],
+            ]),
+            ("section rows split over 序号 and name, 牵头 / 配合 columns, numbered titles", vec![
+                &["序号", "重点任务", "工作措施", "牵头单位", "配合单位", "完成时限"],
+                &["一", "企业上市行动", "", "", "", ""],
+                &["1", "1.锁定培育目标", "措施1", "市工业和信息化局", "各县(市、区)政府", "2023年12月底前"],
+                &["2", "2.精准培训辅导", "措施2", "市工业和信息化局", "市地方金融监管局", "长期坚持"],
+                &["二", "科技赋能行动", "", "", "", ""],
+                &["3", "3.强化创新主体培育", "措施3", "市科技局", "", "每年"],
+            ]),
+            ("action merged down the first column, （1） numbering, title as the first sentence, co-units by ， and line breaks, 完成时间", vec![
+                &["重点任务", "序号", "工作措施", "牵头单位", "配合单位", "完成时间"],
+                &["一、企业上市行动", "（1）", "锁定培育目标。措施1", "市工业和信息化局", "各县（市、区）政府", "2023年"],
+                &["一、企业上市行动", "（2）", "精准培训辅导。措施2", "市工业和信息化局", "市地方金融监管局\n市工业和信息化局", "长期"],
+                &["二、科技赋能行动", "（1）", "强化创新主体培育。措施3", "市科技局", "", "每年"],
+            ]),
+            ("action column of its own written once, (一) numbering in the measure, 责任单位 / 协办单位 by ；, 时间节点", vec![
+                &["重点行动", "工作措施", "责任单位", "协办单位", "时间节点"],
+                &["行动一：企业上市行动", "(一)锁定培育目标：措施1", "市工业和信息化局", "各县（市、区）政府", "2023年12月"],
+                &["", "(二)精准培训辅导：措施2", "市工业和信息化局", "市地方金融监管局；", "长期坚持"],
+                &["行动二：科技赋能行动", "(一)强化创新主体培育：措施3", "市科技局", "", "每年"],
+            ]),
+            ("unnamed action column, 一、 numbering, title on a line of its own, units in one cell by ; and /", vec![
+                &["", "序号", "主要措施", "责任单位", "完成时限"],
+                &["企业上市行动", "一、", "锁定培育目标\n措施1", "市工业和信息化局;各县（市、区）政府", "2023年底"],
+                &["企业上市行动", "二、", "精准培训辅导\n措施2", "市工业和信息化局/市地方金融监管局", "长期坚持"],
+                &["科技赋能行动", "三、", "强化创新主体培育\n措施3", "市科技局", "每年"],
+            ]),
+        ]
     }
 
     #[test]
-    fn the_same_table_in_several_layouts_gives_the_same_measures() {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let want = vec![
-            (
-                1,
-                "企业上市行动".to_string(),
-                1,
-                "锁定培育目标".to_string(),
-                s(&["市工业和信息化局", "各县（市、区）政府"]),
-                "2023年底".to_string(),
-            ),
-            (
-                1,
-                "企业上市行动".to_string(),
-                2,
-                "精准培训辅导".to_string(),
-                s(&["市工业和信息化局", "市地方金融监管局"]),
-                "长期坚持".to_string(),
-            ),
-            (
-                2,
-                "科技赋能行动".to_string(),
-                1,
-                "强化创新主体培育".to_string(),
-                s(&["市科技局"]),
-                "每年".to_string(),
-            ),
-        ];
-        let layouts: Vec<(&str, Grid)> = vec![
-            (
-                "group rows, 序号 restarting",
-                grid(&[
-                    &[
-                        "任务分工表",
-                        "任务分工表",
-                        "任务分工表",
-                        "任务分工表",
-                        "任务分工表",
-                    ],
-                    &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
-                    &[
-                        "（一）企业上市行动",
-                        "（一）企业上市行动",
-                        "（一）企业上市行动",
-                        "（一）企业上市行动",
-                        "（一）企业上市行动",
-                    ],
-                    &[
-                        "1",
-                        "锁定培育目标",
-                        "措施1",
-                        "市工业和信息化局、各县（市、区）政府",
-                        "2023年底",
-                    ],
-                    &[
-                        "2",
-                        "精准培训辅导",
-                        "措施2",
-                        "市工业和信息化局，市地方金融监管局",
-                        "长期坚持",
-                    ],
-                    &["（二）科技赋能行动", "", "", "", ""],
-                    &["1", "强化创新主体培育", "措施3", "市科技局", "每年"],
-                    &[
-                        "注：以上各项任务均需各县（市、区）政府落实。",
-                        "",
-                        "",
-                        "",
-                        "",
-                    ],
-                ]),
-            ),
-            (
-                "merged action column, 序号 continuous, line breaks",
-                grid(&[
-                    &["附件", "", "", "", "", ""],
-                    &[
-                        "序号",
-                        "重点任务",
-                        "重点任务",
-                        "工作措施",
-                        "责任单位",
-                        "完成时限",
-                    ],
-                    &[
-                        "1",
-                        "（一）企业上市行动",
-                        "锁定培育\n目标",
-                        "措施\n1",
-                        "市工业和信息化局\n各县（市、区）政府",
-                        "2023年\n底",
-                    ],
-                    &[
-                        "2",
-                        "（一）企业上市行动",
-                        "精准培训辅导",
-                        "措施2",
-                        "市工业和信息化局\r\n市地方金融监管局",
-                        "长期",
-                    ],
-                    &[
-                        "3",
-                        "（二）科技赋能行动",
-                        "强化创新主体培育",
-                        "措施3",
-                        "市科技局",
-                        "每年",
-                    ],
-                ]),
-            ),
-            (
-                "section rows split over 序号 and name, lead and co-unit columns",
-                grid(&[
-                    &[
-                        "序号",
-                        "重点任务",
-                        "工作措施",
-                        "牵头单位",
-                        "配合单位",
-                        "完成时限",
-                    ],
-                    &["一", "企业上市行动", "", "", "", ""],
-                    &[
-                        "1",
-                        "1.锁定培育目标",
-                        "措施1",
-                        "市工业和信息化局",
-                        "各县(市、区)政府",
-                        "2023年12月底前",
-                    ],
-                    &[
-                        "2",
-                        "2.精准培训辅导",
-                        "措施2",
-                        "市工业和信息化局",
-                        "市地方金融监管局",
-                        "长期坚持",
-                    ],
-                    &["二", "科技赋能行动", "", "", "", ""],
-                    &["3", "3.强化创新主体培育", "措施3", "市科技局", "", "每年"],
-                ]),
-            ),
-        ];
-        for (name, g) in layouts {
-            let (_, layout) = locate(std::slice::from_ref(&g)).unwrap_or_else(|| panic!("{name}"));
-            let m = map_rows(&g, &layout);
-            assert_eq!(keys(&m), want, "{name}");
-            assert_eq!(m.tasks[0].content, "措施1", "{name}");
-            assert!(
-                m.rejected.is_empty() && m.warnings.is_empty(),
-                "{name}: {:?}",
-                m.warnings
-            );
+    fn every_layout_gives_the_same_measures() {
+        for (name, rows) in layouts() {
+            let m = mapped(&rows);
+            assert_eq!(m.tasks.iter().map(task_line).collect::<Vec<_>>(), WANT, "{name}");
+            let contents: Vec<&str> = m.tasks.iter().map(|t| t.content.as_str()).collect();
+            assert_eq!(contents, ["措施1", "措施2", "措施3"], "{name}");
+            assert!(m.rejected.is_empty() && m.warnings.is_empty(), "{name}: {:?} {:?}", m.rejected, m.warnings);
         }
     }
 
     #[test]
-    fn bad_rows_are_rejected_or_warned() {
-        let g = grid(&[
-            &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
-            &["（一）企业上市行动", "", "", "", ""],
-            &["1", "", "措施1", "市工业和信息化局", "每年"],
-            &["2", "精准培训辅导", "措施2", "", "尽快"],
-        ]);
-        let (_, layout) = locate(std::slice::from_ref(&g)).unwrap();
-        let m = map_rows(&g, &layout);
-        assert_eq!(m.tasks.len(), 1);
-        assert_eq!(m.tasks[0].measure_no, 2);
-        assert_eq!(
-            m.rejected
-                .iter()
-                .map(|i| (i.row, i.code.as_str()))
-                .collect::<Vec<_>>(),
-            vec![(3, "missing_title")]
-        );
-        let codes: Vec<_> = m
-            .warnings
-            .iter()
-            .map(|i| (i.row, i.column.clone().unwrap_or_default(), i.code.as_str()))
-            .collect();
-        assert_eq!(
-            codes,
-            vec![
-                (4, "D".to_string(), "missing_units"),
-                (4, "E".to_string(), "deadline_unrecognized")
-            ]
-        );
-        assert_eq!(m.tasks[0].deadline, "尽快");
+    fn bad_rows_are_rejected_or_warned_with_row_and_column() {
+        type Issues = Vec<(u32, &'static str, &'static str)>;
+        let cases: Vec<(Vec<&[&str]>, usize, Issues, Issues)> = vec![
+            (
+                vec![
+                    &["序号", "重点任务", "工作措施", "责任单位", "完成时限"],
+                    &["（一）企业上市行动", "", "", "", ""],
+                    &["1", "", "措施1", "市工业和信息化局", "每年"],
+                    &["2", "精准培训辅导", "措施2", "", "尽快"],
+                    &["3", "", "规范股改。引导企业", "市财政局", "每年"],
+                ],
+                2,
+                vec![(3, "B", "missing_title")],
+                vec![(4, "D", "missing_units"), (4, "E", "deadline_unrecognized"), (5, "B", "title_from_measure")],
+            ),
+            (
+                vec![
+                    &["行动", "工作措施", "牵头单位", "配合单位", "完成时间"],
+                    &["一、企业上市行动", "针对上海、深圳证券交易所不同板块上市条件，组织调研", "市工业和信息化局", "", ""],
+                    &["一、企业上市行动", "", "", "市财政局", "2025年"],
+                ],
+                1,
+                vec![(3, "B", "missing_title")],
+                vec![(2, "B", "title_derived"), (2, "E", "missing_deadline")],
+            ),
+        ];
+        for (i, (rows, kept, rejected, warned)) in cases.into_iter().enumerate() {
+            let m = mapped(&rows);
+            let codes = |v: &[SheetIssue]| v.iter().map(|x| (x.row, x.column.clone().unwrap_or_default(), x.code.clone())).collect::<Vec<_>>();
+            let own = |v: Issues| v.into_iter().map(|(r, c, k)| (r, c.to_string(), k.to_string())).collect::<Vec<_>>();
+            assert_eq!((m.tasks.len(), codes(&m.rejected), codes(&m.warnings)), (kept, own(rejected), own(warned)), "case {i}");
+        }
     }
 }

@@ -1,6 +1,8 @@
-//! Importing the official task-assignment sheet (任务分工表) from any usual layout: locate the
-//! table, map rows to measures, normalize, diff against the store, preview, commit.
+//! Importing the official task-assignment sheet (任务分工表) from any usual layout, in a workbook,
+//! a Word document, a web page or a .csv: locate the table, map rows to measures, normalize,
+//! diff against the store, preview, commit.
 mod commit;
+mod content;
 mod diff;
 mod locate;
 pub(crate) mod map;
@@ -69,13 +71,17 @@ pub(crate) struct SheetRead {
 
 pub(crate) fn read_sheet(path: &Path) -> Result<SheetRead> {
     let (file, grids) = crate::sheet::read::read_filled(path)?;
-    let Some((i, layout)) = locate::locate(&grids) else {
+    // The table giving most measures (a workbook may hold a blank copy, a document other tables).
+    let found = locate::locate(&grids).into_iter().map(|(i, layout)| {
+        let mapped = map::map_rows(&grids[i], &layout);
+        (i, layout, mapped)
+    });
+    let Some((i, layout, mapped)) = found.max_by_key(|(i, _, m)| (m.tasks.len(), std::cmp::Reverse(*i))) else {
         return Err(CoreError::UnrecognizedLayout(format!(
             "无法识别 {file} 中的任务分工表：没有找到含“工作措施（或重点任务）”和“责任单位”的表头行"
         )));
     };
     let g = &grids[i];
-    let mapped = map::map_rows(g, &layout);
     if mapped.tasks.is_empty() {
         return Err(CoreError::UnrecognizedLayout(format!(
             "无法识别 {file} 中的任务分工表：工作表“{}”的表头下没有任何任务行",
@@ -154,34 +160,40 @@ pub(crate) mod tests {
         v["tasks"].as_array().unwrap().clone()
     }
 
+    /// A measure on one line: “1.1 企业上市行动 锁定培育目标 | lead | units | deadline”.
+    pub(crate) fn task_line(t: &TaskSheetRow) -> String {
+        let (a, m, units) = (t.action_no, t.measure_no, t.units.join("、"));
+        format!("{a}.{m} {} {} | {} | {units} | {}", t.action, t.title, t.lead_unit, t.deadline)
+    }
+
+    /// The 21 measures of expected_tasks.json as [`TaskSheetRow`]s (rows from `row_key`, or 0).
+    pub(crate) fn expected_tasks(row_key: Option<&str>) -> Vec<TaskSheetRow> {
+        let text = |e: &serde_json::Value, k: &str| e[k].as_str().unwrap().to_string();
+        expected()
+            .iter()
+            .map(|e| TaskSheetRow {
+                row: row_key.map_or(0, |k| e[k].as_u64().unwrap() as u32),
+                action_no: e["action_no"].as_i64().unwrap(),
+                action: text(e, "action"),
+                measure_no: e["measure_no"].as_i64().unwrap(),
+                title: text(e, "title"),
+                content: text(e, "measure_text"),
+                lead_unit: text(e, "lead_unit"),
+                units: serde_json::from_value(e["units"].clone()).unwrap(),
+                deadline: text(e, "deadline"),
+            })
+            .collect()
+    }
+
+    /// Checks the measures against expected_tasks.json, text and sheet rows (`row_key`) included.
     pub(crate) fn assert_matches_expected(tasks: &[TaskSheetRow], row_key: Option<&str>) {
-        let exp = expected();
-        assert_eq!(tasks.len(), exp.len());
-        for (t, e) in tasks.iter().zip(&exp) {
-            let want = (
-                e["action_no"].as_i64().unwrap(),
-                e["action"].as_str().unwrap(),
-                e["measure_no"].as_i64().unwrap(),
-                e["title"].as_str().unwrap(),
-                e["lead_unit"].as_str().unwrap(),
-                serde_json::from_value::<Vec<String>>(e["units"].clone()).unwrap(),
-                e["deadline"].as_str().unwrap(),
-                e["measure_text"].as_str().unwrap(),
-            );
-            let got = (
-                t.action_no,
-                t.action.as_str(),
-                t.measure_no,
-                t.title.as_str(),
-                t.lead_unit.as_str(),
-                t.units.clone(),
-                t.deadline.as_str(),
-                t.content.as_str(),
-            );
-            assert_eq!(got, want);
-            if let Some(k) = row_key {
-                assert_eq!(t.row as i64, e[k].as_i64().unwrap(), "{}", t.title);
-            }
+        let mut want = expected_tasks(row_key);
+        if row_key.is_none() {
+            want.iter_mut().zip(tasks).for_each(|(w, t)| w.row = t.row);
+        }
+        assert_eq!(tasks.len(), want.len());
+        for (t, w) in tasks.iter().zip(&want) {
+            assert_eq!(t, w, "{}", task_line(w));
         }
     }
 

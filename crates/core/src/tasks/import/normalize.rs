@@ -235,34 +235,71 @@ pub fn is_note(text: &str) -> bool {
         .any(|p| t.starts_with(p))
 }
 
-/// Title or measure text without a leading “1.” / “（1）” / “1、” numbering.
+/// Title or measure text without a leading item number: “1.” “1、” “（1）” “(1)” “1)” “（一）”
+/// “一、” “①”.
 pub fn strip_item_number(s: &str) -> String {
     let t = s.trim();
     let chars: Vec<char> = t.chars().collect();
-    let mut i = 0;
+    if matches!(chars.first(), Some('①'..='⑳')) && chars.len() > 1 {
+        return chars[1..].iter().collect::<String>().trim_start_matches(['、', '.', '．', ' ']).trim().to_string();
+    }
     let paren = matches!(chars.first(), Some('（' | '('));
-    if paren {
-        i = 1;
-    }
-    let digits_start = i;
-    while i < chars.len() && (chars[i].is_ascii_digit() || ('０'..='９').contains(&chars[i])) {
-        i += 1;
-    }
-    if i == digits_start || i >= chars.len() {
+    let start = usize::from(paren);
+    let is_numeral = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "零一二三四五六七八九十".contains(c);
+    let end = start + chars[start..].iter().take_while(|c| is_numeral(**c)).count();
+    if end == start || end >= chars.len() {
         return t.to_string();
     }
-    let ok = if paren {
-        matches!(chars[i], '）' | ')')
-    } else {
-        matches!(chars[i], '.' | '．' | '、')
+    let number: String = chars[start..end].iter().collect();
+    let arabic = number.chars().all(|c| !"零一二三四五六七八九十".contains(c));
+    let ok = match chars[end] {
+        '）' | ')' => paren || arabic,
+        '.' | '．' => !paren && arabic,
+        '、' => !paren,
+        _ => false,
     };
-    if ok {
-        chars[i + 1..].iter().collect::<String>().trim().to_string()
+    if ok && chinese_number(&number).is_some() {
+        chars[end + 1..].iter().collect::<String>().trim().to_string()
     } else {
         t.to_string()
     }
 }
 
+/// Longest first sentence that is taken for a measure's title.
+const TITLE_CHARS: usize = 30;
+
+/// A measure cell that starts with its title (“锁定培育目标。针对……”, “锁定培育目标：针对……”, or
+/// the title on a line of its own) split into (title, text), the item number dropped.
+/// `None` when the cell does not start with a short sentence.
+pub fn title_and_text(cell: &str) -> Option<(String, String)> {
+    let cell = strip_item_number(cell.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c)));
+    if let Some((first, rest)) = cell.split_once('\n') {
+        let first = clean_text(first);
+        let rest = clean_text(rest);
+        let sentence = first.trim_end_matches(['。', '：', ':', '；', ';']);
+        if !sentence.is_empty() && sentence.chars().count() <= TITLE_CHARS && !sentence.contains(['，', ',']) && !rest.is_empty() {
+            return Some((sentence.to_string(), rest));
+        }
+    }
+    let text = clean_text(&cell);
+    let (at, mark) = text.char_indices().find(|(_, c)| matches!(c, '。' | '：' | ':' | '；' | ';'))?;
+    let title = text[..at].trim();
+    let rest = text[at + mark.len_utf8()..].trim();
+    (!title.is_empty() && title.chars().count() <= TITLE_CHARS && !title.contains(['，', ',']) && !rest.is_empty())
+        .then(|| (title.to_string(), rest.to_string()))
+}
+
+/// A title made from a measure text that has no title sentence: its first clause, shortened.
+pub fn derived_title(text: &str) -> String {
+    let first = clean_text(&strip_item_number(text));
+    let clause = first.split(['，', ',', '。', '；', ';']).next().unwrap_or("").trim();
+    let short: String = clause.chars().take(16).collect();
+    if short.chars().count() < clause.chars().count() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -374,13 +411,44 @@ mod tests {
         for (input, want) in [
             ("1.锁定培育目标", "锁定培育目标"),
             ("（2）精准培训辅导", "精准培训辅导"),
+            ("(2)精准培训辅导", "精准培训辅导"),
+            ("2）精准培训辅导", "精准培训辅导"),
             ("3、规范股改提升", "规范股改提升"),
+            ("12．强化人才支撑", "强化人才支撑"),
+            ("（一）锁定培育目标", "锁定培育目标"),
+            ("(三)锁定培育目标", "锁定培育目标"),
+            ("一、锁定培育目标", "锁定培育目标"),
+            ("十二、锁定培育目标", "锁定培育目标"),
+            ("②精准培训辅导", "精准培训辅导"),
+            ("一.锁定", "一.锁定"),
             ("2023年建成", "2023年建成"),
             ("首台（套）", "首台（套）"),
+            ("一企一策", "一企一策"),
+            ("十分重要", "十分重要"),
         ] {
-            assert_eq!(strip_item_number(input), want);
+            assert_eq!(strip_item_number(input), want, "{input}");
         }
         assert_eq!(chinese_number("十一"), Some(11));
         assert_eq!(chinese_number("二十"), Some(20));
+    }
+
+    #[test]
+    fn a_title_is_the_first_sentence_of_a_measure_cell() {
+        let pair = |t: &str, x: &str| Some((t.to_string(), x.to_string()));
+        let cases = [
+            ("锁定培育目标。针对上海、深圳证券交易所不同板块，遴选30家企业。", pair("锁定培育目标", "针对上海、深圳证券交易所不同板块，遴选30家企业。")),
+            ("（1）锁定培育目标。针对板块。", pair("锁定培育目标", "针对板块。")),
+            ("1.精准培训辅导：组织专业团队。", pair("精准培训辅导", "组织专业团队。")),
+            ("锁定培育目标\n针对板块，\n遴选企业。", pair("锁定培育目标", "针对板块，遴选企业。")),
+            ("一、规范股改提升；引导企业。", pair("规范股改提升", "引导企业。")),
+            ("针对上海、深圳、北京证券交易所不同板块上市条件，组织对特色产业集群头部企业调研摸底。", None),
+            ("只有标题。", None),
+            ("", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(title_and_text(cell), want, "{cell}");
+        }
+        assert_eq!(derived_title("针对上海、深圳、北京证券交易所不同板块上市条件，组织调研"), "针对上海、深圳、北京证券交易所不…");
+        assert_eq!(derived_title("（3）加快建设，推进"), "加快建设");
     }
 }
