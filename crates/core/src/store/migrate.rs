@@ -12,6 +12,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_plans_ledger", include_str!("migrations/0003_plans_ledger.sql")),
     ("0004_targets", include_str!("migrations/0004_targets.sql")),
     ("0005_data_safety", include_str!("migrations/0005_data_safety.sql")),
+    ("0006_nothing_lost", include_str!("migrations/0006_nothing_lost.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
