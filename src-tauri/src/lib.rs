@@ -52,6 +52,8 @@ pub fn run() {
             commands::importing::import_cancel,
             commands::importing::import_list,
             commands::importing::import_undo,
+            commands::importing::import_undo_preview,
+            commands::importing::import_redo,
             commands::importing::import_template,
             commands::ledger::ledger_list,
             commands::ledger::ledger_detail,

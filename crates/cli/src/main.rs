@@ -32,8 +32,10 @@ enum Command {
     List(commands::list::ListArgs),
     /// 列出导入记录
     Imports(commands::imports::ImportsArgs),
-    /// 撤销一次导入
+    /// 撤销一次导入（只恢复仍是导入值的字段；--dry-run 先看将恢复、删除和保留什么）
     Undo(commands::imports::UndoArgs),
+    /// 恢复一次已撤销的导入（撤销“撤销”）
+    Redo(commands::imports::RedoArgs),
     /// 检查数据库（完整性、外键、版本）
     Check(commands::check::CheckArgs),
     /// 备份数据库到文件（在线备份，可在程序运行时进行）
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::List(a) => (commands::list::run(&db, &a), a.json),
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),
+        Command::Redo(a) => (commands::imports::redo(&db, &a), a.json),
         Command::Check(a) => (commands::check::run(&db, &a), a.json),
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),

@@ -86,7 +86,9 @@ const IMPORTS_KEYS: &[&str] = &[
     "undone_at",
     "updated",
 ];
-const UNDO_KEYS: &[&str] = &["deleted", "import_id", "restored"];
+/// `undo` (and `undo --dry-run`): the counts of before, plus what was kept and each enterprise's line.
+const UNDO_KEYS: &[&str] = &["deleted", "dry_run", "import_id", "items", "kept", "restored"];
+const UNDO_ITEM_KEYS: &[&str] = &["action", "fields", "name", "reason", "uscc"];
 const CHECK_KEYS: &[&str] = &["latest_version", "ok", "problems", "schema_version"];
 const BACKUP_KEYS: &[&str] = &["enterprises", "ok", "problems", "schema_version"];
 const RESTORE_KEYS: &[&str] = &["enterprises", "previous_saved_to", "schema_version"];
@@ -506,6 +508,7 @@ fn imports_and_undo() {
     let id = id_number.to_string();
     let undo = store.run(["undo", &id, "--json"]).ok();
     assert_keys(&undo, UNDO_KEYS, "undo");
+    assert_items(&undo["items"], UNDO_ITEM_KEYS, "undo item");
     assert_eq!((undo["import_id"].as_i64(), undo["deleted"].as_u64(), undo["restored"].as_u64()), (Some(id_number), Some(14), Some(0)));
     assert_eq!(store.enterprises().len(), 25);
     let records = store.run(["imports", "--json"]).ok();

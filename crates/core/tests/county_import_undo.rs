@@ -101,9 +101,13 @@ fn reimport_of_changed_file_then_undo_restores_exactly() {
     let audit: i64 = store.test_conn().query_row("SELECT count(*) FROM audit_log WHERE source = ?1", [format!("导入#{}", second.import_id.unwrap())], |r| r.get(0)).unwrap();
     assert_eq!(audit, 2 + 3 + 1, "two inserts, three field changes, the import itself");
 
-    // The earlier import cannot be undone while the later one stands.
-    let err = enterprise::import::undo(&mut store, first.import_id.unwrap()).unwrap_err();
-    assert!(matches!(err, CoreError::Invalid(_)), "{err}");
+    // Undoing the earlier import while the later one stands would keep the two enterprises the
+    // later one changed; the preview says so and writes nothing.
+    let plan = enterprise::import::undo_preview(&store, first.import_id.unwrap()).unwrap();
+    assert_eq!((plan.deleted, plan.restored, plan.kept, plan.dry_run), (23, 0, 2, true));
+    let kept: Vec<&str> = plan.items.iter().filter(|i| i.action == "keep").map(|i| i.uscc.as_str()).collect();
+    assert_eq!(kept, ["91130506MA01RRJY81", "911305067568074885"]);
+    assert!(plan.items.iter().filter(|i| i.action == "keep").all(|i| i.reason.as_deref().unwrap().contains(&format!("第 {} 次导入", second.import_id.unwrap()))));
 
     let undo = enterprise::import::undo(&mut store, second.import_id.unwrap()).unwrap();
     assert_eq!((undo.deleted, undo.restored), (2, 2));

@@ -1,9 +1,9 @@
 //! County sheet import commands: preview (writes nothing), commit (progress on a channel,
-//! cancellable), history, undo. Async so reading a large file runs off the window's thread.
+//! cancellable), history, undo (previewed first) and redo. Async so reading a large file runs off the window's thread.
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::enterprise;
-use pacesetter_core::enterprise::import::{ImportOptions, ImportPreview, ImportProgress, ImportRecord, ImportReport, UndoReport};
+use pacesetter_core::enterprise::import::{ImportOptions, ImportPreview, ImportProgress, ImportRecord, ImportReport, RedoReport, UndoReport};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::ipc::Channel;
@@ -47,6 +47,18 @@ pub async fn import_cancel(cancel: tauri::State<'_, ImportCancel>) -> CmdResult<
 #[tauri::command]
 pub async fn import_list(state: tauri::State<'_, AppState>) -> CmdResult<Vec<ImportRecord>> {
     state.with(|s| enterprise::import::list_imports(s))
+}
+
+/// What undoing the import would revert, remove and keep (and why); writes nothing.
+#[tauri::command]
+pub async fn import_undo_preview(state: tauri::State<'_, AppState>, import_id: i64) -> CmdResult<UndoReport> {
+    state.with(|s| enterprise::import::undo_preview(s, import_id))
+}
+
+/// Undoes the undo of an import (its values and removed enterprises come back).
+#[tauri::command]
+pub async fn import_redo(state: tauri::State<'_, AppState>, import_id: i64) -> CmdResult<RedoReport> {
+    state.with(|s| enterprise::import::redo(s, import_id))
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 // The 数据导入 page on the messy 宁晋 sample: preview (rejected row 27 with its bad check digit),
 // 确认导入, the enterprises in 企业库, one enterprise's page (history, live USCC check, an audited
-// edit), then 导入记录 and 撤销.
+// edit), then 导入记录 and 撤销 (which keeps the hand-edited enterprise).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -102,21 +102,28 @@ test("an enterprise's page shows its fields, figures and import history; edits a
   await waitForContent("enterprise-history", "手工录入");
 });
 
-test("导入记录 lists the import and 撤销 removes what it added", async () => {
+test("导入记录: 撤销 shows what it will do first and keeps the hand edit", async () => {
   await (await byTestId(browser, "menu-imports")).click();
   await waitForText(browser, "imports-total", "共 1 次导入");
   const table = await waitForContent("imports-table", "county_ningjin_messy.xlsx");
   assert.match(table, /\d{4}年\d{1,2}月\d{1,2}日/);
   await (await byTestId(browser, "undo-1")).click();
-  const ok = await browser.$(".el-message-box__btns .el-button--primary");
-  await ok.waitForClickable({ timeout: 5000 });
-  await ok.click();
+  const summary = await waitForText(browser, "undo-summary", "将删除 23 家企业");
+  assert.match(summary, /保留 1 家企业/);
+  // The enterprise renamed by hand after the import stays, and the preview says why.
+  const preview = await waitForContent("undo-preview", "宁晋川嘉光伏科技股份有限公司");
+  assert.match(preview, /保留/);
+  assert.match(preview, /导入后又修改了/);
+  await screenshot(browser, "imports-undo-preview");
+  await (await byTestId(browser, "undo-confirm")).click();
   await waitForContent("imports-table", "已撤销");
   await browser.waitUntil(async () => !(await (await byTestId(browser, "undo-1")).isExisting()), { timeout: 10000 });
+  assert.ok(await (await byTestId(browser, "redo-1")).isExisting(), "an undone import can be restored");
   await screenshot(browser, "imports-undone");
   await (await byTestId(browser, "menu-enterprises")).click();
   await fillInput(browser, "enterprise-search", "");
-  await waitForText(browser, "enterprise-total", "共 0 家企业");
+  await waitForText(browser, "enterprise-total", "共 1 家企业");
+  assert.match(await text('[data-testid="enterprise-table"]'), /宁晋川嘉光伏科技股份有限公司/, "the hand edit survives the undo");
 });
 
 test("the same layout again uses the confirmed mapping; 取消 writes nothing", async () => {

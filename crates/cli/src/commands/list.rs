@@ -1,4 +1,5 @@
-//! `pacesetter list enterprises|tasks`: the pool (latest year's figures) or the task table.
+//! `pacesetter list enterprises|tasks`: the pool (latest year's figures; `--full`: every stored
+//! field and every year) or the task table.
 use crate::output::{cell, print_json};
 use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery};
 use pacesetter_core::tasks::list_tasks;
@@ -19,6 +20,9 @@ pub struct ListArgs {
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
+    /// 与 --json 同用：输出企业的全部字段、其他属性（extra）和各年度数据（figures）
+    #[arg(long, requires = "json")]
+    pub full: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -32,6 +36,10 @@ pub fn run(db: &Path, args: &ListArgs) -> Result<ExitCode> {
     match args.what {
         ListWhat::Enterprises => {
             let query = EnterpriseQuery { county: args.county.clone(), search: args.search.clone(), ..Default::default() };
+            if args.full {
+                print_json(&pacesetter_core::enterprise::detail::full_list(&store, &query)?);
+                return Ok(ExitCode::SUCCESS);
+            }
             let page = list_enterprises(&store, &query)?;
             if args.json {
                 print_json(&page.rows);

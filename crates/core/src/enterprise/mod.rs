@@ -6,6 +6,7 @@ pub mod export;
 pub mod fields;
 pub mod import;
 mod list;
+pub mod records;
 pub mod snapshot;
 pub mod template;
 pub mod uscc;

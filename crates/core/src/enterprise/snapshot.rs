@@ -58,6 +58,11 @@ fn rows_as_maps(conn: &Connection, sql: &str, param: &dyn rusqlite::ToSql) -> Re
 pub fn load(conn: &Connection, uscc: &str) -> Result<Option<Snapshot>> {
     let id: Option<i64> = conn.prepare_cached("SELECT id FROM enterprises WHERE uscc = ?1")?.query_row([uscc], |r| r.get(0)).optional()?;
     let Some(id) = id else { return Ok(None) };
+    load_id(conn, id)
+}
+
+/// The stored state of the enterprise with this id, if any.
+pub fn load_id(conn: &Connection, id: i64) -> Result<Option<Snapshot>> {
     let mut rows = rows_as_maps(conn, "SELECT * FROM enterprises WHERE id = ?1", &id)?;
     let figures = rows_as_maps(conn, "SELECT * FROM enterprise_figures WHERE enterprise_id = ?1 ORDER BY year", &id)?;
     Ok(rows.pop().map(|enterprise| Snapshot { enterprise, figures }))
@@ -80,6 +85,60 @@ pub fn restore(conn: &Connection, snap: &Snapshot) -> Result<()> {
         conn.execute(&format!("INSERT INTO enterprise_figures ({names}) VALUES ({marks})"), rusqlite::params_from_iter(params))?;
     }
     Ok(())
+}
+
+/// `json_object('col', alias."col", …)` over every column of `table`.
+fn json_row(conn: &Connection, table: &str, alias: &str) -> Result<String> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info(\"{table}\")"))?;
+    let cols = stmt.query_map([], |r| r.get::<_, String>(1))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let pairs: Vec<String> = cols.iter().map(|c| format!("'{c}', {alias}.\"{c}\"")).collect();
+    Ok(format!("json_object({})", pairs.join(", ")))
+}
+
+/// Keeps in `import_changes.after` the state every enterprise of this import has once it is
+/// written (the values undo compares with), in one statement for the whole import.
+pub fn record_after(conn: &Connection, import_id: i64) -> Result<()> {
+    let (e, f) = (json_row(conn, "enterprises", "e")?, json_row(conn, "enterprise_figures", "f")?);
+    let sql = format!(
+        "UPDATE import_changes SET after = json_object(
+           'enterprise', json((SELECT {e} FROM enterprises e WHERE e.id = import_changes.enterprise_id)),
+           'figures', json(coalesce((SELECT json_group_array(json(x)) FROM (SELECT {f} AS x FROM enterprise_figures f
+                        WHERE f.enterprise_id = import_changes.enterprise_id ORDER BY f.year)), '[]')))
+         WHERE import_id = ?1"
+    );
+    conn.execute(&sql, [import_id])?;
+    Ok(())
+}
+
+/// Two stored values are the same: equal numbers (within rounding), texts, or both blank.
+pub fn same_value(a: &Json, b: &Json) -> bool {
+    match (a, b) {
+        (Json::Number(x), Json::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+            _ => false,
+        },
+        (Json::Bool(x), Json::Number(y)) | (Json::Number(y), Json::Bool(x)) => y.as_i64() == Some(*x as i64),
+        _ => a == b,
+    }
+}
+
+/// Adds a snapshot's enterprise again (under its old id when that is free) with its figures;
+/// returns the id it got.
+pub fn insert(conn: &Connection, snap: &Snapshot) -> Result<i64> {
+    let taken: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM enterprises WHERE id = ?1)", [snap.id()], |r| r.get(0))?;
+    let cols: Vec<&String> = snap.enterprise.keys().filter(|k| !(taken && *k == "id")).collect();
+    let names = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+    let marks = vec!["?"; cols.len()].join(", ");
+    let params: Vec<SqlValue> = cols.iter().map(|c| to_sql(&snap.enterprise[*c])).collect();
+    conn.execute(&format!("INSERT INTO enterprises ({names}) VALUES ({marks})"), rusqlite::params_from_iter(params))?;
+    let id = conn.last_insert_rowid();
+    let mut again = snap.clone();
+    again.enterprise.insert("id".into(), Json::from(id));
+    for f in again.figures.iter_mut() {
+        f.insert("enterprise_id".into(), Json::from(id));
+    }
+    restore(conn, &again)?;
+    Ok(id)
 }
 
 #[cfg(test)]

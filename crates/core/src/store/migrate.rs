@@ -13,6 +13,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_targets", include_str!("migrations/0004_targets.sql")),
     ("0005_data_safety", include_str!("migrations/0005_data_safety.sql")),
     ("0006_ledger_free_words", include_str!("migrations/0006_ledger_free_words.sql")),
+    ("0007_nothing_lost", include_str!("migrations/0007_nothing_lost.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

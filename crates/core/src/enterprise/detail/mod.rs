@@ -198,6 +198,13 @@ pub fn get_enterprise(store: &Store, id: i64) -> Result<EnterpriseDetail> {
     load(&store.conn, id)?.ok_or_else(|| not_found(id))
 }
 
+/// Every stored field, extra attribute and year of figures of each enterprise the query lists
+/// (all pages), in the list's order: what `list enterprises --json --full` prints.
+pub fn full_list(store: &Store, query: &crate::enterprise::EnterpriseQuery) -> Result<Vec<EnterpriseData>> {
+    let rows = crate::enterprise::list_enterprises(store, query)?.rows;
+    rows.iter().map(|r| Ok(load(&store.conn, r.id)?.ok_or_else(|| not_found(r.id))?.data)).collect()
+}
+
 /// The GB 32100 check of a typed code, and whether another enterprise already has it.
 pub fn validate_uscc(store: &Store, raw: &str, own_id: Option<i64>) -> Result<UsccCheck> {
     let normalized = uscc::normalize(raw);

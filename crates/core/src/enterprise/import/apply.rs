@@ -308,6 +308,7 @@ pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &Impor
         }
     }
     audit.log("import", "imports", &import_id.to_string(), None, None, Some(analysis.file_name.clone()))?;
+    snapshot::record_after(&tx, import_id)?;
     if let Some(m) = &opts.mapping {
         tx.execute(
             "INSERT INTO header_mappings(signature, mapping, updated_at) VALUES (?1, ?2, ?3)

@@ -8,6 +8,7 @@ pub(crate) mod layout;
 mod progress;
 mod record;
 mod rows;
+mod undo;
 pub(crate) mod values;
 
 use crate::error::Result;
@@ -18,7 +19,8 @@ use std::path::Path;
 use ts_rs::TS;
 
 pub use crate::enterprise::fields::{field_options, FieldOption};
-pub use history::{list_imports, undo};
+pub use history::list_imports;
+pub use undo::{redo, undo, undo_preview, RedoReport, UndoField, UndoItem, UndoReport};
 pub use progress::{ImportProgress, PROGRESS_STEP};
 
 /// What the user may say about a file: the sheet, the county when the sheet names none, the
@@ -112,17 +114,6 @@ pub struct ImportRecord {
     pub operator: String,
     pub created_at: String,
     pub undone_at: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]
-#[ts(export)]
-pub struct UndoReport {
-    #[ts(type = "number")]
-    pub import_id: i64,
-    /// Enterprises the import had added, now deleted.
-    pub deleted: u32,
-    /// Enterprises the import had changed, now restored.
-    pub restored: u32,
 }
 
 use crate::sheet::input::read_input as read_file;
