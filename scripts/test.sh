@@ -3,7 +3,8 @@
 # TypeScript types are committed, the UI's type check and unit tests, then the end-to-end
 # tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver (printing
 # through the GTK print dialog among them), the print views printed by headless Chromium as Windows'
-# WebView2 would, and the debug .deb installed into an empty root and started from there.
+# WebView2 would, the debug .deb installed into an empty root and started from there, and the
+# Windows cross-build with its CLI suite under Wine and the NSIS installer (scripts/test-windows.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
