@@ -6,21 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
 PACKAGES=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver xvfb fonts-noto-cjk poppler-utils
   pkg-config ca-certificates dpkg-dev x11-utils imagemagick desktop-file-utils xdotool chromium)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "==> 安装系统软件包：${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+install_missing "${PACKAGES[@]}"
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "==> 安装 Rust 工具链"
@@ -31,7 +22,7 @@ fi
 
 if ! command -v node >/dev/null 2>&1; then
   echo "==> 安装 Node.js"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends nodejs npm
+  install_missing nodejs npm
 fi
 
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then

@@ -17,18 +17,9 @@ if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
   exit 0
 fi
 START=$(date +%s)
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-PACKAGES=(mingw-w64 wine wine64 nsis python3-pefile python3-openpyxl xvfb xauth)
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "==> 安装系统软件包：${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
+install_missing mingw-w64 wine wine64 nsis python3-pefile python3-openpyxl xvfb xauth
 export PATH="$HOME/.cargo/bin:$PATH"
 rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
 SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}

@@ -85,11 +85,7 @@ def main():
     setup, product, version, sample = sys.argv[1:5]
     program_files, start_menu, desktop = installed(setup, product, version, sample)
     uninstalled(product, program_files, start_menu, desktop)
-    total = len(checks.passed) + len(checks.failed)
-    if checks.failed:
-        print(f"安装程序测试：{len(checks.failed)} 项失败（共 {total} 项）", file=sys.stderr)
-        sys.exit(1)
-    print(f"  安装程序测试 {total} 项全部通过")
+    checks.finish("安装程序测试")
 
 
 if __name__ == "__main__":

@@ -264,11 +264,7 @@ def main():
     concurrent_writers(sides)
     held_file(sides, args.hold)
     app_starts(win, args.app, Path(args.shots))
-    total = len(checks.passed) + len(checks.failed)
-    if checks.failed:
-        print(f"Wine 命令行测试：{len(checks.failed)} 项失败（共 {total} 项）", file=sys.stderr)
-        sys.exit(1)
-    print(f"  Wine 命令行测试 {total} 项全部通过")
+    checks.finish("Wine 命令行测试")
 
 
 if __name__ == "__main__":

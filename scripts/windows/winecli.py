@@ -6,6 +6,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -88,6 +89,14 @@ class Checks:
         print(f"  {mark} {what}" + ("" if ok or not detail else f"\n      {detail}"), flush=True)
         (self.passed if ok else self.failed).append(what)
         return ok
+
+    def finish(self, suite):
+        """Prints the count and exits 1 when any check failed."""
+        total = len(self.passed) + len(self.failed)
+        if self.failed:
+            print(f"{suite}：{len(self.failed)} 项失败（共 {total} 项）", file=sys.stderr)
+            sys.exit(1)
+        print(f"  {suite} {total} 项全部通过")
 
 
 def first_difference(a, b, where=""):

@@ -1,7 +1,7 @@
 //! The records that belong to an enterprise: every row of every table whose foreign key leads to
 //! it (figures, 一企一策, problems and their progress, stage history …), found from the schema
 //! itself so a table added later is covered too; taken whole as JSON and put back.
-use crate::enterprise::snapshot::to_sql;
+use crate::enterprise::snapshot::{to_json, to_sql};
 use crate::error::Result;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::Connection;
@@ -65,16 +65,6 @@ pub fn counts(conn: &Connection, id: i64) -> Result<Vec<(String, i64)>> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Records {
     pub tables: BTreeMap<String, Vec<Map<String, Json>>>,
-}
-
-fn to_json(v: SqlValue) -> Json {
-    match v {
-        SqlValue::Null => Json::Null,
-        SqlValue::Integer(i) => Json::from(i),
-        SqlValue::Real(r) => serde_json::Number::from_f64(r).map(Json::Number).unwrap_or(Json::Null),
-        SqlValue::Text(t) => Json::String(t),
-        SqlValue::Blob(b) => Json::String(String::from_utf8_lossy(&b).into_owned()),
-    }
 }
 
 fn select(conn: &Connection, table: &str, column: &str, ids: &[Json]) -> Result<Vec<Map<String, Json>>> {

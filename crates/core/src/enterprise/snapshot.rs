@@ -21,7 +21,8 @@ impl Snapshot {
     }
 }
 
-fn to_json(v: SqlValue) -> Json {
+/// A stored SQLite value as JSON (blobs as lossy text).
+pub(crate) fn to_json(v: SqlValue) -> Json {
     match v {
         SqlValue::Null => Json::Null,
         SqlValue::Integer(i) => Json::from(i),
@@ -169,4 +170,20 @@ mod tests {
         assert_eq!(load(&s.conn, "91130506MA01RRJY81").unwrap().unwrap(), before);
         assert!(load(&s.conn, "911305067568074885").unwrap().is_none());
     }
+}
+
+/// A stored value as the audit log and history show it (是/否, plain numbers); `flag` reads a
+/// 0/1 number as 是/否.
+pub(crate) fn display_json(v: &Json, flag: bool) -> Option<String> {
+    use crate::sheet::report::FieldValue;
+    let fv = match v {
+        Json::Null => return None,
+        Json::Number(n) if flag => FieldValue::Bool(n.as_i64() == Some(1)),
+        Json::Bool(b) => FieldValue::Bool(*b),
+        Json::Number(n) if n.is_i64() => FieldValue::Int(n.as_i64().unwrap_or(0)),
+        Json::Number(n) => FieldValue::Real(n.as_f64().unwrap_or(0.0)),
+        Json::String(s) => FieldValue::Text(s.clone()),
+        other => FieldValue::Text(other.to_string()),
+    };
+    Some(fv.display())
 }

@@ -9,7 +9,6 @@ use crate::enterprise::fields;
 use crate::enterprise::snapshot::to_sql as sql_of;
 use crate::enterprise::uscc;
 use crate::enterprise::vocab::{self, Counties};
-use crate::sheet::report::FieldValue;
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
 use rusqlite::types::Value as SqlValue;
@@ -137,15 +136,7 @@ fn json_of(v: SqlValue, flag: bool) -> Json {
 
 /// A stored value as the audit log and history show it (是/否, plain numbers).
 fn display(v: &Json) -> Option<String> {
-    let fv = match v {
-        Json::Null => return None,
-        Json::Bool(b) => FieldValue::Bool(*b),
-        Json::Number(n) if n.is_i64() => FieldValue::Int(n.as_i64().unwrap_or(0)),
-        Json::Number(n) => FieldValue::Real(n.as_f64().unwrap_or(0.0)),
-        Json::String(s) => FieldValue::Text(s.clone()),
-        other => FieldValue::Text(other.to_string()),
-    };
-    Some(fv.display())
+    crate::enterprise::snapshot::display_json(v, false)
 }
 
 fn not_found(id: i64) -> CoreError {

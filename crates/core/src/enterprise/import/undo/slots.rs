@@ -3,7 +3,6 @@
 use crate::enterprise::fields::{self, Kind};
 use crate::enterprise::snapshot::{same_value, to_sql, Snapshot};
 use crate::error::Result;
-use crate::sheet::report::FieldValue;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
@@ -64,16 +63,7 @@ impl Slot {
     /// A value of this slot as people read it (是/否 for flags, plain numbers); None when blank.
     pub fn shown(&self, v: &Json) -> Option<String> {
         let flag = matches!(self, Slot::Column(c) if fields::field(c).is_some_and(|f| f.kind == Kind::Flag));
-        let fv = match v {
-            Json::Null => return None,
-            Json::Number(n) if flag => FieldValue::Bool(n.as_i64() == Some(1)),
-            Json::Bool(b) => FieldValue::Bool(*b),
-            Json::Number(n) if n.is_i64() => FieldValue::Int(n.as_i64().unwrap_or(0)),
-            Json::Number(n) => FieldValue::Real(n.as_f64().unwrap_or(0.0)),
-            Json::String(s) => FieldValue::Text(s.clone()),
-            other => FieldValue::Text(other.to_string()),
-        };
-        Some(fv.display())
+        crate::enterprise::snapshot::display_json(v, flag)
     }
 }
 
