@@ -556,7 +556,7 @@ fn write_ledger(path: &Path, deadline: &str) {
     let rows = [
         ["1", "河北嘉坤农机装备股份有限公司", "91130506MA01RRJY81", "入企服务", "融资", "流动资金贷款需求5000万元", "2026-03-01", "市地方金融监管局", deadline],
         ["2", "南和翔盛农业机械有限公司", "", "座谈会", "用地", "扩产项目用地指标不足", "2026-04-10", "", ""],
-        ["3", "南和翔盛农业机械有限公司", "", "其他", "资金", "类别不在列表中", "2026-03-01", "", ""],
+        ["3", "南和翔盛农业机械有限公司", "", "其他", "资金", "", "2026-03-01", "", ""],
     ];
     for (i, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -592,7 +592,7 @@ fn import_ledger_reports_changes_and_rejections() {
     assert!(report["changes"].as_array().unwrap().iter().all(|c| c["kind"] == "insert" && c["fields"] == Value::Array(vec![])));
     assert_items(&report["rejected"], LEDGER_ISSUE_KEYS, "ledger rejection");
     assert_eq!(report["rejected"][0]["row"], 4);
-    assert_eq!(report["rejected"][0]["column"], "E");
+    assert_eq!(report["rejected"][0]["column"], "F");
     // A changed deadline of an assigned problem is an update, field by field.
     write_ledger(&file, "2026-09-30");
     let update = ledger(false);
@@ -625,10 +625,11 @@ fn assert_error(run: &Run, code: &str, what: &str) {
 #[test]
 fn unreadable_files_are_errors_with_exit_2_and_nothing_written() {
     let store = Store::new();
+    // A zip cut short after its first header, named .xlsx; an OLE header with nothing after it, named .xls.
     let text = store.path("名单.xlsx");
-    std::fs::write(&text, "企业名称,统一社会信用代码\n甲公司,91130500000000000G\n").unwrap();
+    std::fs::write(&text, b"PK\x03\x04\x14\x00\x00\x00\x08\x00broken").unwrap();
     let xls = store.path("名单.xls");
-    std::fs::write(&xls, "<html><body><table><tr><td>企业名称</td></tr></table></body></html>").unwrap();
+    std::fs::write(&xls, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00").unwrap();
     let empty = store.path("空.xlsx");
     std::fs::write(&empty, "").unwrap();
     let missing = store.path("不存在.xlsx");
