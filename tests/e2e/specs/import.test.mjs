@@ -152,5 +152,5 @@ test("新增企业 checks the code live, saves, and 删除 asks first", async ()
   const ok = await browser.$(".el-message-box__btns .el-button--primary");
   await ok.waitForClickable({ timeout: 5000 });
   await ok.click();
-  await waitForText(browser, "enterprise-total", "共 0 家企业");
+  await waitForText(browser, "enterprise-total", "共 1 家企业");
 });
