@@ -2,7 +2,9 @@
 # Runs every test: Rust unit and integration tests (core, CLI), a check that the generated
 # TypeScript types are committed, the UI's type check and unit tests, then the end-to-end
 # tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver, and the
-# debug .deb installed into an empty root and started from there (scripts/test-deb.sh).
+# debug .deb installed into an empty root and started from there (scripts/test-deb.sh), and the
+# Windows build: cross-compiled, its CLI run under Wine against the Linux one, its installer
+# installed under Wine (scripts/test-windows.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -24,4 +26,6 @@ echo "==> 端到端测试（Xvfb + tauri-driver）"
 (cd tests/e2e && ./run.sh)
 echo "==> .deb 安装测试（装入空目录，Xvfb 下启动安装的程序）"
 scripts/test-deb.sh
+echo "==> Windows：交叉编译、PE 检查、Wine 下的命令行对照与安装程序（scripts/test-windows.sh）"
+scripts/test-windows.sh
 echo "==> 全部测试通过"
