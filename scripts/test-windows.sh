@@ -19,7 +19,11 @@ fi
 START=$(date +%s)
 # shellcheck source=lib/apt.sh
 source scripts/lib/apt.sh
-install_missing mingw-w64 wine wine64 nsis python3-pefile python3-openpyxl xvfb xauth
+# wine32: NSIS installers are 32-bit programs, and Debian's Wine runs those only with it (i386).
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+dpkg --print-foreign-architectures | grep -qx i386 || $SUDO dpkg --add-architecture i386
+install_missing mingw-w64 wine wine64 wine32:i386 nsis python3-pefile python3-openpyxl xvfb x11-utils imagemagick
 export PATH="$HOME/.cargo/bin:$PATH"
 rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
 SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}
@@ -40,6 +44,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# No standard input for Wine (it would read the terminal; CI has none).
+exec </dev/null
 
 echo "==> PE 头与资源（pefile）"
 PRODUCT=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["productName"])' src-tauri/tauri.conf.json)
@@ -49,6 +55,10 @@ VERSION=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]
 
 echo "==> Wine（$(wine --version)）"
 wineboot -i >/dev/null 2>&1 || true
+# Wine's dialog fonts have no Chinese: draw them with Noto Sans CJK (fonts-noto-cjk, from setup.sh).
+for font in "MS Shell Dlg" "MS Shell Dlg 2" Tahoma "Segoe UI"; do
+  wine reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$font" /d "Noto Sans CJK SC" /f >/dev/null 2>&1
+done
 HELPERS=$WORK/helpers
 mkdir -p "$HELPERS"
 x86_64-w64-mingw32-gcc -O2 -municode -o "$HELPERS/hold_open.exe" scripts/windows/hold_open.c

@@ -28,4 +28,4 @@ makensis -INPUTCHARSET UTF8 -V2 \
   "-DICON=$PWD/src-tauri/icons/icon.ico" "-DAPP_EXE=$PWD/$BIN/pacesetter-app.exe" \
   "-DCLI_EXE=$PWD/$BIN/pacesetter.exe" "-DLOADER_DLL=$PWD/$BIN/WebView2Loader.dll" "-DOUT_FILE=$PWD/$OUT_FILE" "-DCOMPRESSOR=$COMPRESSOR" \
   scripts/windows/installer.nsi >&2
-echo "$OUT_FILE"
+echo "$PWD/$OUT_FILE"

@@ -21,12 +21,12 @@ checks = Checks()
 
 
 def wine(*args, timeout=300):
-    r = subprocess.run(["wine", *args], capture_output=True, timeout=timeout)
+    r = subprocess.run(["wine", *args], capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
     return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
 
 
 def unix(windows_path):
-    return Path(subprocess.run(["winepath", "-u", windows_path], capture_output=True, text=True).stdout.strip())
+    return Path(subprocess.run(["winepath", "-u", windows_path], capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip())
 
 
 def reg_value(name):
@@ -76,7 +76,7 @@ def uninstalled(product, program_files, start_menu, desktop):
     checks.check(rc == 0 and gone and wait_until(lambda: not program_files.exists()), "静默卸载（uninstall.exe /S）删除程序文件夹", f"exit {rc} {err[-300:]}")
     checks.check(not start_menu.exists() and not desktop.exists() and reg_value("DisplayVersion") is None,
                  "卸载后快捷方式与“应用和功能”登记都已删除")
-    appdata = subprocess.run(["wine", "cmd", "/c", "echo %APPDATA%"], capture_output=True, text=True).stdout.strip()
+    appdata = subprocess.run(["wine", "cmd", "/c", "echo %APPDATA%"], capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
     db = unix(appdata) / "cn.gov.xingtai.pacesetter" / "pacesetter.db"
     checks.check(db.is_file(), "卸载保留用户数据库 %APPDATA%\\cn.gov.xingtai.pacesetter\\pacesetter.db")
 

@@ -4,7 +4,7 @@ their --json output, exported cells and .docx; then what only the Windows build 
 (drive letter, backslashes, relative, over 260 characters), the default store under %APPDATA%,
 concurrent writers, a file held open by another program, and the desktop exe starting.
 
-Usage: wine_suite.py --linux-cli BIN --windows-cli EXE --hold EXE --app EXE --samples DIR --work DIR --shots DIR
+Usage (WINEPREFIX set, Wine ready): wine_suite.py --linux-cli BIN --windows-cli EXE --hold EXE --app EXE --samples DIR --work DIR --shots DIR
 """
 import argparse
 import os
@@ -50,6 +50,8 @@ def same_json(sides, what, args, **kw):
 
 def same_export(sides, what, kind, extra, out_rel):
     """`export KIND --out FILE …` on both sides; equal when both succeed and the cells match."""
+    for s in sides:
+        s.unix(out_rel).parent.mkdir(parents=True, exist_ok=True)
     outs = both(sides, lambda s: ["--db", s.path(DB), "export", kind, "--out", s.path(out_rel)] + extra)
     ok_run = all(r.rc == 0 for r in outs) and sides[0].normal(outs[0].out) == sides[1].normal(outs[1].out)
     if not ok_run:
@@ -114,8 +116,13 @@ def exports(sides, listed):
     checks.check(any("流动资金紧张\n需银行授信支持" in t for t in texts) and not any("\r" in t for t in texts),
                  "台账导出中 CRLF 已统一为换行（无 \\r）")
     outs = both(sides, lambda s: ["--db", s.path(DB), "export", "plans", "--county", "南和区", "--out", s.path("导出/批量")])
-    checks.check(all(r.rc == 2 for r in outs) and outs[0].err == outs[1].err and "还没有保存的一企一策" in outs[1].err,
+    checks.check(all(r.rc == 2 for r in outs) and outs[0].err == program_lines(outs[1].err) and "还没有保存的一企一策" in outs[1].err,
                  "批量导出一企一策（尚无保存的方案）：相同的中文提示、退出码 2", f"{outs}")
+
+
+def program_lines(err):
+    """Standard error without the lines Wine itself writes (they start with "wine: ")."""
+    return "".join(line for line in err.splitlines(keepends=True) if not line.startswith("wine: "))
 
 
 def errors(sides):
@@ -132,8 +139,8 @@ def backup_restore(sides, listed):
     same_json(sides, "备份（backup --json，路径含空格）相同", lambda s: ["backup", "--out", s.path("备份/领跑者 备份.db"), "--json"])
     checks.check(all(s.unix("备份/领跑者 备份.db").stat().st_size > 0 for s in sides), "两边的备份文件都已写入")
     imports, _, _ = same_json(sides, "导入记录（撤销前）相同", lambda s: ["imports", "--json"])
-    county_imports = [i for i in imports if i.get("kind", "county") == "county" and not i.get("undone_at")] if isinstance(imports, list) else []
-    last = max((i["id"] for i in county_imports), default=None)
+    changed = [i["id"] for i in imports if i.get("inserted") and not i.get("undone_at")] if isinstance(imports, list) else []
+    last = max(changed, default=None)
     same_json(sides, f"撤销导入 {last}（undo --json）相同", lambda s: ["undo", str(last), "--json"])
     after_undo, _, _ = same_json(sides, "撤销后的企业列表相同", lambda s: ["list", "enterprises", "--json"])
     same_json(sides, "从备份恢复（restore --json）相同", lambda s: ["restore", s.path("备份/领跑者 备份.db"), "--json"])
@@ -147,8 +154,8 @@ def backup_restore(sides, listed):
 def default_store(sides):
     """Windows only: no --db and no PACESETTER_DB puts the store under %APPDATA%."""
     win = sides[1]
-    appdata = subprocess.run(["wine", "cmd", "/c", "echo %APPDATA%"], env=win.env, capture_output=True, text=True).stdout.strip()
-    unix = subprocess.run(["winepath", "-u", appdata], env=win.env, capture_output=True, text=True).stdout.strip()
+    appdata = subprocess.run(["wine", "cmd", "/c", "echo %APPDATA%"], env=win.env, capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
+    unix = subprocess.run(["winepath", "-u", appdata], env=win.env, capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
     store = Path(unix) / "cn.gov.xingtai.pacesetter" / "pacesetter.db"
     r = win.run(["import", win.path(NANHE), "--json"])
     checks.check(r.rc == 0 and store.is_file(), f"不指定数据库时存放在 {appdata}\\cn.gov.xingtai.pacesetter\\pacesetter.db", f"{r!r}")
@@ -169,8 +176,11 @@ def windows_paths(sides):
     checks.check(mixed.rc == 0 and win.unix("正斜杠/m.db").is_file(), "Windows 版也接受正斜杠路径（Z:/…）", f"{mixed!r}")
     long_db = f"{LONG_DIR}/领跑者.db"
     checks.check(len(win.path(long_db)) > 300, f"长路径：数据库路径 {len(win.path(long_db))} 个字符（Windows 形式）")
-    out = [s.run(["--db", s.path(long_db), "import", s.path(NINGJIN), "--json"]) for s in sides]
-    checks.check(out[1].rc == 0 and lin.normal(out[0].json()) == win.normal(out[1].json()), "长路径：导入结果与 Linux 相同", f"{out[1]!r}")
+    # SQLite on Linux takes paths of at most 512 bytes: the Linux build imports into a short one.
+    out = [lin.run(["--db", lin.path("长路径对照.db"), "import", lin.path(NINGJIN), "--json"]),
+           win.run(["--db", win.path(long_db), "import", win.path(NINGJIN), "--json"])]
+    checks.check(out[1].rc == 0 and lin.normal(out[0].json()) == win.normal(out[1].json()), "长路径：导入结果与 Linux 相同",
+                 f"{out[0]!r}\n      {out[1]!r}")
     b = win.run(["--db", win.path(long_db), "backup", "--out", win.path(f"{LONG_DIR}/备份.db"), "--json"])
     c = win.run(["--db", win.path(long_db), "check", "--json"])
     checks.check(b.rc == 0 and c.rc == 0 and c.json().get("ok") is True, "长路径：备份与检查通过", f"{b!r} {c!r}")
@@ -220,10 +230,10 @@ def app_starts(win, app_exe, shots):
     os.close(write_fd)
     display = ":" + os.read(read_fd, 16).decode().strip()
     env = dict(win.env, DISPLAY=display, PACESETTER_DB=win.path("桌面程序/领跑者.db"))
-    app = subprocess.Popen(["wine", app_exe], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    app = subprocess.Popen(["wine", app_exe], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     title, deadline = "", time.time() + 90
     while time.time() < deadline and app.poll() is None and not title:
-        tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", display], capture_output=True, text=True).stdout
+        tree = subprocess.run(["xwininfo", "-root", "-tree", "-display", display], capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout
         title = next((line for line in tree.splitlines() if "领跑者企业培育管理系统" in line), "")
         time.sleep(0.5)
     if title:
@@ -232,7 +242,7 @@ def app_starts(win, app_exe, shots):
         subprocess.run(["import", "-display", display, "-window", "root", str(shots / "wine-webview2-missing.png")])
     app.kill()
     err = app.communicate()[1].decode("utf-8", "replace")
-    subprocess.run(["wineserver", "-k"], env=win.env)
+    subprocess.run(["wineserver", "-k"], env=win.env, stdin=subprocess.DEVNULL)
     xvfb.kill()
     checks.check(bool(title) and "panicked" not in err,
                  "桌面程序在 Wine 下启动；没有 WebView2 时弹出中文提示窗口（截图 target/e2e-screenshots/wine-webview2-missing.png）",
@@ -245,7 +255,7 @@ def main():
         ap.add_argument(f"--{a}", required=True)
     args = ap.parse_args()
     work = Path(args.work)
-    env = wine_env(work / "wineprefix")
+    env = wine_env(os.environ["WINEPREFIX"])
     lin = Side("Linux", work / "linux", [args.linux_cli], False, {k: v for k, v in env.items() if not k.startswith("WINE")})
     win = Side("Windows", work / "windows", ["wine", args.windows_cli], True, env)
     sides = [lin, win]

@@ -53,7 +53,8 @@ class Side:
 
     def popen(self, args, env=None, cwd=None, **kw):
         full_env = dict(self.env, **(env or {}))
-        return subprocess.Popen(self.argv + list(args), env=full_env, cwd=cwd or self.root,
+        # No standard input: Wine would otherwise read the terminal and be stopped in the background.
+        return subprocess.Popen(self.argv + list(args), env=full_env, cwd=cwd or self.root, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
     def run(self, args, env=None, cwd=None, timeout=180):
