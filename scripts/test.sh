@@ -28,6 +28,4 @@ echo "==> 端到端测试（Xvfb + tauri-driver）"
 (cd tests/e2e && ./run.sh)
 echo "==> .deb 安装测试（装入空目录，Xvfb 下启动安装的程序）"
 scripts/test-deb.sh
-echo "==> Windows：交叉编译、PE 检查、Wine 下的命令行对照与安装程序（scripts/test-windows.sh）"
-scripts/test-windows.sh
 echo "==> 全部测试通过"
