@@ -5,13 +5,14 @@ pub mod app_info;
 pub mod audit;
 pub mod enterprise;
 pub mod error;
+pub mod enterprise_plans;
 pub mod ledger;
-pub mod plans;
 pub mod reference;
 pub mod sheet;
 pub mod store;
 pub mod targets;
 pub mod tasks;
+pub mod work_plans;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;

@@ -1,7 +1,7 @@
 //! Undo after work done by hand: an enterprise edited on its page or given a 一企一策 plan after
 //! the import that added it is kept (with the reason), the edit survives, the rest is removed.
 use pacesetter_core::enterprise::{self, detail, import::ImportOptions};
-use pacesetter_core::{plans, Store};
+use pacesetter_core::{enterprise_plans as plans, Store};
 use pacesetter_testkit::sample;
 
 #[test]

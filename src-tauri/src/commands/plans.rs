@@ -2,8 +2,8 @@
 //! catalogue and .docx export (one enterprise or a county's folder).
 use super::CmdResult;
 use crate::state::AppState;
-use pacesetter_core::plans::awards::{AwardInput, AwardItem};
-use pacesetter_core::plans::{self, awards, docx, Plan, PlanBody, PlanOptions, PlanSummary};
+use pacesetter_core::enterprise_plans::awards::{AwardInput, AwardItem};
+use pacesetter_core::enterprise_plans::{self as plans, awards, docx, Plan, PlanBody, PlanOptions, PlanSummary};
 use std::path::PathBuf;
 
 #[tauri::command]

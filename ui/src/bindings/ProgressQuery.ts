@@ -3,4 +3,8 @@
 /**
  * Filters for listing progress; all optional.
  */
-export type ProgressQuery = { task_id?: number, unit?: string, period?: string, };
+export type ProgressQuery = { task_id?: number, unit?: string, period?: string, 
+/**
+ * The work plan whose measures are listed (all plans when absent).
+ */
+plan_id?: number, };

@@ -3,4 +3,8 @@
 /**
  * Counts for one unit or county.
  */
-export type ProgressSummary = { unit: string, is_county: boolean, total: number, not_reported: number, not_started: number, in_progress: number, done: number, lagging: number, overdue: number, due_soon: number, };
+export type ProgressSummary = { unit: string, is_county: boolean, total: number, not_reported: number, not_started: number, in_progress: number, done: number, lagging: number, overdue: number, 
+/**
+ * Fell due in a past year (or by the plan's end) undone.
+ */
+missed: number, due_soon: number, };

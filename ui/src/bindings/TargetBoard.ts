@@ -2,7 +2,11 @@
 import type { CountyBreakdown } from "./CountyBreakdown";
 import type { IndicatorProgress } from "./IndicatorProgress";
 
-export type TargetBoard = { year: number, years: Array<number>, 
+export type TargetBoard = { plan_id: number, plan_title: string, start_year: number, end_year: number, 
+/**
+ * upcoming / active / ended
+ */
+plan_status: string, year: number, years: Array<number>, 
 /**
  * The evaluation date (ISO): today.
  */

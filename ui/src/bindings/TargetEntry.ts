@@ -3,7 +3,7 @@
 /**
  * A manual indicator's value for a year as entered.
  */
-export type TargetEntry = { indicator: string, year: number, value: number, 
+export type TargetEntry = { plan_id: number, indicator: string, year: number, value: number, 
 /**
  * The date the figure refers to (ISO).
  */

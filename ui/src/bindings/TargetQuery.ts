@@ -3,4 +3,8 @@
 /**
  * What the dashboard shows: a year (default: the latest with figures) and optional filters.
  */
-export type TargetQuery = { year?: number, county?: string, cluster?: string, };
+export type TargetQuery = { year?: number, county?: string, cluster?: string, 
+/**
+ * The work plan (the current one when absent).
+ */
+plan_id?: number, };

@@ -11,4 +11,8 @@ county?: string,
 /**
  * The period of the county's progress (2026-11 / 2026Q4); its latest report when absent.
  */
-period?: string, };
+period?: string, 
+/**
+ * The work plan (the current one when absent).
+ */
+plan_id?: number, };

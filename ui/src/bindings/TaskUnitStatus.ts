@@ -10,6 +10,6 @@ export type TaskUnitStatus = { task_id: number, action_no: number, action: strin
  */
 status: string, 
 /**
- * done / overdue / due_soon / on_track / long_term
+ * done / overdue / missed (逾期未完成) / due_soon / on_track / long_term
  */
 urgency: string, latest: TaskProgress | null, };

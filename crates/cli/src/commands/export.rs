@@ -1,6 +1,6 @@
 //! `pacesetter export WHAT --out FILE`: official sheets and templates written from the store.
 use pacesetter_core::targets::{self, TargetQuery};
-use pacesetter_core::{ledger, plans};
+use pacesetter_core::{enterprise_plans as plans, ledger};
 use pacesetter_core::tasks::{self, export::TaskExportOptions};
 use pacesetter_core::enterprise::EnterpriseQuery;
 use pacesetter_core::enterprise;

@@ -90,6 +90,11 @@ pub fn table_label(table: &str) -> &str {
         "settings" => "设置",
         "store" => "数据库",
         "target_values" => "目标值",
+        "target_entries" => "指标填报",
+        "target_indicators" => "目标指标",
+        "work_plans" => "工作方案",
+        "plans" | "enterprise_plans" => "一企一策",
+        "problems" => "问题台账",
         "header_mappings" => "表头对应",
         other => other,
     }

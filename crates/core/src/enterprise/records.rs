@@ -22,7 +22,7 @@ pub fn table_label(table: &str) -> String {
     match table {
         "enterprises" => "企业".into(),
         "enterprise_figures" => "年度数据".into(),
-        "plans" => "一企一策".into(),
+        "plans" | "enterprise_plans" => "一企一策".into(),
         "problems" => "问题台账".into(),
         "problem_progress" => "问题办理进展".into(),
         "problem_transitions" => "问题流转记录".into(),
@@ -148,7 +148,7 @@ mod tests {
     fn every_table_below_an_enterprise_is_found_parents_first() {
         let s = crate::Store::open_in_memory().unwrap();
         let got: Vec<(String, String)> = children(&s.conn, "enterprises").unwrap().into_iter().map(|c| (c.table, c.parent)).collect();
-        for want in ["enterprise_figures", "plans", "problems", "listing_stage_history", "problem_progress", "problem_transitions"] {
+        for want in ["enterprise_figures", "enterprise_plans", "problems", "listing_stage_history", "problem_progress", "problem_transitions"] {
             assert!(got.iter().any(|(t, _)| t == want), "{want} in {got:?}");
         }
         let at = |t: &str| got.iter().position(|(x, _)| x == t).unwrap();

@@ -364,7 +364,7 @@ pub fn problem_detail(store: &Store, id: i64) -> Result<ProblemDetail> {
 /// The responsible units the 交办 form offers: those of the task table, then any used before.
 pub fn unit_options(store: &Store) -> Result<Vec<String>> {
     let mut units: Vec<String> = Vec::new();
-    for t in crate::tasks::list_tasks(store)? {
+    for t in crate::tasks::list_tasks(store, crate::work_plans::current_plan_id(store)?)? {
         for u in t.units {
             if !units.contains(&u) {
                 units.push(u);

@@ -3,7 +3,7 @@
 //! web pages and .csv files as the same grids, and the character cleanup every importer shares.
 mod decode;
 mod delimited;
-mod docx;
+pub(crate) mod docx;
 pub mod formats;
 mod html;
 pub mod input;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_data_safety", include_str!("migrations/0005_data_safety.sql")),
     ("0006_ledger_free_words", include_str!("migrations/0006_ledger_free_words.sql")),
     ("0007_nothing_lost", include_str!("migrations/0007_nothing_lost.sql")),
+    ("0008_work_plans", include_str!("migrations/0008_work_plans.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -45,6 +46,16 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> 
         tx.commit()?;
     }
     Ok(())
+}
+
+/// Applies the first `version` migrations to an empty connection, as an older release would have
+/// left the store (for tests of later migrations).
+#[cfg(test)]
+pub(crate) fn migrate_to(conn: &Connection, version: usize) {
+    for (i, (_, sql)) in MIGRATIONS.iter().take(version).enumerate() {
+        conn.execute_batch(sql).unwrap();
+        conn.pragma_update(None, "user_version", (i + 1) as i64).unwrap();
+    }
 }
 
 /// Writes `<db>.v<N>-<time>.bak` next to the store with SQLite's online backup.

@@ -3,7 +3,7 @@
 pub mod backup;
 mod check;
 pub mod filter;
-mod migrate;
+pub(crate) mod migrate;
 pub(crate) mod seed;
 pub mod settings;
 

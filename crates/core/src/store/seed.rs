@@ -1,5 +1,6 @@
-//! Seeds a new store with the plan's data from `assets/seed/*.json`: counties and clusters,
-//! the 21 measures of the task table and the targets. Runs once per store (idempotent).
+//! Seeds a new store from `assets/seed/*.json`: counties and clusters, and the default work plan
+//! (plan 1, the 2022 Xingtai plan) with its 21 measures and its indicators. Runs once per seed
+//! version (idempotent: what the store holds is never overwritten).
 use super::settings;
 use crate::error::Result;
 use rusqlite::Connection;
@@ -9,9 +10,20 @@ use std::collections::BTreeMap;
 const COUNTIES_JSON: &str = include_str!("../../../../assets/seed/counties.json");
 const TASKS_JSON: &str = include_str!("../../../../assets/seed/tasks.json");
 const TARGETS_JSON: &str = include_str!("../../../../assets/seed/targets.json");
+const PLAN_JSON: &str = include_str!("../../../../assets/seed/plan.json");
 
 /// Bump when the seed files gain data a store made earlier should also receive.
-const SEED_VERSION: &str = "1";
+const SEED_VERSION: &str = "2";
+
+#[derive(Deserialize)]
+struct PlanSeed {
+    title: String,
+    issuer: String,
+    doc_no: String,
+    issued_on: String,
+    start_year: i64,
+    end_year: i64,
+}
 
 #[derive(Deserialize)]
 pub(crate) struct CountySeed {
@@ -43,24 +55,28 @@ pub(crate) struct TaskEntry {
     pub content: String,
     pub units: Vec<String>,
     pub deadline: String,
+    #[serde(default)]
+    pub deadline_note: String,
+    #[serde(default)]
+    pub quantities: Vec<crate::tasks::progress::QuantityTarget>,
 }
 #[derive(Deserialize)]
-struct TargetSeed {
-    indicators: Vec<IndicatorEntry>,
+pub(crate) struct TargetSeed {
+    pub indicators: Vec<IndicatorEntry>,
 }
 #[derive(Deserialize)]
-struct IndicatorEntry {
-    key: String,
-    name: String,
-    unit: String,
-    kind: String,
-    per_year: bool,
+pub(crate) struct IndicatorEntry {
+    pub key: String,
+    pub name: String,
+    pub unit: String,
+    pub kind: String,
+    pub per_year: bool,
     #[serde(default)]
-    yearly_target: Option<f64>,
+    pub yearly_target: Option<f64>,
     #[serde(default)]
-    targets: BTreeMap<String, f64>,
+    pub targets: BTreeMap<String, f64>,
     #[serde(default)]
-    note: Option<String>,
+    pub note: Option<String>,
 }
 
 /// The counties and clusters as shipped (also used by normalizers that need the official list).
@@ -73,6 +89,11 @@ pub(crate) fn task_seed() -> TaskSeed {
     serde_json::from_str(TASKS_JSON).expect("assets/seed/tasks.json is valid")
 }
 
+/// The indicators of the default plan as shipped (also the names the indicator sheet knows).
+pub(crate) fn target_seed() -> TargetSeed {
+    serde_json::from_str(TARGETS_JSON).expect("assets/seed/targets.json is valid")
+}
+
 /// Seeds what the store lacks of the shipped data (once per `SEED_VERSION`), in one transaction.
 pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
     if settings::get(conn, "seed_version")?.as_deref() == Some(SEED_VERSION) {
@@ -80,8 +101,18 @@ pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
     }
     let counties = county_seed();
     let tasks = task_seed();
-    let targets: TargetSeed = serde_json::from_str(TARGETS_JSON).expect("assets/seed/targets.json is valid");
+    let targets = target_seed();
+    let plan: PlanSeed = serde_json::from_str(PLAN_JSON).expect("assets/seed/plan.json is valid");
     let tx = conn.transaction()?;
+    let now = super::now_text();
+    tx.execute(
+        "INSERT OR IGNORE INTO work_plans(id, title, start_year, end_year, created_at, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?4)",
+        rusqlite::params![plan.title, plan.start_year, plan.end_year, now],
+    )?;
+    tx.execute(
+        "UPDATE work_plans SET issuer = ?1, doc_no = ?2, issued_on = ?3 WHERE id = 1 AND issuer = '' AND issued_on IS NULL",
+        rusqlite::params![plan.issuer, plan.doc_no, plan.issued_on],
+    )?;
     for (i, c) in counties.counties.iter().enumerate() {
         tx.execute(
             "INSERT OR IGNORE INTO counties(name, kind, sort, aliases) VALUES (?1, ?2, ?3, ?4)",
@@ -92,24 +123,32 @@ pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
         tx.execute("INSERT OR IGNORE INTO clusters(name, county) VALUES (?1, ?2)", [&c.name, &c.county])?;
     }
     for t in &tasks.tasks {
+        let quantities = serde_json::to_string(&t.quantities)?;
         tx.execute(
-            "INSERT OR IGNORE INTO tasks(seq, action_no, action, measure_no, title, content, units, deadline)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT OR IGNORE INTO tasks(plan_id, seq, action_no, action, measure_no, title, content, units, deadline, deadline_note, quantities)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             rusqlite::params![
                 t.seq, t.action_no, t.action, t.measure_no, t.title, t.content,
-                serde_json::to_string(&t.units)?, t.deadline
+                serde_json::to_string(&t.units)?, t.deadline, t.deadline_note, quantities
             ],
+        )?;
+        // Columns a store made before work plans has empty.
+        tx.execute(
+            "UPDATE tasks SET deadline_note = ?1, quantities = ?2
+             WHERE plan_id = 1 AND action_no = ?3 AND measure_no = ?4 AND deadline_note = '' AND quantities = '[]'",
+            rusqlite::params![t.deadline_note, quantities, t.action_no, t.measure_no],
         )?;
     }
     for (i, ind) in targets.indicators.iter().enumerate() {
         tx.execute(
-            "INSERT OR IGNORE INTO target_indicators(key, name, unit, kind, per_year, yearly_target, note, sort)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT OR IGNORE INTO target_indicators(plan_id, key, name, unit, kind, per_year, yearly_target, note, sort)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             rusqlite::params![ind.key, ind.name, ind.unit, ind.kind, ind.per_year, ind.yearly_target, ind.note, i as i64 + 1],
         )?;
+        tx.execute("UPDATE target_indicators SET sort = ?1 WHERE plan_id = 1 AND key = ?2", rusqlite::params![i as i64 + 1, ind.key])?;
         for (year, target) in &ind.targets {
             tx.execute(
-                "INSERT OR IGNORE INTO target_values(indicator, year, target) VALUES (?1, ?2, ?3)",
+                "INSERT OR IGNORE INTO target_values(plan_id, indicator, year, target) VALUES (1, ?1, ?2, ?3)",
                 rusqlite::params![ind.key, year.parse::<i64>().unwrap_or_default(), target],
             )?;
         }

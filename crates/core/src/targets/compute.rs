@@ -124,19 +124,24 @@ fn stage_at_end_of(e: &PoolEnterprise, year: i64) -> (Option<&str>, bool) {
     }
 }
 
+/// Listed on the exchanges the plan names (上海、深圳、北京证券交易所及境外主要证券交易所): an
+/// enterprise 已上市 on 新三板 is shown but not counted.
 fn listed(scope: &[&PoolEnterprise], year: i64) -> Computed {
     let members: Vec<_> = scope
         .iter()
         .filter_map(|e| {
             let (stage, recorded) = stage_at_end_of(e, year);
             (stage == Some(LISTED)).then(|| {
+                if e.target_board.as_deref().is_some_and(|b| b.starts_with("新三板")) {
+                    return member(e, None, false, "新三板挂牌，不计入方案所指的上市企业".into());
+                }
                 let detail = if recorded { format!("{year}年末上市进度：已上市") } else { "上市时间未记录，按首次记录的进度计".into() };
                 member(e, None, true, detail)
             })
         })
         .collect();
-    let n = members.len();
-    finish(members, Some(n as f64), format!("{n} 家上市进度为“已上市”"), None)
+    let n = members.iter().filter(|m| m.included).count();
+    finish(members, Some(n as f64), format!("{n} 家在沪、深、北交所或境外主要交易所上市"), None)
 }
 
 fn held_by(scope: &[&PoolEnterprise], year: i64, q: impl Fn(&PoolEnterprise) -> Qualification) -> Computed {
@@ -345,7 +350,9 @@ mod tests {
         e.is_leader = Some(true);
         e.listing_stage = Some("已上市".into());
         e.high_tech = Qualification { flag: None, year: Some(2023) };
-        let f = ent("F");
+        let mut f = ent("F");
+        f.listing_stage = Some("已上市".into());
+        f.target_board = Some("新三板创新层".into());
         vec![a, b, c, d, e, f]
     }
 
@@ -363,7 +370,8 @@ mod tests {
         // B listed since 2022 by its history; E has no history: its current stage counts.
         let c = run("listed_companies", 2023, None);
         assert_eq!(c.value, Some(2.0));
-        assert_eq!(counted(&c), vec!["B", "E"]);
+        assert_eq!(counted(&c), vec!["B", "E"], "F is on 新三板: shown, not counted");
+        assert_eq!(c.excluded, 1);
         assert_eq!(run("listed_companies", 2021, None).value, Some(2.0), "B's first record is 已上市");
     }
 
@@ -394,8 +402,8 @@ mod tests {
         assert_eq!(counted(&run("shareholding_reform", 2023, None)), vec!["A"]);
         let c = run("shareholding_reform", 2024, None);
         assert_eq!(counted(&c), vec!["D"]);
-        // B and E are past 股改 with no recorded change.
-        assert_eq!(c.excluded, 2);
+        // B, E and F are past 股改 with no recorded change.
+        assert_eq!(c.excluded, 3);
         assert_eq!(run("shareholding_reform", 2022, None).value, Some(0.0));
     }
 

@@ -1,5 +1,6 @@
-//! Values of the manual (人工填报) indicators: one per indicator and year, with the date it
-//! refers to, its source and who entered it; every save and removal is audited.
+//! Values of the manual (人工填报) indicators: one per plan, indicator and year, with the date it
+//! refers to, its source and who entered it; every save and removal is audited. An ended plan
+//! takes entries only once reopened.
 use super::{TargetEntry, TargetEntryInput};
 use crate::audit;
 use crate::error::{CoreError, Result};
@@ -7,7 +8,7 @@ use crate::store::{now_text, Store};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
-const SELECT: &str = "SELECT indicator, year, value, entered_on, source, entered_by, updated_at FROM target_entries";
+const SELECT: &str = "SELECT indicator, year, value, entered_on, source, entered_by, updated_at, plan_id FROM target_entries";
 
 fn entry_from(r: &rusqlite::Row) -> rusqlite::Result<TargetEntry> {
     Ok(TargetEntry {
@@ -18,18 +19,21 @@ fn entry_from(r: &rusqlite::Row) -> rusqlite::Result<TargetEntry> {
         source: r.get(4)?,
         entered_by: r.get(5)?,
         updated_at: r.get(6)?,
+        plan_id: r.get(7)?,
     })
 }
 
-pub fn list_entries(store: &Store) -> Result<Vec<TargetEntry>> {
-    let mut stmt = store.conn.prepare_cached(&format!("{SELECT} ORDER BY indicator, year"))?;
-    let rows = stmt.query_map([], entry_from)?;
+/// The entries of a plan (the current one when `None`).
+pub fn list_entries(store: &Store, plan_id: Option<i64>) -> Result<Vec<TargetEntry>> {
+    let plan = crate::work_plans::resolve(store, plan_id)?.id;
+    let mut stmt = store.conn.prepare_cached(&format!("{SELECT} WHERE plan_id = ?1 ORDER BY indicator, year"))?;
+    let rows = stmt.query_map([plan], entry_from)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn get(conn: &rusqlite::Connection, indicator: &str, year: i64) -> Result<Option<TargetEntry>> {
+fn get(conn: &rusqlite::Connection, plan: i64, indicator: &str, year: i64) -> Result<Option<TargetEntry>> {
     Ok(conn
-        .query_row(&format!("{SELECT} WHERE indicator = ?1 AND year = ?2"), rusqlite::params![indicator, year], entry_from)
+        .query_row(&format!("{SELECT} WHERE plan_id = ?1 AND indicator = ?2 AND year = ?3"), rusqlite::params![plan, indicator, year], entry_from)
         .optional()?)
 }
 
@@ -44,9 +48,10 @@ fn audit(tx: &rusqlite::Connection, operator: &str, action: &str, key: &str, old
 
 /// Checks the input and fills in the operator when no name is given.
 fn validated(store: &Store, input: &TargetEntryInput) -> Result<TargetEntry> {
+    let plan = crate::work_plans::resolve(store, input.plan_id)?.id;
     let (kind, unit): (String, String) = store
         .conn
-        .query_row("SELECT kind, unit FROM target_indicators WHERE key = ?1", [&input.indicator], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT kind, unit FROM target_indicators WHERE plan_id = ?1 AND key = ?2", rusqlite::params![plan, input.indicator], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("没有指标“{}”", input.indicator)))?;
     if kind != "manual" {
@@ -78,36 +83,50 @@ fn validated(store: &Store, input: &TargetEntryInput) -> Result<TargetEntry> {
         source: source.into(),
         entered_by,
         updated_at: now_text(),
+        plan_id: plan,
     })
 }
 
 /// Saves the value of a manual indicator for a year (replacing an earlier one), audited.
 pub fn save_entry(store: &mut Store, input: &TargetEntryInput) -> Result<TargetEntry> {
     let entry = validated(store, input)?;
+    crate::work_plans::ensure_editable(store, entry.plan_id)?;
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
-    let before = get(&tx, &entry.indicator, entry.year)?;
+    let before = get(&tx, entry.plan_id, &entry.indicator, entry.year)?;
     tx.execute(
-        "INSERT INTO target_entries(indicator, year, value, entered_on, source, entered_by, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT(indicator, year) DO UPDATE SET value = excluded.value, entered_on = excluded.entered_on,
+        "INSERT INTO target_entries(plan_id, indicator, year, value, entered_on, source, entered_by, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(plan_id, indicator, year) DO UPDATE SET value = excluded.value, entered_on = excluded.entered_on,
            source = excluded.source, entered_by = excluded.entered_by, updated_at = excluded.updated_at",
-        rusqlite::params![entry.indicator, entry.year, entry.value, entry.entered_on, entry.source, entry.entered_by, entry.updated_at],
+        rusqlite::params![entry.plan_id, entry.indicator, entry.year, entry.value, entry.entered_on, entry.source, entry.entered_by, entry.updated_at],
     )?;
     let action = if before.is_some() { "update" } else { "insert" };
-    let key = format!("{}/{}", entry.indicator, entry.year);
+    let key = entry_key(entry.plan_id, &entry.indicator, entry.year);
     audit(&tx, &operator, action, &key, before.as_ref().map(describe), Some(describe(&entry)))?;
     tx.commit()?;
     Ok(entry)
 }
 
-/// Removes the value of a manual indicator for a year, audited.
-pub fn delete_entry(store: &mut Store, indicator: &str, year: i64) -> Result<()> {
+/// The audit key of an entry: indicator/year, with the plan for plans after the first.
+fn entry_key(plan: i64, indicator: &str, year: i64) -> String {
+    if plan == crate::work_plans::DEFAULT_PLAN_ID {
+        format!("{indicator}/{year}")
+    } else {
+        format!("{plan}:{indicator}/{year}")
+    }
+}
+
+/// Removes the value of a manual indicator for a year of a plan (the current one when `None`),
+/// audited.
+pub fn delete_entry(store: &mut Store, plan_id: Option<i64>, indicator: &str, year: i64) -> Result<()> {
+    let plan = crate::work_plans::resolve(store, plan_id)?.id;
+    crate::work_plans::ensure_editable(store, plan)?;
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
-    let before = get(&tx, indicator, year)?.ok_or_else(|| CoreError::NotFound(format!("{year}年没有该指标的填报值")))?;
-    tx.execute("DELETE FROM target_entries WHERE indicator = ?1 AND year = ?2", rusqlite::params![indicator, year])?;
-    audit(&tx, &operator, "delete", &format!("{indicator}/{year}"), Some(describe(&before)), None)?;
+    let before = get(&tx, plan, indicator, year)?.ok_or_else(|| CoreError::NotFound(format!("{year}年没有该指标的填报值")))?;
+    tx.execute("DELETE FROM target_entries WHERE plan_id = ?1 AND indicator = ?2 AND year = ?3", rusqlite::params![plan, indicator, year])?;
+    audit(&tx, &operator, "delete", &entry_key(plan, indicator, year), Some(describe(&before)), None)?;
     tx.commit()?;
     Ok(())
 }
@@ -118,6 +137,7 @@ mod tests {
 
     fn input(indicator: &str, value: f64) -> TargetEntryInput {
         TargetEntryInput {
+            plan_id: None,
             indicator: indicator.into(),
             year: 2025,
             value,
@@ -130,16 +150,17 @@ mod tests {
     #[test]
     fn entries_are_saved_replaced_removed_and_audited() {
         let mut s = Store::open_in_memory().unwrap();
+        crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
         let e = save_entry(&mut s, &input("green_factories", 2.0)).unwrap();
         assert_eq!(e.entered_by, "本机用户");
         let mut again = input("green_factories", 3.0);
         again.entered_by = Some("张科长".into());
         save_entry(&mut s, &again).unwrap();
-        let all = list_entries(&s).unwrap();
+        let all = list_entries(&s, None).unwrap();
         assert_eq!(all.len(), 1);
         assert_eq!((all[0].value, all[0].entered_by.as_str()), (3.0, "张科长"));
-        delete_entry(&mut s, "green_factories", 2025).unwrap();
-        assert!(list_entries(&s).unwrap().is_empty());
+        delete_entry(&mut s, None, "green_factories", 2025).unwrap();
+        assert!(list_entries(&s, None).unwrap().is_empty());
         let actions: Vec<String> = s
             .conn
             .prepare("SELECT action FROM audit_log WHERE table_name = 'target_entries' ORDER BY id")
@@ -149,11 +170,15 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(actions, vec!["insert", "update", "delete"]);
+        crate::work_plans::set_unlocked(&mut s, 1, false).unwrap();
+        let refused = save_entry(&mut s, &input("green_factories", 1.0)).unwrap_err().to_string();
+        assert!(refused.contains("已于2025年底结束"), "{refused}");
     }
 
     #[test]
     fn bad_entries_are_refused_in_chinese() {
         let mut s = Store::open_in_memory().unwrap();
+        crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
         assert!(save_entry(&mut s, &input("listed_companies", 1.0)).unwrap_err().to_string().contains("自动计算"));
         assert!(save_entry(&mut s, &input("industrial_cloud", 120.0)).unwrap_err().to_string().contains("0—100"));
         let mut no_source = input("standards", 4.0);
@@ -163,6 +188,6 @@ mod tests {
         bad_date.entered_on = "去年".into();
         assert!(save_entry(&mut s, &bad_date).is_err());
         assert!(save_entry(&mut s, &input("nope", 1.0)).is_err());
-        assert!(list_entries(&s).unwrap().is_empty());
+        assert!(list_entries(&s, None).unwrap().is_empty());
     }
 }

@@ -7,7 +7,10 @@ use crate::store::Store;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
 use std::path::Path;
 
-pub const TITLE: &str = "邢台市特色产业集群“领跑者”企业培育主要目标完成情况";
+/// The sheet's title, after the board's plan: 邢台市特色产业集群“领跑者”企业培育主要目标完成情况.
+pub fn title(b: &TargetBoard) -> String {
+    crate::work_plans::titles::document_title(&b.plan_title, None, "主要目标完成情况")
+}
 const HEADERS: [&str; 10] = ["序号", "指标", "单位", "目标值", "目标年份", "完成值", "完成进度", "状态", "数据来源", "说明"];
 const WIDTHS: [f64; 10] = [6.0, 30.0, 6.0, 9.0, 9.0, 10.0, 10.0, 10.0, 12.0, 46.0];
 
@@ -89,7 +92,8 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
     let sub = subtitle(b);
     let ws = book.add_worksheet().set_name("主要目标完成情况")?;
     let headers: Vec<String> = HEADERS.iter().map(|h| h.to_string()).collect();
-    heading(ws, &st, TITLE, &sub, &headers, &WIDTHS)?;
+    let title = title(b);
+    heading(ws, &st, &title, &sub, &headers, &WIDTHS)?;
     let mut row = 3u32;
     for (i, ind) in b.indicators.iter().enumerate() {
         let cells = [
@@ -126,7 +130,7 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
     headers.extend(computed.iter().map(|i| format!("{}（{}）", i.name, i.unit)));
     let mut widths = vec![16.0, 10.0];
     widths.extend(computed.iter().map(|_| 13.0));
-    heading(ws, &st, &format!("{TITLE}（分县区）"), &sub, &headers, &widths)?;
+    heading(ws, &st, &format!("{title}（分县区）"), &sub, &headers, &widths)?;
     ws.set_row_height(2, 66)?;
     for (r, c) in b.counties.iter().enumerate() {
         let row = 3 + r as u32;
@@ -166,7 +170,7 @@ mod tests {
         let path = dir.path().join("targets.xlsx");
         export_targets(&s, &path, &TargetQuery { year: Some(2025), ..Default::default() }).unwrap();
         let main = sheet(&path, "主要目标完成情况");
-        assert_eq!(main.text(0, 0), TITLE);
+        assert_eq!(main.text(0, 0), "邢台市特色产业集群“领跑者”企业培育主要目标完成情况");
         assert!(main.text(1, 0).contains("2025年度"));
         let names: Vec<String> = (3..main.rows.len()).map(|r| main.text(r, 1)).collect();
         let lg = 3 + names.iter().position(|n| n == "专精特新“小巨人”企业数").unwrap();

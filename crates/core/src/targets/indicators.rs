@@ -4,7 +4,7 @@
 //! Rule (shown on the dashboard): 已达标 when the value reaches the target in force. Otherwise
 //! 正常推进 when it reaches the expected value, else 滞后. Counts are expected to grow in a
 //! straight line over the target's period (a yearly target over its year; a milestone such as
-//! “2025年50家” from the previous milestone's target, or from 0 at the start of 2022), measured at
+//! “2025年50家” from the previous milestone's target, or from 0 at the plan's start), measured at
 //! the evaluation date (today, or the end of the chosen year if that is earlier). Ratios (unit %)
 //! do not accumulate: they are 正常推进 from 90 % of the target. No value → 暂无数据.
 use crate::error::Result;
@@ -12,10 +12,7 @@ use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
-/// The year the plan's counting starts from (the plan was issued in August 2022).
-pub const PLAN_START_YEAR: i64 = 2022;
-/// The plan's last target year.
-pub const PLAN_END_YEAR: i64 = 2025;
+use crate::work_plans::WorkPlan;
 /// A ratio at or above this share of its target is 正常推进.
 const RATIO_ON_TRACK_SHARE: f64 = 0.9;
 
@@ -30,6 +27,8 @@ pub struct Indicator {
     pub note: Option<String>,
     /// Milestone targets by year (per-year indicators may also override single years here).
     pub targets: BTreeMap<i64, f64>,
+    /// The first year of the indicator's plan (counting starts there).
+    pub start_year: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +86,7 @@ impl Indicator {
         let prev = self.targets.range(..ty).next_back();
         let (base, start) = match prev {
             Some((&py, &pt)) => (pt, day(py + 1, 1, 1)),
-            None => (0.0, day(PLAN_START_YEAR, 1, 1)),
+            None => (0.0, day(self.start_year, 1, 1)),
         };
         Some((t, ty, base, start))
     }
@@ -117,25 +116,27 @@ impl Indicator {
 }
 
 /// The years the dashboard offers: the plan's years and any later year holding data.
-pub fn board_years(latest_data_year: Option<i64>) -> Vec<i64> {
-    let last = latest_data_year.unwrap_or(PLAN_END_YEAR).max(PLAN_END_YEAR);
-    (PLAN_START_YEAR..=last).collect()
+pub fn board_years(plan: &WorkPlan, latest_data_year: Option<i64>) -> Vec<i64> {
+    let last = latest_data_year.unwrap_or(plan.end_year).max(plan.end_year);
+    (plan.start_year..=last).collect()
 }
 
-/// The year shown first: the latest year with figures, else this year within the plan's years.
-pub fn default_year(latest_figures_year: Option<i64>, today: NaiveDate) -> i64 {
+/// The year shown first: the latest year with figures within the plan's years (its last year
+/// once later figures exist), else this year within the plan's years.
+pub fn default_year(plan: &WorkPlan, latest_figures_year: Option<i64>, today: NaiveDate) -> i64 {
     latest_figures_year
-        .filter(|y| *y >= PLAN_START_YEAR)
-        .unwrap_or_else(|| (today.year() as i64).clamp(PLAN_START_YEAR, PLAN_END_YEAR))
+        .filter(|y| *y >= plan.start_year)
+        .map(|y| y.min(plan.end_year.max(today.year() as i64)))
+        .unwrap_or_else(|| (today.year() as i64).clamp(plan.start_year, plan.end_year))
 }
 
-/// The seeded indicators in plan order, with their targets.
-pub fn load(store: &Store) -> Result<Vec<Indicator>> {
+/// A plan's indicators in plan order, with their targets.
+pub fn load(store: &Store, plan: &WorkPlan) -> Result<Vec<Indicator>> {
     let mut stmt = store.conn.prepare_cached(
-        "SELECT key, name, unit, kind, per_year, yearly_target, note FROM target_indicators ORDER BY sort",
+        "SELECT key, name, unit, kind, per_year, yearly_target, note FROM target_indicators WHERE plan_id = ?1 ORDER BY sort, key",
     )?;
     let mut list: Vec<Indicator> = stmt
-        .query_map([], |r| {
+        .query_map([plan.id], |r| {
             Ok(Indicator {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -145,11 +146,12 @@ pub fn load(store: &Store) -> Result<Vec<Indicator>> {
                 yearly_target: r.get(5)?,
                 note: r.get(6)?,
                 targets: BTreeMap::new(),
+                start_year: plan.start_year,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = store.conn.prepare_cached("SELECT indicator, year, target FROM target_values WHERE target IS NOT NULL")?;
-    let mut rows = stmt.query([])?;
+    let mut stmt = store.conn.prepare_cached("SELECT indicator, year, target FROM target_values WHERE plan_id = ?1 AND target IS NOT NULL")?;
+    let mut rows = stmt.query([plan.id])?;
     while let Some(r) = rows.next()? {
         let key: String = r.get(0)?;
         if let Some(ind) = list.iter_mut().find(|i| i.key == key) {
@@ -173,6 +175,7 @@ mod tests {
             yearly_target: None,
             note: None,
             targets: targets.iter().copied().collect(),
+            start_year: 2022,
         }
     }
 
@@ -220,11 +223,14 @@ mod tests {
     #[test]
     fn seeded_indicators_carry_their_targets() {
         let s = Store::open_in_memory().unwrap();
-        let list = load(&s).unwrap();
+        let plan = crate::work_plans::get_plan(&s, 1).unwrap();
+        let list = load(&s, &plan).unwrap();
         let lg = list.iter().find(|i| i.key == "little_giant").unwrap();
         assert_eq!(lg.targets.get(&2025), Some(&50.0));
         assert!(list.iter().any(|i| !i.computed));
-        assert_eq!(board_years(Some(2026)), vec![2022, 2023, 2024, 2025, 2026]);
-        assert_eq!(default_year(None, day(2030, 1, 1)), 2025);
+        assert!(list.iter().any(|i| i.name == "企业标准“领跑者”" && i.yearly_target == Some(2.0)));
+        assert_eq!(board_years(&plan, Some(2026)), vec![2022, 2023, 2024, 2025, 2026]);
+        assert_eq!(default_year(&plan, None, day(2030, 1, 1)), 2025);
+        assert_eq!(default_year(&plan, Some(2026), day(2026, 12, 3)), 2026, "the 2026 figures of an ended plan");
     }
 }

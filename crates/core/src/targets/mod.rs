@@ -10,13 +10,23 @@ mod pool;
 pub use compute::{LeaderBasis, COMPUTED_KEYS};
 pub use entries::{delete_entry, list_entries, save_entry};
 pub use export::export_targets;
-pub use indicators::{Status, PLAN_END_YEAR, PLAN_START_YEAR};
+pub use indicators::{Indicator, Status};
+
+/// The label of a status key (met → 已达标 …).
+pub fn status_label(key: &str) -> &'static str {
+    [Status::Met, Status::OnTrack, Status::AtRisk, Status::NoData].into_iter().find(|s| s.key() == key).unwrap_or(Status::NoData).label()
+}
+
+/// A plan's indicators in plan order, with their targets.
+pub fn plan_indicators(store: &Store, plan: &WorkPlan) -> Result<Vec<Indicator>> {
+    indicators::load(store, plan)
+}
 
 use crate::store::filter::Paging;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
+use crate::work_plans::WorkPlan;
 use chrono::NaiveDate;
-use indicators::Indicator;
 use pool::PoolEnterprise;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +45,9 @@ pub struct TargetQuery {
     pub county: Option<String>,
     #[ts(optional)]
     pub cluster: Option<String>,
+    /// The work plan (the current one when absent).
+    #[ts(optional)]
+    pub plan_id: Option<i64>,
 }
 
 /// An enterprise behind a computed value: counted, or left out and why.
@@ -55,6 +68,7 @@ pub struct IndicatorMember {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TargetEntry {
+    pub plan_id: i64,
     pub indicator: String,
     pub year: i64,
     pub value: f64,
@@ -68,6 +82,9 @@ pub struct TargetEntry {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TargetEntryInput {
+    /// The work plan (the current one when absent).
+    #[ts(optional)]
+    pub plan_id: Option<i64>,
     pub indicator: String,
     pub year: i64,
     pub value: f64,
@@ -128,6 +145,12 @@ pub struct CountyBreakdown {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct TargetBoard {
+    pub plan_id: i64,
+    pub plan_title: String,
+    pub start_year: i64,
+    pub end_year: i64,
+    /// upcoming / active / ended
+    pub plan_status: String,
     pub year: i64,
     pub years: Vec<i64>,
     /// The evaluation date (ISO): today.
@@ -166,6 +189,7 @@ fn trimmed(s: &Option<String>) -> Option<String> {
 
 /// Everything the board is computed from, loaded once.
 struct Inputs {
+    plan: WorkPlan,
     indicators: Vec<Indicator>,
     pool: Vec<PoolEnterprise>,
     basis: LeaderBasis,
@@ -177,24 +201,25 @@ struct Inputs {
 }
 
 fn inputs(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<Inputs> {
-    let indicators = indicators::load(store)?;
+    let plan = crate::work_plans::resolve(store, q.plan_id)?;
+    let indicators = indicators::load(store, &plan)?;
     let pool = pool::load(store)?;
-    let entries: BTreeMap<_, _> = list_entries(store)?.into_iter().map(|e| ((e.indicator.clone(), e.year), e)).collect();
+    let entries: BTreeMap<_, _> = list_entries(store, Some(plan.id))?.into_iter().map(|e| ((e.indicator.clone(), e.year), e)).collect();
     let figures_year: Option<i64> = store.conn.query_row("SELECT max(year) FROM enterprise_figures", [], |r| r.get(0))?;
     let latest = figures_year.max(entries.keys().map(|k| k.1).max());
-    let years = indicators::board_years(latest);
-    let year = q.year.unwrap_or_else(|| indicators::default_year(figures_year, today));
+    let years = indicators::board_years(&plan, latest);
+    let year = q.year.unwrap_or_else(|| indicators::default_year(&plan, figures_year, today));
     if !(2000..=2100).contains(&year) {
         return Err(CoreError::Invalid(format!("年份 {year} 不正确")));
     }
     let basis = LeaderBasis::of(&pool);
-    Ok(Inputs { indicators, pool, basis, entries, years, year, county: trimmed(&q.county), cluster: trimmed(&q.cluster) })
+    Ok(Inputs { plan, indicators, pool, basis, entries, years, year, county: trimmed(&q.county), cluster: trimmed(&q.cluster) })
 }
 
 impl Inputs {
     fn scope(&self, county: Option<&str>) -> Vec<&PoolEnterprise> {
         let county = county.map(str::to_string).or_else(|| self.county.clone());
-        let filter = TargetQuery { year: None, county, cluster: self.cluster.clone() };
+        let filter = TargetQuery { year: None, county, cluster: self.cluster.clone(), plan_id: None };
         self.pool.iter().filter(|e| e.in_scope(&filter)).collect()
     }
 
@@ -293,6 +318,11 @@ pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<T
     clusters.sort();
     clusters.dedup();
     Ok(TargetBoard {
+        plan_id: inp.plan.id,
+        plan_title: inp.plan.title.clone(),
+        start_year: inp.plan.start_year,
+        end_year: inp.plan.end_year,
+        plan_status: inp.plan.status.clone(),
         year: inp.year,
         years: inp.years.clone(),
         as_of: today.format("%Y-%m-%d").to_string(),
@@ -341,7 +371,8 @@ mod tests {
 
     /// Two 南和区 enterprises and one 清河县 enterprise, one 2025 figure row missing revenue.
     fn store() -> Store {
-        let s = Store::open_in_memory().unwrap();
+        let mut s = Store::open_in_memory().unwrap();
+        crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
         s.conn
             .execute_batch(
                 "INSERT INTO enterprises(id, uscc, name, county, cluster, is_leader, little_giant, little_giant_year, specialized, specialized_year, listing_stage, created_at, updated_at) VALUES
@@ -392,13 +423,13 @@ mod tests {
     #[test]
     fn filters_and_manual_values_reach_the_board() {
         let mut s = store();
-        let q = TargetQuery { year: Some(2025), county: Some("南和区".into()), cluster: Some("南和宠物食品".into()) };
+        let q = TargetQuery { year: Some(2025), county: Some("南和区".into()), cluster: Some("南和宠物食品".into()), plan_id: None };
         let b = board_as_of(&s, &q, day(2026, 1, 10)).unwrap();
         assert_eq!(b.enterprises, 1);
         assert_eq!(ind(&b, "specialized_new").value, Some(1.0));
         save_entry(
             &mut s,
-            &TargetEntryInput { indicator: "green_factories".into(), year: 2025, value: 3.0, entered_on: "2025-12-31".into(), source: "省工信厅名单".into(), entered_by: None },
+            &TargetEntryInput { plan_id: None, indicator: "green_factories".into(), year: 2025, value: 3.0, entered_on: "2025-12-31".into(), source: "省工信厅名单".into(), entered_by: None },
         )
         .unwrap();
         let b = board_as_of(&s, &q, day(2026, 1, 10)).unwrap();

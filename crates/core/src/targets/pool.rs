@@ -50,6 +50,8 @@ pub struct PoolEnterprise {
     pub in_pool: Option<bool>,
     pub is_leader: Option<bool>,
     pub listing_stage: Option<String>,
+    /// 拟上市板块 / 上市板块 (新三板 does not count as listed).
+    pub target_board: Option<String>,
     pub specialized: Qualification,
     pub little_giant: Qualification,
     pub high_tech: Qualification,
@@ -74,7 +76,7 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.uscc, e.name, e.county, e.cluster, e.in_pool, e.is_leader, e.listing_stage,
                 e.specialized, e.specialized_year, e.little_giant, e.little_giant_year,
-                e.high_tech, e.high_tech_year, e.innovative_sme, e.innovative_sme_year
+                e.high_tech, e.high_tech_year, e.innovative_sme, e.innovative_sme_year, e.target_board
          FROM enterprises e LEFT JOIN counties c ON c.name = e.county
          ORDER BY c.sort IS NULL, c.sort, e.name",
     )?;
@@ -98,6 +100,7 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
                     little_giant: q(r, 10)?,
                     high_tech: q(r, 12)?,
                     innovative_sme: q(r, 14)?,
+                    target_board: r.get(16)?,
                     ..Default::default()
                 },
             ))

@@ -59,7 +59,7 @@ pub fn preview_county_progress(
             read.file
         )));
     }
-    let tasks = list_tasks(store)?;
+    let tasks = list_tasks(store, crate::work_plans::current_plan_id(store)?)?;
     let counts = ImportReport {
         file_name: read.file,
         sheet: read.sheet,
@@ -347,6 +347,7 @@ mod tests {
             &TaskExportOptions {
                 county: Some("清河县".into()),
                 period: Some("2026-11".into()),
+                plan_id: None,
             },
         )
         .unwrap();
@@ -356,7 +357,7 @@ mod tests {
             ("清河县", "2026-11", 0)
         );
 
-        let tasks = list_tasks(&s).unwrap();
+        let tasks = list_tasks(&s, 1).unwrap();
         let filled = dir.path().join("清河县-已填.xlsx");
         let input = ProgressInput {
             task_id: tasks[2].id,
@@ -368,6 +369,7 @@ mod tests {
             date: Some("2026-11-20".into()),
             ..Default::default()
         };
+        crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
         crate::tasks::progress::upsert_progress(&mut s, &input).unwrap();
         export_tasks(
             &s,
@@ -375,6 +377,7 @@ mod tests {
             &TaskExportOptions {
                 county: Some("清河县".into()),
                 period: Some("2026-11".into()),
+                plan_id: None,
             },
         )
         .unwrap();

@@ -7,12 +7,12 @@ use crate::tasks::progress::{
     list_progress, normalize_period, ProgressQuery, TaskProgress, ALL_COUNTIES_UNIT,
 };
 use crate::tasks::{list_tasks, Task};
+use crate::work_plans::{self, WorkPlan};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
 
-pub const CITY_TITLE: &str = "邢台市特色产业集群“领跑者”企业培育任务分工表";
 const NOTE: &str = "注：以上各项任务均需各县（市、区）政府落实，不再列出。";
 const TASK_HEADERS: [&str; 5] = ["序号", "重点任务", "工作措施", "责任单位", "完成时限"];
 const PROGRESS_HEADERS: [&str; 4] = ["进展状态", "进展情况", "完成比例", "填报日期"];
@@ -27,6 +27,9 @@ pub struct TaskExportOptions {
     /// The period of the county's progress (2026-11 / 2026Q4); its latest report when absent.
     #[ts(optional)]
     pub period: Option<String>,
+    /// The work plan (the current one when absent).
+    #[ts(optional)]
+    pub plan_id: Option<i64>,
 }
 
 /// One printed line of a table: an action row across all columns, or a measure whose leading
@@ -41,7 +44,8 @@ enum Line {
 
 /// Writes the task table at `path` (.xlsx): the city table, or with `opts.county` that county's.
 pub fn export_tasks(store: &Store, path: &Path, opts: &TaskExportOptions) -> Result<()> {
-    let tasks = list_tasks(store)?;
+    let plan = work_plans::resolve(store, opts.plan_id)?;
+    let tasks = list_tasks(store, plan.id)?;
     match opts.county.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         None => {
             let lines = with_actions(&tasks, |t| Line::Measure {
@@ -56,27 +60,27 @@ pub fn export_tasks(store: &Store, path: &Path, opts: &TaskExportOptions) -> Res
             });
             let spec = SheetSpec {
                 name: "任务分工表",
-                title: CITY_TITLE.into(),
+                title: work_plans::titles::document_title(&plan.title, None, "任务分工表"),
                 headers: TASK_HEADERS.to_vec(),
                 widths: TASK_WIDTHS.to_vec(),
                 note: Some(NOTE),
             };
             write_book(path, &spec, &lines)
         }
-        Some(county) => export_county_tasks(store, path, &tasks, county, opts.period.as_deref()),
+        Some(county) => export_county_tasks(store, path, &plan, &tasks, county, opts.period.as_deref()),
     }
 }
 
 /// The county's own table: every measure with the county government as responsible unit and
 /// the columns the county fills in, holding its latest progress (of `period` when given).
-fn export_county_tasks(store: &Store, path: &Path, tasks: &[Task], county: &str, period: Option<&str>) -> Result<()> {
+fn export_county_tasks(store: &Store, path: &Path, plan: &WorkPlan, tasks: &[Task], county: &str, period: Option<&str>) -> Result<()> {
     let known: bool =
         store.conn.query_row("SELECT count(*) > 0 FROM counties WHERE name = ?1", [county], |r| r.get(0))?;
     if !known {
         return Err(CoreError::Invalid(format!("“{county}”不是邢台市的县（市、区）名称")));
     }
     let period = opt_period(period)?;
-    let query = ProgressQuery { unit: Some(county.into()), period: period.clone(), ..Default::default() };
+    let query = ProgressQuery { unit: Some(county.into()), period: period.clone(), plan_id: Some(plan.id), ..Default::default() };
     let progress = list_progress(store, &query)?;
     let government = county_government(county);
     let lines = with_actions(tasks, |t| {
@@ -90,24 +94,23 @@ fn export_county_tasks(store: &Store, path: &Path, tasks: &[Task], county: &str,
     headers.extend(PROGRESS_HEADERS);
     let mut widths = TASK_WIDTHS.to_vec();
     widths.extend(PROGRESS_WIDTHS);
+    let title = work_plans::titles::document_title(&plan.title, Some(county), "任务分工表");
     let title = match &period {
-        Some(p) => format!("{county}特色产业集群“领跑者”企业培育任务分工表（{}）", period_label(p)),
-        None => format!("{county}特色产业集群“领跑者”企业培育任务分工表"),
+        Some(p) => format!("{title}（{}）", period_label(p)),
+        None => title,
     };
     write_book(path, &SheetSpec { name: "任务分工表", title, headers, widths, note: None }, &lines)
 }
 
 /// Writes the progress report (进展情况汇总表) of `period`: every measure × responsible unit,
 /// plus every county that reported on it, with status, text, percent and date.
-pub fn export_progress_report(store: &Store, path: &Path, period: &str) -> Result<()> {
+pub fn export_progress_report(store: &Store, path: &Path, period: &str, plan_id: Option<i64>) -> Result<()> {
     let period = opt_period(Some(period))?.expect("a period was given");
-    let tasks = list_tasks(store)?;
+    let plan = work_plans::resolve(store, plan_id)?;
+    let tasks = list_tasks(store, plan.id)?;
     let progress = list_progress(
         store,
-        &ProgressQuery {
-            period: Some(period.clone()),
-            ..Default::default()
-        },
+        &ProgressQuery { period: Some(period.clone()), plan_id: Some(plan.id), ..Default::default() },
     )?;
     let lines = with_actions(&tasks, |t| {
         let mut units: Vec<String> = t
@@ -145,7 +148,8 @@ pub fn export_progress_report(store: &Store, path: &Path, period: &str) -> Resul
     let spec = SheetSpec {
         name: "进展情况汇总表",
         title: format!(
-            "邢台市特色产业集群“领跑者”企业培育任务进展情况汇总表（{}）",
+            "{}（{}）",
+            work_plans::titles::document_title(&plan.title, None, "任务进展情况汇总表"),
             period_label(&period)
         ),
         headers,
@@ -194,7 +198,7 @@ fn opt_period(p: Option<&str>) -> Result<Option<String>> {
 }
 
 /// 2026-11 → 2026年11月, 2026Q4 → 2026年第四季度.
-fn period_label(p: &str) -> String {
+pub fn period_label(p: &str) -> String {
     match p.split_once('Q') {
         Some((y, q)) => format!("{y}年第{}季度", chinese_numeral(q.parse().unwrap_or(0))),
         None => format!("{}年{}月", &p[..4], p[5..].trim_start_matches('0')),

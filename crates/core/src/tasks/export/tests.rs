@@ -10,8 +10,12 @@ fn exported_table_reads_back_as_the_21_measures() {
     let s = Store::open_in_memory().unwrap();
     export_tasks(&s, &path, &TaskExportOptions::default()).unwrap();
     let tasks = crate::tasks::import::read_task_sheet(&path).unwrap();
-    crate::tasks::import::tests::assert_matches_expected(&tasks, None);
-    let r = crate::tasks::import::preview_import(&s, &path).unwrap();
+    let seeded = crate::tasks::list_tasks(&s, 1).unwrap();
+    assert_eq!(tasks.len(), seeded.len());
+    for (t, w) in tasks.iter().zip(&seeded) {
+        assert_eq!((t.action_no, t.measure_no, &t.title, &t.content, &t.units, &t.deadline), (w.action_no, w.measure_no, &w.title, &w.content, &w.units, &w.deadline));
+    }
+    let r = crate::tasks::import::preview_import(&s, &path, 1).unwrap();
     assert_eq!(
         (r.report.unchanged, r.report.rejected.len(), r.report.warnings.len()),
         (21, 0, 0)
@@ -26,8 +30,8 @@ fn exported_table_has_title_header_action_rows_and_merges() {
     export_tasks(&s, &path, &TaskExportOptions::default()).unwrap();
     let g = &read_filled(&path).unwrap().1[0];
     assert_eq!(g.name, "任务分工表");
-    assert_eq!(g.text(0, 0), CITY_TITLE);
-    assert_eq!(g.text(0, 4), CITY_TITLE, "title merged across");
+    assert_eq!(g.text(0, 0), "邢台市特色产业集群“领跑者”企业培育任务分工表");
+    assert_eq!(g.text(0, 4), g.text(0, 0), "title merged across");
     assert_eq!(g.row_texts(1), TASK_HEADERS.map(String::from).to_vec());
     assert_eq!(g.text(2, 0), "（一）企业上市行动");
     assert_eq!(
@@ -48,7 +52,8 @@ fn county_version_names_the_county_government_and_its_progress() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("清河县.xlsx");
     let mut s = Store::open_in_memory().unwrap();
-    let id = list_tasks(&s).unwrap()[0].id;
+    crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
+    let id = list_tasks(&s, 1).unwrap()[0].id;
     let input = ProgressInput {
         task_id: id,
         unit: "清河县".into(),
@@ -65,6 +70,7 @@ fn county_version_names_the_county_government_and_its_progress() {
         &TaskExportOptions {
             county: Some("清河县".into()),
             period: Some("2026-11".into()),
+            plan_id: None,
         },
     )
     .unwrap();
@@ -87,6 +93,7 @@ fn county_version_names_the_county_government_and_its_progress() {
         &TaskExportOptions {
             county: Some("火星县".into()),
             period: None,
+            plan_id: None,
         },
     )
     .unwrap_err();
@@ -98,7 +105,8 @@ fn progress_report_lists_each_measure_by_unit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("进展.xlsx");
     let mut s = Store::open_in_memory().unwrap();
-    let t = list_tasks(&s).unwrap()[0].clone();
+    crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
+    let t = list_tasks(&s, 1).unwrap()[0].clone();
     for (unit, status) in [("市工业和信息化局", "已完成"), ("宁晋县", "滞后")] {
         let input = ProgressInput {
             task_id: t.id,
@@ -110,7 +118,7 @@ fn progress_report_lists_each_measure_by_unit() {
         };
         upsert_progress(&mut s, &input).unwrap();
     }
-    export_progress_report(&s, &path, "2026年第四季度").unwrap();
+    export_progress_report(&s, &path, "2026年第四季度", None).unwrap();
     let g = &read_filled(&path).unwrap().1[0];
     assert_eq!(g.name, "进展情况汇总表");
     assert!(g.text(0, 0).contains("2026年第四季度"));
@@ -133,7 +141,7 @@ fn progress_report_lists_each_measure_by_unit() {
         ]
     );
     assert_eq!(
-        export_progress_report(&s, &path, "下个月")
+        export_progress_report(&s, &path, "下个月", None)
             .unwrap_err()
             .code(),
         "invalid"

@@ -8,6 +8,7 @@ use rusqlite::params;
 
 pub fn commit(
     store: &mut Store,
+    plan_id: i64,
     file: &str,
     rows: &[TaskSheetRow],
     changes: &[TaskChange],
@@ -51,19 +52,28 @@ pub fn commit(
                 }
             }
             None => {
-                let seq: i64 =
-                    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM tasks", [], |r| {
-                        r.get(0)
-                    })?;
-                tx.execute(
-                    "INSERT INTO tasks(seq, action_no, action, measure_no, title, content, units, deadline)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![seq, row.action_no, row.action, row.measure_no, row.title, row.content, serde_json::to_string(&row.units)?, row.deadline],
-                )?;
+                insert_measure(&tx, plan_id, row, file)?;
                 audit::record(&tx, &stamp, audit::Entry::row("insert", "tasks", &key).values(None, Some(&row.title)))?;
             }
         }
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// Adds a measure read from a sheet to a plan (after its last one), with the number its text
+/// promises and where its deadline came from.
+pub(crate) fn insert_measure(tx: &rusqlite::Transaction, plan_id: i64, row: &TaskSheetRow, file: &str) -> Result<()> {
+    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM tasks WHERE plan_id = ?1", [plan_id], |r| r.get(0))?;
+    let quantities: Vec<_> = crate::tasks::progress::quantity_target(&row.content).into_iter().collect();
+    tx.execute(
+        "INSERT INTO tasks(plan_id, seq, action_no, action, measure_no, title, content, units, deadline, deadline_note, quantities)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            plan_id, seq, row.action_no, row.action, row.measure_no, row.title, row.content,
+            serde_json::to_string(&row.units)?, row.deadline, format!("任务分工表“{file}”第 {} 行", row.row),
+            serde_json::to_string(&quantities)?
+        ],
+    )?;
     Ok(())
 }

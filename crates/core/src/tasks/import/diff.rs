@@ -81,6 +81,9 @@ mod tests {
             lead_unit: units[0].into(),
             units: units.iter().map(|s| s.to_string()).collect(),
             deadline: "每年".into(),
+            plan_id: 1,
+            deadline_note: String::new(),
+            quantities: Vec::new(),
         }
     }
 

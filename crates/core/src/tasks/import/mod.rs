@@ -1,7 +1,7 @@
 //! Importing the official task-assignment sheet (任务分工表) from any usual layout, in a workbook,
 //! a Word document, a web page or a .csv: locate the table, map rows to measures, normalize,
 //! diff against the store, preview, commit.
-mod commit;
+pub(crate) mod commit;
 mod content;
 mod diff;
 mod locate;
@@ -110,10 +110,10 @@ pub fn read_task_sheet(path: &Path) -> Result<Vec<TaskSheetRow>> {
     Ok(read_sheet(path)?.mapped.tasks)
 }
 
-/// What importing `path` would change, without writing anything.
-pub fn preview_import(store: &Store, path: &Path) -> Result<TaskImportReport> {
+/// What importing `path` into a work plan would change, without writing anything.
+pub fn preview_import(store: &Store, path: &Path, plan_id: i64) -> Result<TaskImportReport> {
     let read = read_sheet(path)?;
-    let stored = crate::tasks::list_tasks(store)?;
+    let stored = crate::tasks::list_tasks(store, crate::work_plans::get_plan(store, plan_id)?.id)?;
     let changes = diff::diff(&read.mapped.tasks, &stored);
     let inserted = changes.iter().filter(|c| c.kind == "insert").count() as u32;
     let updated = changes.len() as u32 - inserted;
@@ -134,9 +134,9 @@ pub fn preview_import(store: &Store, path: &Path) -> Result<TaskImportReport> {
 
 /// Imports `path`: updates titles, texts, units and deadlines of matching measures and adds new
 /// ones, in one audited transaction; recorded progress is never touched.
-pub fn import(store: &mut Store, path: &Path) -> Result<TaskImportReport> {
-    let report = preview_import(store, path)?;
-    commit::commit(store, &report.report.file_name, &report.tasks, &report.changes)?;
+pub fn import(store: &mut Store, path: &Path, plan_id: i64) -> Result<TaskImportReport> {
+    let report = preview_import(store, path, plan_id)?;
+    commit::commit(store, plan_id, &report.report.file_name, &report.tasks, &report.changes)?;
     Ok(report)
 }
 
@@ -208,6 +208,14 @@ pub(crate) mod tests {
         }
     }
 
+    /// The sample sheets were made before 6.2 was corrected against the plan's text (特色产业集群和
+    /// 邢台市重点产业链中的“领跑者”企业): that wording is their one difference from the store.
+    fn assert_is_the_6_2_wording(change: &TaskChange) {
+        assert_eq!((change.action_no, change.measure_no, change.fields.len()), (6, 2, 1), "{change:?}");
+        assert_eq!(change.fields[0].field, "content");
+        assert!(change.fields[0].old.as_ref().unwrap().display().contains("邢台市重点产业链"));
+    }
+
     #[test]
     fn sample_sheets_report_sheet_header_and_no_problems() {
         let s = Store::open_in_memory().unwrap();
@@ -215,17 +223,18 @@ pub(crate) mod tests {
             ("task_assignment.xls", "任务分工表", 2),
             ("task_assignment.xlsx", "附件", 3),
         ] {
-            let r = preview_import(&s, &sample(file)).unwrap();
+            let r = preview_import(&s, &sample(file), 1).unwrap();
             assert_eq!(
                 (r.report.sheet.as_str(), r.report.header_rows.clone()),
                 (sheet, vec![header])
             );
             assert_eq!(
                 (r.report.inserted, r.report.updated, r.report.unchanged),
-                (0, 0, 21),
+                (0, 1, 20),
                 "{file}: {:?}",
                 r.changes
             );
+            assert_is_the_6_2_wording(&r.changes[0]);
             assert!(
                 r.report.rejected.is_empty() && r.report.warnings.is_empty(),
                 "{file}: {:?}",
@@ -246,6 +255,7 @@ pub(crate) mod tests {
     #[test]
     fn import_updates_changed_measures_audits_them_and_keeps_progress() {
         let mut s = Store::open_in_memory().unwrap();
+        crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
         s.conn.execute("UPDATE tasks SET title = '旧标题', deadline = '每年' WHERE action_no = 1 AND measure_no = 1", []).unwrap();
         let id: i64 = s
             .conn
@@ -270,11 +280,12 @@ pub(crate) mod tests {
             },
         )
         .unwrap();
-        let r = preview_import(&s, &sample("task_assignment.xlsx")).unwrap();
+        let r = preview_import(&s, &sample("task_assignment.xlsx"), 1).unwrap();
         assert_eq!(
             (r.report.inserted, r.report.updated, r.report.unchanged),
-            (0, 1, 20)
+            (0, 2, 19)
         );
+        assert_is_the_6_2_wording(&r.changes[1]);
         let fields: Vec<_> = r.changes[0]
             .fields
             .iter()
@@ -291,8 +302,8 @@ pub(crate) mod tests {
                 ("deadline", Some("每年"), "2023年底")
             ]
         );
-        import(&mut s, &sample("task_assignment.xlsx")).unwrap();
-        let t = crate::tasks::list_tasks(&s).unwrap();
+        import(&mut s, &sample("task_assignment.xlsx"), 1).unwrap();
+        let t = crate::tasks::list_tasks(&s, 1).unwrap();
         assert_eq!(
             (t[0].title.as_str(), t[0].deadline.as_str()),
             ("锁定培育目标", "2023年底")
@@ -308,14 +319,14 @@ pub(crate) mod tests {
         assert_eq!(audited, 2);
         let progress = crate::tasks::progress::list_progress(&s, &Default::default()).unwrap();
         assert_eq!(progress.len(), 1);
-        let again = import(&mut s, &sample("task_assignment.xls")).unwrap();
+        let again = import(&mut s, &sample("task_assignment.xls"), 1).unwrap();
         assert_eq!((again.report.updated, again.report.unchanged), (0, 21));
     }
 
     #[test]
     fn report_serialises_with_the_cli_keys() {
         let s = Store::open_in_memory().unwrap();
-        let r = preview_import(&s, &sample("task_assignment.xls")).unwrap();
+        let r = preview_import(&s, &sample("task_assignment.xls"), 1).unwrap();
         let v = serde_json::to_value(&r).unwrap();
         for k in [
             "tasks",
@@ -346,7 +357,7 @@ pub(crate) mod tests {
     fn encrypted_and_non_workbook_files_give_the_readers_error() {
         let mut store = Store::open_in_memory().unwrap();
         crate::sheet::read::tests::assert_unreadable_files_refused(read_task_sheet);
-        crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_import(&store, p));
-        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import(&mut store, p));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_import(&store, p, 1));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import(&mut store, p, 1));
     }
 }

@@ -1,6 +1,6 @@
 //! The task board: every measure × responsible unit and × county with its latest report and
 //! urgency, and the counts per unit and per county.
-use super::{classify, county_names, due_date, list_progress, period_end, ProgressQuery, TaskProgress, ALL_COUNTIES_UNIT};
+use super::{classify, county_names, due_date, list_progress, period_end, PlanYears, ProgressQuery, TaskProgress, ALL_COUNTIES_UNIT};
 use crate::error::Result;
 use crate::store::Store;
 use crate::tasks::{list_tasks, Task};
@@ -24,7 +24,7 @@ pub struct TaskUnitStatus {
     pub is_lead: bool,
     /// 未填报 when nothing was reported yet, else the latest status.
     pub status: String,
-    /// done / overdue / due_soon / on_track / long_term
+    /// done / overdue / missed (逾期未完成) / due_soon / on_track / long_term
     pub urgency: String,
     pub latest: Option<TaskProgress>,
 }
@@ -42,16 +42,25 @@ pub struct ProgressSummary {
     pub done: i64,
     pub lagging: i64,
     pub overdue: i64,
+    /// Fell due in a past year (or by the plan's end) undone.
+    pub missed: i64,
     pub due_soon: i64,
 }
 
 
-/// Every measure × responsible unit, then every measure × county (every measure is every
-/// county's job), with the latest report and its urgency as of `today`.
-pub fn task_board(store: &Store, today: NaiveDate) -> Result<Vec<TaskUnitStatus>> {
-    let tasks = list_tasks(store)?;
+/// The years of a plan, for reading its deadlines.
+pub fn plan_years(store: &Store, plan_id: i64) -> Result<PlanYears> {
+    let plan = crate::work_plans::get_plan(store, plan_id)?;
+    Ok(PlanYears { start: plan.start_year, end: plan.end_year })
+}
+
+/// Every measure of a plan × responsible unit, then every measure × county (every measure is
+/// every county's job), with the latest report and its urgency as of `today`.
+pub fn task_board(store: &Store, plan_id: i64, today: NaiveDate) -> Result<Vec<TaskUnitStatus>> {
+    let years = plan_years(store, plan_id)?;
+    let tasks = list_tasks(store, plan_id)?;
     let counties = county_names(store)?;
-    let all = list_progress(store, &ProgressQuery::default())?;
+    let all = list_progress(store, &ProgressQuery { plan_id: Some(plan_id), ..Default::default() })?;
     let mut out = Vec::new();
     let push = |t: &Task, unit: &str, is_county: bool, out: &mut Vec<TaskUnitStatus>| {
         let latest = all
@@ -64,6 +73,7 @@ pub fn task_board(store: &Store, today: NaiveDate) -> Result<Vec<TaskUnitStatus>
             latest.as_ref().map(|p| p.status.as_str()),
             latest.as_ref().map(|p| p.period.as_str()),
             today,
+            years,
         );
         out.push(TaskUnitStatus {
             task_id: t.id,
@@ -72,7 +82,7 @@ pub fn task_board(store: &Store, today: NaiveDate) -> Result<Vec<TaskUnitStatus>
             measure_no: t.measure_no,
             title: t.title.clone(),
             deadline: t.deadline.clone(),
-            due_date: due_date(&t.deadline, today).map(|d| d.to_string()),
+            due_date: due_date(&t.deadline, today, years).map(|d| d.to_string()),
             unit: unit.to_string(),
             is_county,
             is_lead: t.lead_unit == unit,
@@ -120,6 +130,7 @@ fn summarize(rows: &[TaskUnitStatus], units: &[String], is_county: bool) -> Vec<
                 }
                 match r.urgency.as_str() {
                     "overdue" => s.overdue += 1,
+                    "missed" => s.missed += 1,
                     "due_soon" => s.due_soon += 1,
                     _ => {}
                 }
@@ -130,8 +141,8 @@ fn summarize(rows: &[TaskUnitStatus], units: &[String], is_county: bool) -> Vec<
 }
 
 /// Counts per responsible unit (city departments, in order of first appearance in the table).
-pub fn summary_by_unit(store: &Store, today: NaiveDate) -> Result<Vec<ProgressSummary>> {
-    let rows = task_board(store, today)?;
+pub fn summary_by_unit(store: &Store, plan_id: i64, today: NaiveDate) -> Result<Vec<ProgressSummary>> {
+    let rows = task_board(store, plan_id, today)?;
     let mut units: Vec<String> = Vec::new();
     for r in rows.iter().filter(|r| !r.is_county) {
         if !units.contains(&r.unit) {
@@ -142,7 +153,7 @@ pub fn summary_by_unit(store: &Store, today: NaiveDate) -> Result<Vec<ProgressSu
 }
 
 /// Counts per county (each county answers for all measures), in the official county order.
-pub fn summary_by_county(store: &Store, today: NaiveDate) -> Result<Vec<ProgressSummary>> {
-    let rows = task_board(store, today)?;
+pub fn summary_by_county(store: &Store, plan_id: i64, today: NaiveDate) -> Result<Vec<ProgressSummary>> {
+    let rows = task_board(store, plan_id, today)?;
     Ok(summarize(&rows, &county_names(store)?, true))
 }

@@ -1,5 +1,6 @@
-//! Deadlines as the plan writes them (长期坚持 / 每年 / YYYY年底), report periods (month or quarter)
-//! and the yearly amount a measure promises, read from its text.
+//! Deadlines as the plan writes them (长期坚持 / 每年 / YYYY年底) read within the plan's period,
+//! report periods (month or quarter) and the yearly amount a measure promises, read from its text.
+//! A measure due in a past year is 已完成 or 逾期未完成 (missed, once), never a renewed alarm.
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -72,37 +73,64 @@ pub fn period_end(period: &str) -> Option<NaiveDate> {
     next?.pred_opt()
 }
 
-/// When a measure is due, seen from `today`: 每年 → 31 December of this year, YYYY年底 →
-/// 31 December of YYYY, 长期坚持 (or anything else) → never.
-pub fn due_date(deadline: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// The years a work plan runs (deadlines are read within them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanYears {
+    pub start: i64,
+    pub end: i64,
+}
+
+impl PlanYears {
+    /// The plan's last year is behind `today`.
+    pub fn ended(self, today: NaiveDate) -> bool {
+        today.year() as i64 > self.end
+    }
+    /// The year a 每年 measure is judged for: this year, or the plan's last year once it ended.
+    pub fn current_year(self, today: NaiveDate) -> i64 {
+        (today.year() as i64).clamp(self.start, self.end)
+    }
+}
+
+/// When a measure is due, seen from `today` within the plan's years: 每年 → 31 December of this
+/// year (of the plan's last year once it ended), YYYY年底 → 31 December of YYYY, 长期坚持 (or
+/// anything else) → never.
+pub fn due_date(deadline: &str, today: NaiveDate, years: PlanYears) -> Option<NaiveDate> {
     match crate::tasks::import::normalize_deadline(deadline)?.as_str() {
         "长期坚持" => None,
-        "每年" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        "每年" => NaiveDate::from_ymd_opt(years.current_year(today) as i32, 12, 31),
         d => NaiveDate::from_ymd_opt(d.trim_end_matches("年底").parse().ok()?, 12, 31),
     }
 }
 
 /// How urgent a measure is for a unit, given its deadline and latest reported status (and the
-/// period of that report: for 每年 measures only this year's 已完成 counts).
+/// period of that report: for 每年 measures only a 已完成 of the year judged counts).
+/// done / overdue (this year's, or reported 滞后) / missed (fell due in a past year or the plan
+/// ended undone: 逾期未完成) / due_soon / on_track / long_term.
 pub fn classify(
     deadline: &str,
     status: Option<&str>,
     period: Option<&str>,
     today: NaiveDate,
+    years: PlanYears,
 ) -> &'static str {
     let yearly = crate::tasks::import::normalize_deadline(deadline).as_deref() == Some("每年");
-    let this_year = period
+    let judged_year = period
         .and_then(period_end)
-        .map(|d| d.year() == today.year())
+        .map(|d| d.year() as i64 == years.current_year(today))
         .unwrap_or(false);
-    if status == Some("已完成") && (!yearly || this_year) {
+    if status == Some("已完成") && (!yearly || judged_year) {
         return "done";
+    }
+    let due = due_date(deadline, today, years);
+    if years.ended(today) {
+        return if due.is_some() { "missed" } else { "long_term" };
     }
     if status == Some("滞后") {
         return "overdue";
     }
-    match due_date(deadline, today) {
+    match due {
         None => "long_term",
+        Some(due) if due < today && (due.year() as i64) < today.year() as i64 => "missed",
         Some(due) if due < today => "overdue",
         Some(due) if (due - today).num_days() <= DUE_SOON_DAYS => "due_soon",
         Some(_) => "on_track",

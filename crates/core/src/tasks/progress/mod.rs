@@ -75,9 +75,13 @@ pub struct ProgressQuery {
     pub unit: Option<String>,
     #[ts(optional)]
     pub period: Option<String>,
+    /// The work plan whose measures are listed (all plans when absent).
+    #[ts(optional)]
+    pub plan_id: Option<i64>,
 }
 
-fn county_names(store: &Store) -> Result<Vec<String>> {
+/// The counties in official order.
+pub fn county_names(store: &Store) -> Result<Vec<String>> {
     let mut stmt = store
         .conn
         .prepare("SELECT name FROM counties ORDER BY sort")?;
@@ -88,10 +92,17 @@ fn county_names(store: &Store) -> Result<Vec<String>> {
 }
 
 fn task_by_id(store: &Store, id: i64) -> Result<Task> {
-    list_tasks(store)?
+    let plan = crate::work_plans::plan_of_task(store, id)?;
+    list_tasks(store, plan)?
         .into_iter()
         .find(|t| t.id == id)
         .ok_or_else(|| CoreError::NotFound(format!("没有编号为 {id} 的工作措施")))
+}
+
+/// The number a measure's progress is counted against: its first promised quantity, else the
+/// yearly number read from its text.
+fn measure_quantity(task: &Task) -> Option<f64> {
+    task.quantities.first().map(|q| q.amount).or_else(|| quantity_target(&task.content).map(|q| q.amount))
 }
 
 
@@ -139,7 +150,7 @@ pub(crate) fn validate(store: &Store, input: &ProgressInput) -> Result<ValidProg
         (None, Some(done)) => {
             let target = input
                 .target
-                .or_else(|| quantity_target(&task.content).map(|q| q.amount))
+                .or_else(|| measure_quantity(&task))
                 .ok_or_else(|| {
                     CoreError::Invalid(format!(
                         "措施“{}”没有量化目标，请直接填写完成比例",
@@ -262,6 +273,7 @@ pub(crate) fn write_progress(
 /// transaction; returns the stored record.
 pub fn upsert_progress(store: &mut Store, input: &ProgressInput) -> Result<TaskProgress> {
     let v = validate(store, input)?;
+    crate::work_plans::ensure_editable(store, crate::work_plans::plan_of_task(store, v.task_id)?)?;
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
     let id = write_progress(&tx, &v, &operator, &now_text(), "进展填报")?;
@@ -272,6 +284,7 @@ pub fn upsert_progress(store: &mut Store, input: &ProgressInput) -> Result<TaskP
 /// Deletes one progress record (audited).
 pub fn delete_progress(store: &mut Store, id: i64) -> Result<()> {
     let p = get_progress(store, id)?;
+    crate::work_plans::ensure_editable(store, crate::work_plans::plan_of_task(store, p.task_id)?)?;
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
     tx.execute("DELETE FROM task_progress WHERE id = ?1", [id])?;
@@ -324,9 +337,10 @@ pub fn list_progress(store: &Store, q: &ProgressQuery) -> Result<Vec<TaskProgres
     };
     let mut stmt = store.conn.prepare(&format!(
         "{SELECT} WHERE (?1 IS NULL OR p.task_id = ?1) AND (?2 IS NULL OR p.unit = ?2) AND (?3 IS NULL OR p.period = ?3)
+           AND (?4 IS NULL OR t.plan_id = ?4)
          ORDER BY t.action_no, t.measure_no, p.unit, p.period"
     ))?;
-    let rows = stmt.query_map(params![q.task_id, q.unit, period], row_to_progress)?;
+    let rows = stmt.query_map(params![q.task_id, q.unit, period, q.plan_id], row_to_progress)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

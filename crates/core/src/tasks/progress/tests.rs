@@ -1,6 +1,13 @@
 //! Tests of progress records, deadlines and the board.
 use super::*;
 
+/// A store whose 2022 plan (ended) is reopened, so progress can be entered.
+fn open() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    crate::work_plans::set_unlocked(&mut s, 1, true).unwrap();
+    s
+}
+
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -41,56 +48,43 @@ fn periods_are_normalised() {
 #[test]
 fn deadlines_give_due_dates_and_urgency() {
     let today = d("2026-12-05");
+    let running = PlanYears { start: 2023, end: 2027 };
     let cases = [
         ("长期坚持", None, None, None, "long_term"),
         ("每年", None, None, Some("2026-12-31"), "due_soon"),
-        ("2023年底", None, None, Some("2023-12-31"), "overdue"),
-        (
-            "2023年底",
-            Some("已完成"),
-            Some("2023Q4"),
-            Some("2023-12-31"),
-            "done",
-        ),
-        (
-            "每年",
-            Some("已完成"),
-            Some("2025Q4"),
-            Some("2026-12-31"),
-            "due_soon",
-        ),
-        (
-            "每年",
-            Some("已完成"),
-            Some("2026-10"),
-            Some("2026-12-31"),
-            "done",
-        ),
-        (
-            "2027年底",
-            Some("推进中"),
-            Some("2026-10"),
-            Some("2027-12-31"),
-            "on_track",
-        ),
-        (
-            "2027年底",
-            Some("滞后"),
-            Some("2026-10"),
-            Some("2027-12-31"),
-            "overdue",
-        ),
+        ("2023年底", None, None, Some("2023-12-31"), "missed"),
+        ("2023年底", Some("已完成"), Some("2023Q4"), Some("2023-12-31"), "done"),
+        ("每年", Some("已完成"), Some("2025Q4"), Some("2026-12-31"), "due_soon"),
+        ("每年", Some("已完成"), Some("2026-10"), Some("2026-12-31"), "done"),
+        ("2027年底", Some("推进中"), Some("2026-10"), Some("2027-12-31"), "on_track"),
+        ("2027年底", Some("滞后"), Some("2026-10"), Some("2027-12-31"), "overdue"),
         ("长期坚持", Some("滞后"), Some("2026-10"), None, "overdue"),
     ];
     for (deadline, status, period, due, want) in cases {
-        assert_eq!(due_date(deadline, today), due.map(d), "{deadline}");
-        assert_eq!(
-            classify(deadline, status, period, today),
-            want,
-            "{deadline} {status:?} {period:?}"
-        );
+        assert_eq!(due_date(deadline, today, running), due.map(d), "{deadline}");
+        assert_eq!(classify(deadline, status, period, today, running), want, "{deadline} {status:?} {period:?}");
     }
-    assert_eq!(classify("每年", None, None, d("2026-06-01")), "on_track");
+    assert_eq!(classify("每年", None, None, d("2026-06-01"), running), "on_track");
+    assert_eq!(classify("2026年底", None, None, d("2027-01-02"), running), "missed", "due last year: missed, not overdue");
+}
+
+#[test]
+fn an_ended_plan_has_no_overdue_alarms() {
+    let today = d("2026-12-05");
+    let ended = PlanYears { start: 2022, end: 2025 };
+    assert!(ended.ended(today));
+    assert_eq!(due_date("每年", today, ended), Some(d("2025-12-31")), "每年 stops at the plan's last year");
+    let cases = [
+        ("每年", Some("已完成"), Some("2025Q4"), "done"),
+        ("每年", Some("已完成"), Some("2024Q4"), "missed"),
+        ("每年", None, None, "missed"),
+        ("2025年底", Some("滞后"), Some("2025-10"), "missed"),
+        ("2023年底", Some("已完成"), Some("2023-11"), "done"),
+        ("长期坚持", Some("滞后"), Some("2025-10"), "long_term"),
+    ];
+    for (deadline, status, period, want) in cases {
+        assert_eq!(classify(deadline, status, period, today, ended), want, "{deadline} {status:?} {period:?}");
+    }
 }
 
 #[test]
@@ -114,8 +108,8 @@ fn yearly_numbers_are_read_from_measure_texts() {
 
 #[test]
 fn progress_is_upserted_audited_and_listed() {
-    let mut s = Store::open_in_memory().unwrap();
-    let t = list_tasks(&s)
+    let mut s = open();
+    let t = list_tasks(&s, 1)
         .unwrap()
         .into_iter()
         .find(|t| t.title == "规范股改提升")
@@ -182,8 +176,8 @@ fn progress_is_upserted_audited_and_listed() {
 
 #[test]
 fn bad_progress_input_is_refused() {
-    let mut s = Store::open_in_memory().unwrap();
-    let t = list_tasks(&s)
+    let mut s = open();
+    let t = list_tasks(&s, 1)
         .unwrap()
         .into_iter()
         .find(|t| t.title == "精准培训辅导")
@@ -208,8 +202,8 @@ fn bad_progress_input_is_refused() {
 
 #[test]
 fn summaries_count_per_unit_and_per_county() {
-    let mut s = Store::open_in_memory().unwrap();
-    let tasks = list_tasks(&s).unwrap();
+    let mut s = open();
+    let tasks = list_tasks(&s, 1).unwrap();
     let first = &tasks[0]; // 锁定培育目标, 2023年底
     upsert_progress(
         &mut s,
@@ -218,7 +212,7 @@ fn summaries_count_per_unit_and_per_county() {
     .unwrap();
     upsert_progress(&mut s, &input(first.id, "清河县", "2026-10", "推进中")).unwrap();
     let today = d("2026-11-26");
-    let units = summary_by_unit(&s, today).unwrap();
+    let units = summary_by_unit(&s, 1, today).unwrap();
     let miit = units.iter().find(|u| u.unit == "市工业和信息化局").unwrap();
     let measures_of_miit = tasks
         .iter()
@@ -229,16 +223,13 @@ fn summaries_count_per_unit_and_per_county() {
         (measures_of_miit, 1, measures_of_miit)
     );
     assert!(units.iter().all(|u| u.unit != ALL_COUNTIES_UNIT));
-    let counties = summary_by_county(&s, today).unwrap();
+    let counties = summary_by_county(&s, 1, today).unwrap();
     assert_eq!(counties.len(), 20);
     let qinghe = counties.iter().find(|c| c.unit == "清河县").unwrap();
     assert_eq!((qinghe.total, qinghe.in_progress), (21, 1));
-    let past_deadline = tasks
-        .iter()
-        .filter(|t| t.deadline == "2023年底" || t.deadline == "2025年底")
-        .count() as i64;
-    assert_eq!(qinghe.overdue, past_deadline);
-    let board = task_board(&s, today).unwrap();
+    let with_deadline = tasks.iter().filter(|t| t.deadline != "长期坚持").count() as i64;
+    assert_eq!((qinghe.overdue, qinghe.missed), (0, with_deadline), "the 2022 plan ended: 逾期未完成, no alarms");
+    let board = task_board(&s, 1, today).unwrap();
     let row = board
         .iter()
         .find(|r| r.task_id == first.id && r.unit == "市工业和信息化局")

@@ -1,8 +1,9 @@
-//! The catalogue of awards and subsidies a plan can record: seeded from the work plan's amounts
-//! (assets/seed/awards.json: 中国质量奖 100万元 …) and extendable by the user.
+//! The catalogue of awards and subsidies a 一企一策 can record: the current work plan's own (the
+//! 2022 plan's seeded from assets/seed/awards.json: 中国质量奖 100万元 …), extendable by the user.
 use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::store::{now_text, Store};
+use crate::work_plans::{current_plan_id, DEFAULT_PLAN_ID};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -47,8 +48,9 @@ pub(crate) fn ensure_seeded(store: &mut Store) -> Result<()> {
     let tx = store.conn.transaction()?;
     for (i, a) in seed.awards.iter().enumerate() {
         tx.execute(
-            "INSERT OR IGNORE INTO award_catalog(name, category, amount_wan, source, sort) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![a.name, a.category, a.amount_wan, a.source, i as i64 + 1],
+            "INSERT OR IGNORE INTO award_catalog(plan_id, name, category, amount_wan, source, sort)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM work_plans WHERE id = ?1)",
+            params![DEFAULT_PLAN_ID, a.name, a.category, a.amount_wan, a.source, i as i64 + 1],
         )?;
     }
     tx.execute(
@@ -60,18 +62,20 @@ pub(crate) fn ensure_seeded(store: &mut Store) -> Result<()> {
     Ok(())
 }
 
+/// The current work plan's catalogue.
 pub fn list_awards(store: &mut Store) -> Result<Vec<AwardItem>> {
     ensure_seeded(store)?;
+    let plan = current_plan_id(store)?;
     let mut stmt = store
         .conn
-        .prepare_cached("SELECT id, name, category, amount_wan, source FROM award_catalog ORDER BY sort, id")?;
-    let rows = stmt.query_map([], |r| {
+        .prepare_cached("SELECT id, name, category, amount_wan, source FROM award_catalog WHERE plan_id = ?1 ORDER BY sort, id")?;
+    let rows = stmt.query_map([plan], |r| {
         Ok(AwardItem { id: r.get(0)?, name: r.get(1)?, category: r.get(2)?, amount_wan: r.get(3)?, source: r.get(4)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Adds an entry to the catalogue (audited); names are unique.
+/// Adds an entry to the current plan's catalogue (audited); names are unique within it.
 pub fn add_award(store: &mut Store, input: &AwardInput) -> Result<AwardItem> {
     ensure_seeded(store)?;
     let name = input.name.trim();
@@ -83,15 +87,16 @@ pub fn add_award(store: &mut Store, input: &AwardInput) -> Result<AwardItem> {
         return Err(CoreError::Invalid("奖励金额应在 0 至 100000 万元之间".into()));
     }
     let operator = store.operator()?;
+    let plan = current_plan_id(store)?;
     let tx = store.conn.transaction()?;
-    let exists: i64 = tx.query_row("SELECT count(*) FROM award_catalog WHERE name = ?1", [name], |r| r.get(0))?;
+    let exists: i64 = tx.query_row("SELECT count(*) FROM award_catalog WHERE plan_id = ?1 AND name = ?2", params![plan, name], |r| r.get(0))?;
     if exists > 0 {
         return Err(CoreError::Invalid(format!("目录中已有“{name}”")));
     }
     tx.execute(
-        "INSERT INTO award_catalog(name, category, amount_wan, source, sort)
-         VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(sort), 0) + 1 FROM award_catalog))",
-        params![name, category, input.amount_wan, input.source.trim()],
+        "INSERT INTO award_catalog(plan_id, name, category, amount_wan, source, sort)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(sort), 0) + 1 FROM award_catalog WHERE plan_id = ?1))",
+        params![plan, name, category, input.amount_wan, input.source.trim()],
     )?;
     let id = tx.last_insert_rowid();
     let stamp = audit::Stamp::new(now_text(), operator, "奖励目录");

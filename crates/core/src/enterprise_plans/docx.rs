@@ -26,20 +26,20 @@ fn run(text: &str, font: &str, half_points: usize) -> Run {
     Run::new().add_text(text).fonts(fonts(font)).size(half_points)
 }
 
-fn title(text: &str) -> Paragraph {
+pub(crate) fn title(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, TITLE_FONT, 44))
         .align(AlignmentType::Center)
         .line_spacing(LineSpacing::new().after(300))
 }
 
-fn heading(text: &str) -> Paragraph {
+pub(crate) fn heading(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, HEADING_FONT, 32))
         .line_spacing(LineSpacing::new().before(240).after(120))
 }
 
-fn body(text: &str) -> Paragraph {
+pub(crate) fn body(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, BODY_FONT, 32))
         .indent(None, Some(docx_rs::SpecialIndentType::FirstLine(640)), None, None)
@@ -61,7 +61,7 @@ fn cell(text: &str, width: usize, header: bool) -> TableCell {
 
 /// A bordered table: `cols` are (header, share of the width); `rows` the cells; an empty body
 /// shows one row saying 无.
-fn table(cols: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
+pub(crate) fn table(cols: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
     let headers: Vec<&str> = cols.iter().map(|c| c.0).collect();
     let shares: Vec<usize> = cols.iter().map(|c| c.1).collect();
     grid(&shares, Some(&headers), rows)
@@ -106,6 +106,22 @@ fn opt(v: &Option<String>) -> String {
     v.clone().unwrap_or_default()
 }
 
+/// An empty official document: A4 with GB/T 9704 margins, 仿宋 三号, “— n —” page numbers.
+pub(crate) fn official_document() -> Docx {
+    Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(PageMargin::new().top(2098).bottom(1984).left(1587).right(1474).header(851).footer(992))
+        .default_fonts(fonts(BODY_FONT))
+        .default_size(32)
+        .footer(Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(run("— ", BODY_FONT, 28))
+                .add_page_num(PageNum::new())
+                .add_run(run(" —", BODY_FONT, 28))
+                .align(AlignmentType::Center),
+        ))
+}
+
 /// The document's title line.
 pub fn plan_title(plan: &Plan) -> String {
     format!("{}“一企一策”帮扶方案（{}年度）", plan.situation.name, plan.year)
@@ -130,18 +146,7 @@ pub fn plan_document(plan: &Plan) -> Docx {
         vec!["资质荣誉".into(), s.qualifications.join("、"), "名单".into(),
             format!("产业链供应链白名单：{}\n生态环境监管正面清单：{}", yes(b.white_list), yes(b.eco_positive_list))],
     ];
-    let mut doc = Docx::new()
-        .page_size(11906, 16838)
-        .page_margin(PageMargin::new().top(2098).bottom(1984).left(1587).right(1474).header(851).footer(992))
-        .default_fonts(fonts(BODY_FONT))
-        .default_size(32)
-        .footer(Footer::new().add_paragraph(
-            Paragraph::new()
-                .add_run(run("— ", BODY_FONT, 28))
-                .add_page_num(PageNum::new())
-                .add_run(run(" —", BODY_FONT, 28))
-                .align(AlignmentType::Center),
-        ))
+    let mut doc = official_document()
         .add_paragraph(title(&plan_title(plan)))
         .add_paragraph(heading("一、企业基本情况"))
         .add_table(grid(&[3, 5, 3, 6], None, situation_rows));
@@ -178,7 +183,7 @@ pub fn plan_document(plan: &Plan) -> Docx {
         .add_table(table(&[("类别", 8), ("问题描述", 33), ("牵头单位", 20), ("办理时限", 20), ("状态", 10)], problems))
 }
 
-fn save(doc: Docx, path: &Path) -> Result<()> {
+pub(crate) fn save(doc: Docx, path: &Path) -> Result<()> {
     let file = std::fs::File::create(path)
         .map_err(|e| CoreError::Export(format!("无法创建 {}：{}", path.display(), crate::error::io_reason(&e))))?;
     doc.build()

@@ -209,7 +209,7 @@ pub fn situation(store: &Store, enterprise_id: i64) -> Result<PlanSituation> {
 }
 
 fn plan_years(store: &Store, enterprise_id: i64) -> Result<Vec<i64>> {
-    let mut stmt = store.conn.prepare_cached("SELECT year FROM plans WHERE enterprise_id = ?1 ORDER BY year")?;
+    let mut stmt = store.conn.prepare_cached("SELECT year FROM enterprise_plans WHERE enterprise_id = ?1 ORDER BY year")?;
     let rows = stmt.query_map([enterprise_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -224,7 +224,7 @@ fn stored_body(store: &Store, enterprise_id: i64, year: i64) -> Result<Option<(i
         .query_row(
             "SELECT id, target_board, situation_note, white_list, eco_positive_list, goals, measures, visits,
                     financing, awards, updated_at
-             FROM plans WHERE enterprise_id = ?1 AND year = ?2",
+             FROM enterprise_plans WHERE enterprise_id = ?1 AND year = ?2",
             params![enterprise_id, year],
             |r| {
                 let body = PlanBody {
@@ -349,7 +349,7 @@ pub fn save_plan(store: &mut Store, enterprise_id: i64, year: i64, body: &PlanBo
     let new = sections(&body)?;
     let tx = store.conn.transaction()?;
     tx.execute(
-        "INSERT INTO plans(enterprise_id, year, target_board, situation_note, white_list, eco_positive_list,
+        "INSERT INTO enterprise_plans(enterprise_id, year, target_board, situation_note, white_list, eco_positive_list,
                            goals, measures, visits, financing, awards, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
          ON CONFLICT(enterprise_id, year) DO UPDATE SET target_board = excluded.target_board,
@@ -361,7 +361,7 @@ pub fn save_plan(store: &mut Store, enterprise_id: i64, year: i64, body: &PlanBo
             new[4].1, new[5].1, new[6].1, new[7].1, new[8].1, now],
     )?;
     let id: i64 = tx.query_row(
-        "SELECT id FROM plans WHERE enterprise_id = ?1 AND year = ?2",
+        "SELECT id FROM enterprise_plans WHERE enterprise_id = ?1 AND year = ?2",
         params![enterprise_id, year],
         |r| r.get(0),
     )?;
@@ -374,7 +374,7 @@ pub fn save_plan(store: &mut Store, enterprise_id: i64, year: i64, body: &PlanBo
             continue;
         }
         let action = if old.is_none() { "insert" } else { "update" };
-        let entry = audit::Entry::row(action, "plans", &key).field(field, old_value.as_deref(), Some(value));
+        let entry = audit::Entry::row(action, "enterprise_plans", &key).field(field, old_value.as_deref(), Some(value));
         audit::record(&tx, &stamp, entry)?;
     }
     tx.commit()?;
@@ -409,7 +409,7 @@ pub fn list_plans(store: &Store, county: Option<&str>, year: Option<i64>) -> Res
                 (SELECT count(*) FROM problems q WHERE q.enterprise_id = p.enterprise_id
                     AND q.state NOT IN ('办结', '销号')),
                 p.updated_at
-         FROM plans p JOIN enterprises e ON e.id = p.enterprise_id
+         FROM enterprise_plans p JOIN enterprises e ON e.id = p.enterprise_id
          WHERE (?1 IS NULL OR e.county = ?1) AND (?2 IS NULL OR p.year = ?2)
          ORDER BY (SELECT sort FROM counties c WHERE c.name = e.county), e.county, e.id, p.year",
     )?;

@@ -40,7 +40,7 @@ fn a_new_plan_is_prefilled_from_the_pool_and_saves_with_an_audit() {
     assert_eq!(saved.body.measures.len(), 2, "blank rows are dropped");
     assert_eq!(saved.body.measures[0].deadline.as_deref(), Some("2026-12-31"));
     assert_eq!((saved.problems.len(), saved.years.clone()), (1, vec![2026]));
-    let audits = |s: &Store| -> i64 { s.conn.query_row("SELECT count(*) FROM audit_log WHERE table_name = 'plans'", [], |r| r.get(0)).unwrap() };
+    let audits = |s: &Store| -> i64 { s.conn.query_row("SELECT count(*) FROM audit_log WHERE table_name = 'enterprise_plans'", [], |r| r.get(0)).unwrap() };
     assert_eq!(audits(&s), 9);
     let mut changed = sample_body();
     changed.measures[0].status = "已完成".into();
