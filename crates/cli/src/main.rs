@@ -22,13 +22,13 @@ struct Cli {
 enum Command {
     /// 导入县区报送的企业名单（.xls/.xlsx）
     Import(commands::import::ImportArgs),
-    /// 导入任务分工表（.xls/.xlsx）
+    /// 导入任务分工表（.xls/.xlsx/.docx）到工作方案的措施
     ImportTasks(commands::import_tasks::ImportTasksArgs),
     /// 导入县区报送的问题台账（.xls/.xlsx），可先 --dry-run 预览
     ImportLedger(commands::import_ledger::ImportLedgerArgs),
     /// 导出正式表格与模板
     Export(commands::export::ExportArgs),
-    /// 列出企业或任务
+    /// 列出企业或任务（--plan 某工作方案的任务）
     List(commands::list::ListArgs),
     /// 列出导入记录
     Imports(commands::imports::ImportsArgs),
@@ -42,6 +42,10 @@ enum Command {
     Backup(commands::backup::BackupArgs),
     /// 从备份文件恢复数据库（先检查备份，并先备份当前数据）
     Restore(commands::backup::RestoreArgs),
+    /// 工作方案：列出、导入、复制、设为当前
+    Plan(commands::plan::PlanArgs),
+    /// 工作方案的年度报告（--year）或总结评估（--whole），.docx 或 .xlsx
+    Report(commands::report::ReportArgs),
     /// 性能基准测试（生成 2 万行县区名单，测导入、导出、查询与内存）
     Bench(commands::bench::BenchArgs),
 }
@@ -63,6 +67,8 @@ fn main() -> ExitCode {
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),
         Command::Bench(a) => (commands::bench::run(&a), a.json),
+        Command::Plan(a) => (commands::plan::run(&db, &a), a.what.json()),
+        Command::Report(a) => (commands::report::run(&db, &a), false),
     };
     match result {
         Ok(code) => code,

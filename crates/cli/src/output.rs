@@ -45,7 +45,7 @@ pub fn print_import_summary(what: &str, r: &ImportReport, extra: &str, dry_run: 
     print_issues("提醒", &r.warnings);
 }
 
-fn print_issues(kind: &str, issues: &[SheetIssue]) {
+pub fn print_issues(kind: &str, issues: &[SheetIssue]) {
     for p in issues {
         let value = p.value.as_deref().filter(|v| !v.is_empty()).map(|v| format!("（{v}）")).unwrap_or_default();
         println!("  {kind} 第{}行 {}列：{}{value}", p.row, p.column.as_deref().unwrap_or("-"), p.message);

@@ -12,6 +12,9 @@ use std::process::ExitCode;
 pub struct ExportArgs {
     #[command(subcommand)]
     pub what: ExportWhat,
+    /// 工作方案编号（任务分工表、进展汇总表、目标完成情况、指标表；默认：当前方案）
+    #[arg(long, global = true)]
+    pub plan: Option<i64>,
 }
 
 #[derive(clap::Subcommand)]
@@ -79,6 +82,11 @@ pub enum ExportWhat {
         #[arg(long)]
         county: Option<String>,
     },
+    /// 工作方案指标表模板（指标 / 单位 / 类型 / 各年目标），用于 plan import --indicators
+    PlanTemplate {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 进展情况汇总表（某期间各措施×责任单位）
     Progress {
         #[arg(long)]
@@ -97,7 +105,7 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
             out
         }
         ExportWhat::Tasks { out, county, period } => {
-            let opts = TaskExportOptions { county: county.clone(), period: period.clone() };
+            let opts = TaskExportOptions { county: county.clone(), period: period.clone(), plan_id: args.plan };
             tasks::export::export_tasks(&store, out, &opts)?;
             out
         }
@@ -108,7 +116,7 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
             out
         }
         ExportWhat::Targets { out, year, county, cluster } => {
-            let query = TargetQuery { year: *year, county: county.clone(), cluster: cluster.clone() };
+            let query = TargetQuery { year: *year, county: county.clone(), cluster: cluster.clone(), plan_id: args.plan };
             targets::export_targets(&store, out, &query)?;
             out
         }
@@ -133,7 +141,12 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
             out
         }
         ExportWhat::Progress { out, period } => {
-            tasks::export::export_progress_report(&store, out, period)?;
+            tasks::export::export_progress_report(&store, out, period, args.plan)?;
+            out
+        }
+        ExportWhat::PlanTemplate { out } => {
+            let plan = super::plan_id(&store, args.plan)?;
+            pacesetter_core::work_plans::indicator_sheet::export_template(&store, plan, out)?;
             out
         }
     };

@@ -13,6 +13,9 @@ pub struct ImportLedgerArgs {
     /// 只检查并报告，不写入数据库
     #[arg(long)]
     pub dry_run: bool,
+    /// 问题所属的工作方案编号（默认：当前方案）
+    #[arg(long)]
+    pub plan: Option<i64>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -23,7 +26,8 @@ pub fn run(db: &Path, args: &ImportLedgerArgs) -> Result<ExitCode> {
     let report = if args.dry_run {
         ledger::preview_ledger_import(&store, &args.file)?
     } else {
-        ledger::import_ledger(&mut store, &args.file)?
+        let plan = super::plan_id(&store, args.plan)?;
+        ledger::import_ledger(&mut store, &args.file, plan)?
     };
     if args.json {
         print_json(&report);

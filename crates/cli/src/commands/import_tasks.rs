@@ -1,4 +1,4 @@
-//! `pacesetter import-tasks FILE`: the official 任务分工表 into the store's measures.
+//! `pacesetter import-tasks FILE [--plan ID]`: the official 任务分工表 into a work plan's measures.
 use crate::output::{print_import_summary, print_json};
 use pacesetter_core::tasks;
 use pacesetter_core::Result;
@@ -7,8 +7,11 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ImportTasksArgs {
-    /// 任务分工表（.xls 或 .xlsx）
+    /// 任务分工表（.xls、.xlsx 或 .docx）
     pub file: PathBuf,
+    /// 工作方案编号（默认：当前方案）
+    #[arg(long)]
+    pub plan: Option<i64>,
     /// 只检查并报告，不写入数据库
     #[arg(long)]
     pub dry_run: bool,
@@ -19,10 +22,11 @@ pub struct ImportTasksArgs {
 
 pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
+    let plan = super::plan_id(&store, args.plan)?;
     let report = if args.dry_run {
-        tasks::import::preview_import(&store, &args.file)?
+        tasks::import::preview_import(&store, &args.file, plan)?
     } else {
-        tasks::import::import(&mut store, &args.file)?
+        tasks::import::import(&mut store, &args.file, plan)?
     };
     if args.json {
         print_json(&report);

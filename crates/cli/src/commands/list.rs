@@ -23,6 +23,9 @@ pub struct ListArgs {
     /// 与 --json 同用：输出企业的全部字段、其他属性（extra）和各年度数据（figures）
     #[arg(long, requires = "json")]
     pub full: bool,
+    /// 工作方案编号（列任务时；默认：当前方案）
+    #[arg(long)]
+    pub plan: Option<i64>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -51,7 +54,7 @@ pub fn run(db: &Path, args: &ListArgs) -> Result<ExitCode> {
             }
         }
         ListWhat::Tasks => {
-            let tasks = list_tasks(&store)?;
+            let tasks = list_tasks(&store, super::plan_id(&store, args.plan)?)?;
             if args.json {
                 print_json(&tasks);
             } else {

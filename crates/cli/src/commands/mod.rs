@@ -8,10 +8,17 @@ pub mod import_ledger;
 pub mod import_tasks;
 pub mod imports;
 pub mod list;
+pub mod plan;
+pub mod report;
 
 use pacesetter_core::{Result, Store};
 use std::path::Path;
 
 pub fn open(db: &Path) -> Result<Store> {
     Store::open(db)
+}
+
+/// The work plan a `--plan` option names, or the current one.
+pub fn plan_id(store: &Store, plan: Option<i64>) -> Result<i64> {
+    Ok(pacesetter_core::work_plans::resolve(store, plan)?.id)
 }

@@ -59,6 +59,10 @@ pub struct ProblemInput {
     /// ISO date; today when absent.
     #[ts(optional)]
     pub received_on: Option<String>,
+    /// The measure of the current work plan the problem belongs to, if any.
+    #[ts(optional)]
+    #[serde(default)]
+    pub task_id: Option<i64>,
 }
 
 /// 交办: a lead unit, co-units and a deadline (default by category when absent).
@@ -190,13 +194,19 @@ pub fn create_problem(store: &mut Store, input: &ProblemInput) -> Result<Problem
     if known.is_none() {
         return Err(CoreError::NotFound("企业库中没有这家企业".into()));
     }
+    let plan_id = crate::work_plans::current_plan_id(store)?;
+    if let Some(task) = input.task_id {
+        if crate::work_plans::plan_of_task(store, task)? != plan_id {
+            return Err(CoreError::Invalid("所选工作措施不属于当前工作方案".into()));
+        }
+    }
     let operator = store.operator()?;
     let now = now_text();
     let tx = store.conn.transaction()?;
     tx.execute(
-        "INSERT INTO problems(enterprise_id, source, category, description, received_on, state, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, '征集', ?6, ?6)",
-        params![input.enterprise_id, source, category, description, received, now],
+        "INSERT INTO problems(enterprise_id, source, category, description, received_on, state, created_at, updated_at, plan_id, task_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, '征集', ?6, ?6, ?7, ?8)",
+        params![input.enterprise_id, source, category, description, received, now, plan_id, input.task_id],
     )?;
     let id = tx.last_insert_rowid();
     record(&tx, id, "征集", None, "征集", &format!("{source}·{category}"), &operator)?;
@@ -411,6 +421,7 @@ pub(crate) mod tests {
                 category: category.into(),
                 description: "企业反映流动资金紧张，需银行授信支持".into(),
                 received_on: Some("2026-11-20".into()),
+                task_id: None,
             },
         )
         .unwrap()
@@ -471,7 +482,7 @@ pub(crate) mod tests {
         let past = AssignInput { deadline: Some("2001-01-01".into()), ..assign };
         let q = new_problem(&mut s, a, "用工");
         assert!(assign_problem(&mut s, q.id, &past).unwrap_err().to_string().contains("不能早于"));
-        let bad = ProblemInput { enterprise_id: 99, source: "电话".into(), category: "用地".into(), description: "x".into(), received_on: None };
+        let bad = ProblemInput { enterprise_id: 99, source: "电话".into(), category: "用地".into(), description: "x".into(), received_on: None, task_id: None };
         assert_eq!(create_problem(&mut s, &bad).unwrap_err().code(), "not_found");
         let bad = ProblemInput { enterprise_id: a, source: "微信".into(), ..bad };
         assert!(create_problem(&mut s, &bad).unwrap_err().to_string().contains("问题来源"));

@@ -193,8 +193,10 @@ pub fn preview_ledger_import(store: &Store, path: &Path) -> Result<LedgerImportR
 }
 
 /// Imports the ledger sheet at `path` in one audited transaction: new problems (征集, or 交办
-/// with their transition recorded) and changed fields of existing ones.
-pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportReport> {
+/// with their transition recorded, belonging to work plan `plan_id`) and changed fields of
+/// existing ones.
+pub fn import_ledger(store: &mut Store, path: &Path, plan_id: i64) -> Result<LedgerImportReport> {
+    crate::work_plans::get_plan(store, plan_id)?;
     let Plan { report, rows } = plan(store, path)?;
     let operator = store.operator()?;
     let now = now_text();
@@ -208,9 +210,9 @@ pub fn import_ledger(store: &mut Store, path: &Path) -> Result<LedgerImportRepor
                 let category = s.category.clone().unwrap_or_else(|| "其他".into());
                 let received = s.received_on.clone().unwrap_or_else(|| today().to_string());
                 tx.execute(
-                    "INSERT INTO problems(enterprise_id, source, category, description, received_on, state, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, '征集', ?6, ?6)",
-                    params![s.enterprise_id, source, category, s.description, received, now],
+                    "INSERT INTO problems(enterprise_id, source, category, description, received_on, state, created_at, updated_at, plan_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, '征集', ?6, ?6, ?7)",
+                    params![s.enterprise_id, source, category, s.description, received, now, plan_id],
                 )?;
                 let id = tx.last_insert_rowid();
                 record(&tx, id, "征集", None, "征集", &format!("{source}·{category}；{source_note}第{}行", s.row), &operator)?;

@@ -48,7 +48,7 @@ fn a_county_sheet_is_previewed_then_imported_with_rejections_in_chinese() {
     assert!(r.report.rejected[2].message.contains("问题描述为空"));
     assert_eq!((r.changes[0].row, r.changes[0].state.as_str()), (4, "交办"));
 
-    import_ledger(&mut s, &path).unwrap();
+    import_ledger(&mut s, &path, 1).unwrap();
     let page = list_problems(&s, &ProblemQuery::default()).unwrap();
     let new = page.rows.iter().find(|p| p.description == "新厂区用地指标未落实").unwrap();
     assert_eq!((new.state.as_str(), new.lead_unit.as_deref(), new.deadline.as_deref()), ("交办", Some("区自然资源局"), Some("2030-12-31")));
@@ -79,7 +79,7 @@ fn the_exported_ledger_imports_back_unchanged_and_edits_show_as_updates() {
     assert!(r.report.rejected.is_empty());
 
     set_deadline(&mut s, p.id, "2031-06-30").unwrap();
-    let r = import_ledger(&mut s, &path).unwrap();
+    let r = import_ledger(&mut s, &path, 1).unwrap();
     assert_eq!((r.report.updated, r.report.unchanged), (1, 2));
     assert_eq!(r.changes[0].fields, vec![FieldChange::text("deadline", "办理时限", Some("2031-06-30".into()), "2030-01-31".into())]);
     assert_eq!(get_problem(&s, p.id).unwrap().deadline.as_deref(), Some("2030-01-31"));
@@ -105,7 +105,7 @@ fn an_enterprise_name_merged_over_several_rows_applies_to_each_problem() {
     ws.write_string(2, 1, "出口退税周期长").unwrap();
     ws.write_string(2, 2, "贷款").unwrap();
     book.save(&path).unwrap();
-    let r = import_ledger(&mut s, &path).unwrap();
+    let r = import_ledger(&mut s, &path, 1).unwrap();
     assert_eq!((r.report.inserted, r.report.rejected.len()), (2, 0));
     let w = &r.report.warnings[0];
     assert_eq!((w.row, w.column.as_deref(), w.message.as_str()), (3, Some("C"), "问题类别“贷款”按“融资”导入"));
@@ -141,7 +141,7 @@ fn a_ledger_in_free_words_imports_every_row_with_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("县区台账.xlsx");
     free_text_sheet(&path);
-    let r = import_ledger(&mut s, &path).unwrap();
+    let r = import_ledger(&mut s, &path, 1).unwrap();
     assert_eq!((r.rows, r.report.inserted, r.report.rejected.len()), (5, 5, 0), "{:?}", r.report.rejected);
     let warned: Vec<(u32, &str, &str)> = r.report.warnings.iter().map(|w| (w.row, w.column.as_deref().unwrap_or(""), w.code.as_str())).collect();
     assert_eq!(
@@ -192,5 +192,5 @@ fn a_sheet_without_a_ledger_header_is_refused() {
 fn encrypted_and_non_workbook_files_give_the_readers_error() {
     let (mut s, _, _) = store_with_two();
     crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_ledger_import(&s, p));
-    crate::sheet::read::tests::assert_unreadable_files_refused(|p| import_ledger(&mut s, p));
+    crate::sheet::read::tests::assert_unreadable_files_refused(|p| import_ledger(&mut s, p, 1));
 }
