@@ -23,7 +23,7 @@ const TASK_IMPORT_KEYS: &[&str] = &["changes", "file_name", "header_rows", "igno
 const TASK_ROW_KEYS: &[&str] = &["action", "action_no", "content", "deadline", "lead_unit", "measure_no", "row", "title", "units"];
 const TASK_CHANGE_KEYS: &[&str] = &["action_no", "fields", "kind", "measure_no", "row", "task_id", "title"];
 const FIELD_CHANGE_KEYS: &[&str] = &["field", "label", "new", "old", "year"];
-const LIST_TASK_KEYS: &[&str] = &["action", "action_no", "content", "deadline", "id", "lead_unit", "measure_no", "seq", "title", "units"];
+const LIST_TASK_KEYS: &[&str] = &["action", "action_no", "content", "deadline", "deadline_note", "id", "lead_unit", "measure_no", "plan_id", "quantities", "seq", "title", "units"];
 /// DESIGN §7: `list tasks` has at least these.
 const DESIGN_TASK_KEYS: &[&str] = &["action_no", "action", "measure_no", "title", "lead_unit", "units", "deadline"];
 
@@ -395,9 +395,13 @@ fn import_tasks_reads_both_layouts_as_expected() {
             assert_eq!(report["file_name"], file);
             assert_eq!(report["sheet"], want["files"][file]["sheet"], "{what}");
             assert_eq!(report["header_rows"], want["files"][file]["header_rows"], "{what}");
-            // A new store is seeded with the plan's 21 measures: the sheet matches them.
-            assert_eq!((report["inserted"].as_u64(), report["updated"].as_u64(), report["unchanged"].as_u64()), (Some(0), Some(0), Some(21)), "{what}");
-            assert_eq!(report["changes"], Value::Array(vec![]), "{what}");
+            // A new store is seeded with the plan's 21 measures: the sheet matches them but for
+            // 6.2's wording, which the seed took from the plan's text (特色产业集群和邢台市重点产业链中的…).
+            assert_eq!((report["inserted"].as_u64(), report["updated"].as_u64(), report["unchanged"].as_u64()), (Some(0), Some(1), Some(20)), "{what}");
+            let changes = report["changes"].as_array().unwrap();
+            assert_eq!((changes.len(), changes[0]["action_no"].as_i64(), changes[0]["measure_no"].as_i64()), (1, Some(6), Some(2)), "{what}");
+            assert_eq!(changes[0]["fields"][0]["field"], "content", "{what}");
+            assert!(changes[0]["fields"][0]["old"].to_string().contains("邢台市重点产业链"), "{what}");
             assert_eq!(report["rejected"], Value::Array(vec![]), "{what}");
             assert_eq!(report["warnings"], Value::Array(vec![]), "{what}");
             let tasks = report["tasks"].as_array().unwrap();

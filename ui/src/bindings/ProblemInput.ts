@@ -7,4 +7,8 @@ export type ProblemInput = { enterprise_id: number, source: string, category: st
 /**
  * ISO date; today when absent.
  */
-received_on?: string, };
+received_on?: string, 
+/**
+ * The measure of the current work plan the problem belongs to, if any.
+ */
+task_id?: number, };
