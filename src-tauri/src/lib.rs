@@ -29,6 +29,16 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::work_plans::work_plans_list,
+            commands::work_plans::work_plans_current,
+            commands::work_plans::work_plans_use,
+            commands::work_plans::work_plans_update,
+            commands::work_plans::work_plans_set_unlocked,
+            commands::work_plans::work_plans_copy,
+            commands::work_plans::work_plans_import,
+            commands::work_plans::work_plans_template,
+            commands::work_plans::work_plans_report,
+            commands::work_plans::work_plans_report_export,
             commands::audit::audit_list,
             commands::audit::audit_filters,
             commands::audit::audit_export,

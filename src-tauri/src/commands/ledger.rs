@@ -80,5 +80,5 @@ pub async fn ledger_import_preview(state: tauri::State<'_, AppState>, path: Path
 
 #[tauri::command]
 pub async fn ledger_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<LedgerImportReport> {
-    state.with(|s| ledger::import_ledger(s, &path))
+    state.with(|s| ledger::import_ledger(s, &path, pacesetter_core::work_plans::current_plan_id(s)?))
 }

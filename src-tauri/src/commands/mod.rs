@@ -10,6 +10,7 @@ pub mod reference;
 pub mod settings;
 pub mod targets;
 pub mod tasks;
+pub mod work_plans;
 
 /// What every command returns: a value or the `{code, message}` error the UI shows.
 pub type CmdResult<T> = Result<T, pacesetter_core::ErrorPayload>;

@@ -23,7 +23,7 @@ pub fn targets_entry_save(state: tauri::State<AppState>, input: TargetEntryInput
 
 #[tauri::command]
 pub fn targets_entry_delete(state: tauri::State<AppState>, indicator: String, year: i64) -> CmdResult<()> {
-    state.with(|s| targets::delete_entry(s, &indicator, year))
+    state.with(|s| targets::delete_entry(s, None, &indicator, year))
 }
 
 #[tauri::command]

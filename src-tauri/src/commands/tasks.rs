@@ -1,4 +1,4 @@
-//! Task-assignment table commands: the measures, sheet import (preview/commit) and export (city,
+//! Task-assignment table commands (of the current work plan): the measures, sheet import (preview/commit) and export (city,
 //! county version, progress report), progress records, the board of deadlines and the summaries.
 //! Paths come from the UI's open/save dialogs and are read or written here, in Rust.
 use super::CmdResult;
@@ -8,21 +8,22 @@ use pacesetter_core::tasks::county_progress::{self, CountyProgressReport};
 use pacesetter_core::tasks::export::{self, TaskExportOptions};
 use pacesetter_core::tasks::import::{self as sheet_import, TaskImportReport};
 use pacesetter_core::tasks::{self, Task};
+use pacesetter_core::work_plans::current_plan_id;
 use std::path::PathBuf;
 
 #[tauri::command]
 pub fn tasks_list(state: tauri::State<AppState>) -> CmdResult<Vec<Task>> {
-    state.with(|s| tasks::list_tasks(s))
+    state.with(|s| tasks::list_tasks(s, current_plan_id(s)?))
 }
 
 #[tauri::command]
 pub async fn tasks_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
-    state.with(|s| sheet_import::preview_import(s, &path))
+    state.with(|s| sheet_import::preview_import(s, &path, current_plan_id(s)?))
 }
 
 #[tauri::command]
 pub async fn tasks_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
-    state.with(|s| sheet_import::import(s, &path))
+    state.with(|s| sheet_import::import(s, &path, current_plan_id(s)?))
 }
 
 #[tauri::command]
@@ -32,7 +33,7 @@ pub async fn tasks_export(state: tauri::State<'_, AppState>, path: PathBuf, opti
 
 #[tauri::command]
 pub async fn tasks_export_progress(state: tauri::State<'_, AppState>, path: PathBuf, period: String) -> CmdResult<()> {
-    state.with(|s| export::export_progress_report(s, &path, &period))
+    state.with(|s| export::export_progress_report(s, &path, &period, None))
 }
 
 #[tauri::command]
@@ -62,17 +63,17 @@ pub fn tasks_progress_list(state: tauri::State<AppState>, query: ProgressQuery) 
 
 #[tauri::command]
 pub fn tasks_board(state: tauri::State<AppState>) -> CmdResult<Vec<TaskUnitStatus>> {
-    state.with(|s| progress::task_board(s, progress::today()))
+    state.with(|s| progress::task_board(s, current_plan_id(s)?, progress::today()))
 }
 
 #[tauri::command]
 pub fn tasks_summary_units(state: tauri::State<AppState>) -> CmdResult<Vec<ProgressSummary>> {
-    state.with(|s| progress::summary_by_unit(s, progress::today()))
+    state.with(|s| progress::summary_by_unit(s, current_plan_id(s)?, progress::today()))
 }
 
 #[tauri::command]
 pub fn tasks_summary_counties(state: tauri::State<AppState>) -> CmdResult<Vec<ProgressSummary>> {
-    state.with(|s| progress::summary_by_county(s, progress::today()))
+    state.with(|s| progress::summary_by_county(s, current_plan_id(s)?, progress::today()))
 }
 
 #[tauri::command]

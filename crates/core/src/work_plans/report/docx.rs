@@ -38,8 +38,8 @@ fn targets_whole(r: &EvaluationReport) -> Vec<docx_rs::Table> {
     let head_refs: Vec<(&str, usize)> = head.iter().map(|(h, w)| (h.as_str(), *w)).collect();
     let first = table(&head_refs, stock.collect());
 
-    let mut head: Vec<(String, usize)> = vec![("指标".into(), 8), ("每年目标".into(), 3)];
-    head.extend(r.years.iter().map(|y| (format!("{y}年"), 2)));
+    let mut head: Vec<(String, usize)> = vec![("指标".into(), 7), ("每年目标".into(), 3)];
+    head.extend(r.years.iter().map(|y| (format!("{y}年"), 3)));
     head.push(("累计完成/累计目标".into(), 4));
     head.push(("完成情况".into(), 3));
     let yearly = r.indicators.iter().filter(|i| i.per_year).map(|i| {
