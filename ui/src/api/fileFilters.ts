@@ -4,6 +4,8 @@ import type { FileFilter } from "./backend";
 
 /** Spreadsheets the importers read (county sheets, task sheets, ledgers, county progress). */
 export const SHEET_FILTERS: FileFilter[] = [{ name: "Excel 表格", extensions: ["xlsx", "xls", "xlsm"] }];
+/** Task-assignment tables a new work plan is imported from (a sheet or the plan's Word table). */
+export const TASK_TABLE_FILTERS: FileFilter[] = [{ name: "任务分工表（Excel 或 Word）", extensions: ["xlsx", "xls", "xlsm", "docx"] }];
 /** Workbooks the app writes (exports, the blank template). */
 export const XLSX_FILTERS: FileFilter[] = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
 /** Word documents the app writes (一企一策). */

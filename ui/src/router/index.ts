@@ -4,7 +4,7 @@ import { OfficeBuilding, List, Upload, Tickets } from "@element-plus/icons-vue";
 import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis } from "@element-plus/icons-vue";
-import { Document, Setting } from "@element-plus/icons-vue";
+import { Document, Setting, Files } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -32,6 +32,12 @@ export const menuRoutes: RouteRecordRaw[] = [
     name: "imports",
     component: () => import("../views/imports/index.vue"),
     meta: { title: "导入记录", icon: markRaw(Tickets) },
+  },
+  {
+    path: "/work-plans",
+    name: "work-plans",
+    component: () => import("../views/work-plans/index.vue"),
+    meta: { title: "工作方案", icon: markRaw(Files) },
   },
   {
     path: "/tasks",
@@ -82,5 +88,6 @@ export const router = createRouter({
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/progress", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/targets", component: () => import("../views/targets/print.vue"), meta: { bare: true } },
+    { path: "/print/report", component: () => import("../views/print/report.vue"), meta: { bare: true } },
   ],
 });

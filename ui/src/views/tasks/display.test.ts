@@ -1,6 +1,6 @@
 // Period labels and the current month as the task pages show them.
 import { describe, expect, it } from "vitest";
-import { currentMonth, percentText, periodLabel } from "./display";
+import { currentMonth, percentText, periodLabel, urgencyText } from "./display";
 
 describe("task display", () => {
   it("labels months and quarters", () => {
@@ -15,5 +15,10 @@ describe("task display", () => {
   it("shows percents", () => {
     expect(percentText(60)).toBe("60%");
     expect(percentText(null)).toBe("");
+  });
+  it("says when a missed measure fell due, and only for 逾期未完成", () => {
+    expect(urgencyText({ urgency: "missed", due_date: "2023-12-31" })).toBe("逾期未完成（2023年12月31日到期）");
+    expect(urgencyText({ urgency: "missed", due_date: null })).toBe("逾期未完成");
+    expect(urgencyText({ urgency: "overdue", due_date: "2026-06-30" })).toBe("逾期");
   });
 });

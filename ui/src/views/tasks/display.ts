@@ -1,7 +1,11 @@
-// How task progress is shown: urgency and status colours, period labels, the current month.
+// How task progress is shown: urgency and status colours (逾期未完成 is grey: a past deadline
+// missed once, not a renewed alarm), period labels, the current month.
 // The codes themselves (urgency, statuses, periods) come from core.
+import { formatDate } from "../../utils/format";
+
 export const URGENCY: Record<string, { label: string; type: "danger" | "warning" | "success" | "info" | "primary" }> = {
   overdue: { label: "逾期", type: "danger" },
+  missed: { label: "逾期未完成", type: "info" },
   due_soon: { label: "临期", type: "warning" },
   done: { label: "已完成", type: "success" },
   on_track: { label: "按期推进", type: "primary" },
@@ -35,4 +39,10 @@ export function currentMonth(now = new Date()): string {
 /** 0.5 → "0.5%", null → "". */
 export function percentText(v: number | null | undefined): string {
   return v === null || v === undefined ? "" : `${v}%`;
+}
+
+/** The urgency as shown for one unit; 逾期未完成 carries the date the measure fell due. */
+export function urgencyText(r: { urgency: string; due_date: string | null }): string {
+  const label = URGENCY[r.urgency]?.label ?? r.urgency;
+  return r.urgency === "missed" && r.due_date ? `${label}（${formatDate(r.due_date)}到期）` : label;
 }

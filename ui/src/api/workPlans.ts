@@ -1,0 +1,23 @@
+// 工作方案 calls: the plans, the current one, editing, reopening an ended plan, copy to a new
+// period, import from a task sheet (+ indicator sheet), the indicator template and the
+// evaluation report (总结评估 for the whole period, 年度报告 for a year; .docx or .xlsx by extension).
+import { call } from "./backend";
+import type { WorkPlan } from "../bindings/WorkPlan";
+import type { WorkPlanInput } from "../bindings/WorkPlanInput";
+import type { PlanImportReport } from "../bindings/PlanImportReport";
+import type { EvaluationReport } from "../bindings/EvaluationReport";
+
+export const listWorkPlans = () => call<WorkPlan[]>("work_plans_list");
+export const currentWorkPlan = () => call<WorkPlan>("work_plans_current");
+export const useWorkPlan = (id: number) => call<WorkPlan>("work_plans_use", { id });
+export const updateWorkPlan = (id: number, input: WorkPlanInput) => call<WorkPlan>("work_plans_update", { id, input });
+export const setWorkPlanUnlocked = (id: number, unlocked: boolean) => call<WorkPlan>("work_plans_set_unlocked", { id, unlocked });
+export const copyWorkPlan = (id: number, startYear: number, endYear: number, title: string | null) =>
+  call<WorkPlan>("work_plans_copy", { id, startYear, endYear, title });
+export const importWorkPlan = (input: WorkPlanInput, tasks: string, indicators: string | null) =>
+  call<PlanImportReport>("work_plans_import", { input, tasks, indicators });
+export const exportPlanTemplate = (id: number, path: string) => call<null>("work_plans_template", { id, path });
+/** `year` null: the whole period. */
+export const planReport = (id: number, year: number | null) => call<EvaluationReport>("work_plans_report", { id, year });
+export const exportPlanReport = (id: number, year: number | null, path: string) =>
+  call<EvaluationReport>("work_plans_report_export", { id, year, path });
