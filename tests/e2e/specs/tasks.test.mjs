@@ -1,4 +1,5 @@
-// 任务分工 in the real app: enter progress for one measure in the side panel and see the
+// 任务分工 in the real app: the seeded 2022 plan has ended (read-only, its past deadlines 逾期未完成,
+// no red alarms); after 允许修改, enter progress for one measure in the side panel and see the
 // measure, the drawer and the per-unit counts update; the task sheet sample previews as 21
 // measures unchanged (seeded from the plan) through the same path the open dialog feeds.
 import { test, before, after } from "node:test";
@@ -33,16 +34,31 @@ async function openSummary() {
 test("entering progress for a measure updates the table and the counts", async () => {
   await click("menu-tasks");
   await waitForText(browser, "task-count", "21 条措施");
-  // Measure 1 (锁定培育目标, 2023年底) is overdue for every unit until someone reports it done.
+  // The plan ended in 2025: measure 1 (锁定培育目标, 2023年底) fell due undone for every unit — 逾期未完成
+  // once, grey — and nothing is a red 逾期 any more.
   await waitForText(browser, "task-progress-1", "已报 0/");
-  assert.match(await textOf("task-progress-1"), /逾期 \d+/);
+  assert.match(await textOf("task-progress-1"), /逾期未完成 \d+/);
+  assert.doesNotMatch(await textOf("task-progress-1"), /逾期 \d/);
+  assert.match(await textOf("urgency-counts"), /逾期 0\s/);
+  await screenshot(browser, "tasks-ended-plan");
   await openSummary();
   const doneBefore = await summaryCount("done");
-  const overdueBefore = await summaryCount("overdue");
+  const missedBefore = await summaryCount("missed");
   const reportedBefore = await summaryCount("not_reported");
   assert.equal(doneBefore, 0);
-  assert.ok(overdueBefore >= 1, `逾期 ${overdueBefore}`);
+  assert.equal(await summaryCount("overdue"), 0);
+  assert.ok(missedBefore >= 1, `逾期未完成 ${missedBefore}`);
   await (await browser.$("#tab-table")).click();
+
+  // Read-only until reopened: the drawer's form is disabled, then 允许修改 lifts it.
+  await click("progress-open-1");
+  await waitForText(browser, "progress-drawer", "方案已结束，只读");
+  assert.equal(await (await byTestId(browser, "progress-save")).isEnabled(), false);
+  await (await browser.$(".el-drawer__close-btn")).click();
+  await browser.waitUntil(async () => !(await (await browser.$(".el-drawer")).isDisplayed()), { timeout: 5000 });
+  await waitForText(browser, "plan-readonly", "已于2025年底结束，只读");
+  await click("plan-unlock");
+  await browser.waitUntil(async () => !(await (await byTestId(browser, "plan-readonly")).isExisting()), { timeout: 10000, timeoutMsg: "允许修改后仍显示只读" });
 
   await click("progress-open-1");
   await waitForText(browser, "progress-drawer", "锁定培育目标");
@@ -57,7 +73,7 @@ test("entering progress for a measure updates the table and the counts", async (
   await waitForText(browser, "task-progress-1", "已报 1/");
   await openSummary();
   await browser.waitUntil(async () => (await summaryCount("done")) === 1, { timeout: 10000, timeoutMsg: "统计未更新：已完成应为 1" });
-  assert.equal(await summaryCount("overdue"), overdueBefore - 1);
+  assert.equal(await summaryCount("missed"), missedBefore - 1);
   assert.equal(await summaryCount("not_reported"), reportedBefore - 1);
   await screenshot(browser, "tasks-summary");
   await (await browser.$("#tab-table")).click();
