@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ImportTasksArgs {
-    /// 任务分工表（.xls 或 .xlsx）
+    /// 任务分工表（.xls、.xlsx、Word .docx，或 .csv、网页导出的 .xls）
     pub file: PathBuf,
     /// 只检查并报告，不写入数据库
     #[arg(long)]
