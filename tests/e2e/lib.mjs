@@ -61,6 +61,21 @@ export const importFile = (browser, path) => handPath(browser, "__pacesetterImpo
 /** Hands a 任务分工表 to the task import preview (任务分工 page open), as the open dialog would. */
 export const importTaskFile = (browser, path) => handPath(browser, "__pacesetterImportTasks", path);
 
+/** Hands a county's problem ledger to the 导入台账 preview (问题台账 page open), as the open dialog would. */
+export const importLedgerFile = (browser, path) => handPath(browser, "__pacesetterImportLedger", path);
+
+/** Waits until the element with `id` holds `want` in its text content (tables and tags that
+ *  WebDriver may report empty while they lay out); returns that text. */
+export async function waitForContent(browser, id, want, timeout = 20000) {
+  const read = () => browser.execute((sel) => document.querySelector(sel)?.textContent ?? "", `[data-testid="${id}"]`);
+  let last = "";
+  await browser.waitUntil(async () => (last = await read()).includes(want), {
+    timeout,
+    timeoutMsg: `等待 ${id} 含有“${want}”超时，实际为“${last.slice(0, 300)}”`,
+  });
+  return last;
+}
+
 /** Types `text` into the input with `id` as a user would end up with it (replacing what was there). */
 export async function fillInput(browser, id, text) {
   await browser.execute(

@@ -20,11 +20,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 导入县区报送的企业名单（.xls/.xlsx）
+    /// 导入县区报送的企业名单（.xls/.xlsx/.ods，或 .csv、.txt、网页导出的 .xls）
     Import(commands::import::ImportArgs),
-    /// 导入任务分工表（.xls/.xlsx/.docx）到工作方案的措施
+    /// 导入任务分工表（.xls/.xlsx、Word .docx，或 .csv、网页导出的 .xls）到工作方案的措施
     ImportTasks(commands::import_tasks::ImportTasksArgs),
-    /// 导入县区报送的问题台账（.xls/.xlsx），可先 --dry-run 预览
+    /// 导入县区报送的问题台账（.xls/.xlsx，或 .csv、网页导出的 .xls），可先 --dry-run 预览
     ImportLedger(commands::import_ledger::ImportLedgerArgs),
     /// 导出正式表格与模板
     Export(commands::export::ExportArgs),

@@ -2,10 +2,14 @@
 // the test for a dropped file being a spreadsheet the importers read.
 import type { FileFilter } from "./backend";
 
-/** Spreadsheets the importers read (county sheets, task sheets, ledgers, county progress). */
-export const SHEET_FILTERS: FileFilter[] = [{ name: "Excel 表格", extensions: ["xlsx", "xls", "xlsm"] }];
-/** Task-assignment tables a new work plan is imported from (a sheet or the plan's Word table). */
-export const TASK_TABLE_FILTERS: FileFilter[] = [{ name: "任务分工表（Excel 或 Word）", extensions: ["xlsx", "xls", "xlsm", "docx"] }];
+/** Tables the importers read by their content: workbooks, web tables saved as .xls, .csv and
+ *  tab-separated .txt (county sheets, task sheets, ledgers, county progress). */
+const TABLE_EXTENSIONS = ["xlsx", "xls", "xlsm", "ods", "csv", "txt"];
+export const SHEET_FILTERS: FileFilter[] = [{ name: "表格文件（Excel、CSV、文本）", extensions: TABLE_EXTENSIONS }];
+/** Task sheets also come as Word tables; a .doc is offered so that its reader says how to convert it. */
+export const TASK_SHEET_FILTERS: FileFilter[] = [{ name: "任务分工表（Excel、Word、CSV）", extensions: [...TABLE_EXTENSIONS, "docx", "doc"] }];
+/** Task-assignment tables a new work plan is imported from. */
+export const TASK_TABLE_FILTERS = TASK_SHEET_FILTERS;
 /** Workbooks the app writes (exports, the blank template). */
 export const XLSX_FILTERS: FileFilter[] = [{ name: "Excel 工作簿", extensions: ["xlsx"] }];
 /** Word documents the app writes (一企一策). */

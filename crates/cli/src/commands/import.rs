@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// 县区报送的 Excel 文件（.xls 或 .xlsx）
+    /// 县区报送的名单（.xls、.xlsx、.ods，或 .csv、.txt、网页导出的 .xls）
     pub file: PathBuf,
     /// 指定工作表（默认自动识别）
     #[arg(long)]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ImportLedgerArgs {
-    /// 问题台账（.xls 或 .xlsx）
+    /// 问题台账（.xls、.xlsx，或 .csv、网页导出的 .xls）
     pub file: PathBuf,
     /// 只检查并报告，不写入数据库
     #[arg(long)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ImportTasksArgs {
-    /// 任务分工表（.xls、.xlsx 或 .docx）
+    /// 任务分工表（.xls、.xlsx、Word .docx，或 .csv、网页导出的 .xls）
     pub file: PathBuf,
     /// 工作方案编号（默认：当前方案）
     #[arg(long)]

@@ -30,7 +30,7 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
                 let text = paragraph_text(p);
                 if text.chars().count() > HEADING_CHARS {
                     headings.clear();
-                } else if !text.is_empty() {
+                } else if !text.is_empty() && !is_continuation(&text) {
                     headings.push(text);
                 }
             }
@@ -56,6 +56,13 @@ pub fn read(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> {
     }
     let named = groups.iter().filter(|g| g.width > 0).enumerate();
     named.map(|(i, g)| placed::grid(&format!("表格{}", i + 1), &g.cells, file_name)).collect()
+}
+
+/// A label Word users put above the rest of a table on the next page (“续表”, “（续上表）”,
+/// “表1（续）”): it marks the continuation and is no row of the table.
+fn is_continuation(text: &str) -> bool {
+    let bare: String = text.chars().filter(|c| !c.is_whitespace() && !"()（）[]【】:：".contains(*c)).collect();
+    bare.starts_with("续表") || bare.starts_with("续上表") || (bare.ends_with('续') && bare.chars().count() <= 8)
 }
 
 /// Tables stacked into one grid.
@@ -170,6 +177,7 @@ mod tests {
             .add_paragraph(para("任务分工表"))
             .add_table(first)
             .add_paragraph(para("（续表）"))
+            .add_paragraph(para("二、科技赋能行动"))
             .add_table(second)
             .add_paragraph(para(&"正文".repeat(40)))
             .add_table(other);
@@ -189,7 +197,7 @@ mod tests {
                 row(&["一、企业上市行动", "", ""]),
                 row(&["1", "锁定培育目标。针对……", "市工业和信息化局\n市财政局"]),
                 row(&["2", "", "市科技局"]),
-                row(&["（续表）", "", ""]),
+                row(&["二、科技赋能行动", "", ""]),
                 row(&["序号", "工作措施", "牵头单位"]),
                 row(&["3", "强化创新", "市科技局"]),
             ]
@@ -197,6 +205,14 @@ mod tests {
         let m = |a, b| Merge { first: a, last: b };
         assert_eq!(g.merges, vec![m((0, 0), (0, 2)), m((1, 0), (1, 2)), m((3, 0), (3, 2)), m((4, 1), (5, 1)), m((6, 0), (6, 2))]);
         assert_eq!(grids[1].row_texts(0), ["填报单位", "南和区"]);
+    }
+
+    #[test]
+    fn continuation_labels_are_no_rows() {
+        let cases = [("续表", true), ("（续表）", true), ("续上表", true), ("表1（续）", true), ("续表：任务分工", true), ("二、科技赋能行动", false), ("继续推进", false), ("附件", false)];
+        for (text, want) in cases {
+            assert_eq!(is_continuation(text), want, "{text}");
+        }
     }
 
     #[test]
