@@ -5,6 +5,7 @@ pub mod app_info;
 pub mod audit;
 pub mod enterprise;
 pub mod error;
+pub mod fingerprint;
 pub mod ledger;
 pub mod plans;
 pub mod reference;

@@ -1,5 +1,7 @@
-//! `pacesetter import FILE`: a county sheet into the pool (or `--dry-run` to only report).
+//! `pacesetter import FILE`: a county sheet into the pool (or `--dry-run` to only report, with the
+//! file's SHA-256; `--sha256` refuses a file changed since that preview).
 use crate::output::{print_import_summary, print_json};
+use pacesetter_core::fingerprint::Hashed;
 use pacesetter_core::enterprise;
 use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::Result;
@@ -22,6 +24,9 @@ pub struct ImportArgs {
     /// 只检查并报告，不写入数据库
     #[arg(long)]
     pub dry_run: bool,
+    /// 预览（--dry-run --json）时报告的文件 SHA-256：文件在预览后被修改则拒绝导入
+    #[arg(long, value_name = "SHA256")]
+    pub sha256: Option<String>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -29,13 +34,16 @@ pub struct ImportArgs {
 
 pub fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
-    let opts = ImportOptions { sheet: args.sheet.clone(), county: args.county.clone(), year: args.year, ..Default::default() };
-    let report = if args.dry_run {
-        enterprise::import::preview(&store, &args.file, &opts)?.report
+    let opts = ImportOptions { sheet: args.sheet.clone(), county: args.county.clone(), year: args.year, file_hash: args.sha256.clone(), ..Default::default() };
+    let (report, hash) = if args.dry_run {
+        let p = enterprise::import::preview(&store, &args.file, &opts)?;
+        (p.report, Some(p.file_hash))
     } else {
-        enterprise::import::commit(&mut store, &args.file, &opts)?
+        (enterprise::import::commit(&mut store, &args.file, &opts)?, None)
     };
-    if args.json {
+    if let (true, Some(hash)) = (args.json, &hash) {
+        print_json(&Hashed { report: &report, file_hash: hash.clone() });
+    } else if args.json {
         print_json(&report);
     } else {
         print_import_summary("", &report, "", args.dry_run);

@@ -1,5 +1,6 @@
 //! `pacesetter import-ledger FILE`: a county's problem ledger sheet into the store's problems
-//! (new problems added, changed fields updated); `--dry-run` only reports.
+//! (new problems added, changed fields updated); `--dry-run` only reports (with the file's
+//! SHA-256), `--sha256` refuses a file changed since that preview.
 use crate::output::{print_import_summary, print_json};
 use pacesetter_core::sheet::report::FieldChange;
 use pacesetter_core::{ledger, Result};
@@ -13,6 +14,9 @@ pub struct ImportLedgerArgs {
     /// 只检查并报告，不写入数据库
     #[arg(long)]
     pub dry_run: bool,
+    /// 预览（--dry-run --json）时报告的文件 SHA-256：文件在预览后被修改则拒绝导入
+    #[arg(long, value_name = "SHA256")]
+    pub sha256: Option<String>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -23,7 +27,7 @@ pub fn run(db: &Path, args: &ImportLedgerArgs) -> Result<ExitCode> {
     let report = if args.dry_run {
         ledger::preview_ledger_import(&store, &args.file)?
     } else {
-        ledger::import_ledger(&mut store, &args.file)?
+        ledger::import_ledger_checked(&mut store, &args.file, args.sha256.as_deref())?
     };
     if args.json {
         print_json(&report);

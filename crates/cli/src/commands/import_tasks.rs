@@ -1,5 +1,7 @@
-//! `pacesetter import-tasks FILE`: the official 任务分工表 into the store's measures.
+//! `pacesetter import-tasks FILE`: the official 任务分工表 into the store's measures; `--dry-run`
+//! reports the file's SHA-256 too, `--sha256` refuses a file changed since that preview.
 use crate::output::{print_import_summary, print_json};
+use pacesetter_core::fingerprint;
 use pacesetter_core::tasks;
 use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,9 @@ pub struct ImportTasksArgs {
     /// 只检查并报告，不写入数据库
     #[arg(long)]
     pub dry_run: bool,
+    /// 预览（--dry-run --json）时报告的文件 SHA-256：文件在预览后被修改则拒绝导入
+    #[arg(long, value_name = "SHA256")]
+    pub sha256: Option<String>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -19,12 +24,15 @@ pub struct ImportTasksArgs {
 
 pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
-    let report = if args.dry_run {
-        tasks::import::preview_import(&store, &args.file)?
+    let (report, hash) = if args.dry_run {
+        let h = fingerprint::preview_hashed(&args.file, || tasks::import::preview_import(&store, &args.file))?;
+        (h.report, Some(h.file_hash))
     } else {
-        tasks::import::import(&mut store, &args.file)?
+        (fingerprint::commit_checked(&args.file, args.sha256.as_deref(), || tasks::import::import(&mut store, &args.file))?, None)
     };
-    if args.json {
+    if let (true, Some(hash)) = (args.json, &hash) {
+        print_json(&fingerprint::Hashed { report: &report, file_hash: hash.clone() });
+    } else if args.json {
         print_json(&report);
     } else {
         let extra = format!("，读到 {} 条措施", report.tasks.len());

@@ -8,6 +8,7 @@ pub mod import_ledger;
 pub mod import_tasks;
 pub mod imports;
 pub mod list;
+pub mod trash;
 
 use pacesetter_core::{Result, Store};
 use std::path::Path;

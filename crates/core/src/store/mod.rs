@@ -4,6 +4,7 @@ pub mod backup;
 mod check;
 pub mod filter;
 mod migrate;
+mod schema;
 pub(crate) mod seed;
 pub mod settings;
 

@@ -270,13 +270,13 @@ fn read_rows(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (r, class) in classes.iter().enumerate() {
         let row = (r + 1) as u32;
-        let group_county = match class {
+        let (group_county, example_word) = match class {
             RowClass::Ignored("") => continue,
             RowClass::Ignored(why) => {
                 out.ignored.push(IgnoredRow { row, why: why.to_string() });
                 continue;
             }
-            RowClass::Data { county } => county.clone(),
+            RowClass::Data { county, example_word } => (county.clone(), *example_word),
         };
         ctx.county = option_county.clone().or(group_county).or_else(|| title_county.clone());
         match record::read_row(&grid.rows[r], row, &ctx) {
@@ -299,10 +299,23 @@ fn read_rows(
                     continue;
                 }
                 out.warnings.extend(w);
+                out.warnings.extend(example_word.map(|c| example_warning(grid, r, c)));
                 seen.insert(rec.uscc.clone(), out.records.len());
                 out.records.push(rec);
             }
         }
     }
     out
+}
+
+/// The warning for a row that reads like an example (某某, XXX …) but has a valid USCC.
+fn example_warning(grid: &Grid, r: usize, c: usize) -> Issue {
+    let row = (r + 1) as u32;
+    Issue {
+        row,
+        column: Some(column_letter(c)),
+        value: grid.cell(r, c).map(|cell| cell.display()),
+        code: "example_words".into(),
+        message: format!("第{row}行{}列含“某某”“XXX”等示例用词，但统一社会信用代码有效，已按企业导入，请核对", column_letter(c)),
+    }
 }
