@@ -24,8 +24,7 @@ fn add_records(s: &TempStore, uscc: &str) {
     let mut store = Store::open(&s.db).unwrap();
     let id = plans::enterprise_id_by_uscc(&store, uscc).unwrap();
     let body = PlanBody { situation_note: "拟于2027年申报北交所".into(), ..Default::default() };
-    plans::save_plan(&mut store, id, 2026, &body).unwrap();
-    let problem: i64 = store.conn.query_row("SELECT id FROM problems WHERE enterprise_id = ?1", [id], |r| r.get(0)).unwrap();
+    let problem = plans::save_plan(&mut store, id, 2026, &body).unwrap().problems[0].id;
     ledger::assign_problem(&mut store, problem, &AssignInput { lead_unit: "市工信局".into(), ..Default::default() }).unwrap();
     let serve = ServeInput { unit: "市工信局".into(), content: "已对接三家银行".into(), ..Default::default() };
     ledger::serve_problem(&mut store, problem, &serve).unwrap();
@@ -75,8 +74,9 @@ fn delete_moves_everything_to_the_bin_and_restore_brings_it_back_whole() {
     assert!(problems_exported(&s).contains("共 1 个问题"));
     let store = Store::open(&s.db).unwrap();
     let id = plans::enterprise_id_by_uscc(&store, &uscc).unwrap();
-    assert_eq!(plans::get_plan(&store, id, 2026).unwrap().body.situation_note, "拟于2027年申报北交所");
-    let problem: i64 = store.conn.query_row("SELECT id FROM problems WHERE enterprise_id = ?1", [id], |r| r.get(0)).unwrap();
+    let plan = plans::get_plan(&store, id, 2026).unwrap();
+    assert_eq!(plan.body.situation_note, "拟于2027年申报北交所");
+    let problem = plan.problems[0].id;
     let detail = ledger::problem_detail(&store, problem).unwrap();
     assert_eq!((detail.progress.len(), detail.problem.lead_unit.as_deref()), (1, Some("市工信局")));
     assert!(s.run(["trash", "list", "--json"]).ok().as_array().unwrap().is_empty());

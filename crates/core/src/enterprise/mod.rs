@@ -8,6 +8,7 @@ pub mod import;
 mod list;
 pub mod records;
 pub mod snapshot;
+pub mod table;
 pub mod template;
 pub mod trash;
 pub mod uscc;

@@ -9,6 +9,7 @@ mod progress;
 mod record;
 mod rows;
 mod undo;
+mod yearly;
 pub(crate) mod values;
 
 use crate::error::Result;
