@@ -1,7 +1,7 @@
 //! `pacesetter import FILE`: a county sheet into the pool (or `--dry-run` to only report, with the
 //! file's SHA-256; `--sha256` refuses a file changed since that preview).
 use crate::output::{print_import_summary, print_json};
-use pacesetter_core::fingerprint::Hashed;
+use pacesetter_core::fingerprint::{self, Hashed};
 use pacesetter_core::enterprise;
 use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::Result;
@@ -34,17 +34,21 @@ pub struct ImportArgs {
 
 pub fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
-    let opts = ImportOptions { sheet: args.sheet.clone(), county: args.county.clone(), year: args.year, file_hash: args.sha256.clone(), ..Default::default() };
-    let (report, hash) = if args.dry_run {
+    let mut opts = ImportOptions { sheet: args.sheet.clone(), county: args.county.clone(), year: args.year, file_hash: args.sha256.clone(), ..Default::default() };
+    let (report, file_hash) = if args.dry_run {
         let p = enterprise::import::preview(&store, &args.file, &opts)?;
-        (p.report, Some(p.file_hash))
+        (p.report, p.file_hash)
     } else {
-        (enterprise::import::commit(&mut store, &args.file, &opts)?, None)
+        // The hash printed is the one of the bytes written: the commit checks it.
+        let hash = match &args.sha256 {
+            Some(h) => h.clone(),
+            None => fingerprint::sha256_file(&args.file)?,
+        };
+        opts.file_hash = Some(hash.clone());
+        (enterprise::import::commit(&mut store, &args.file, &opts)?, hash)
     };
-    if let (true, Some(hash)) = (args.json, &hash) {
-        print_json(&Hashed { report: &report, file_hash: hash.clone() });
-    } else if args.json {
-        print_json(&report);
+    if args.json {
+        print_json(&Hashed { report: &report, file_hash });
     } else {
         print_import_summary("", &report, "", args.dry_run);
     }

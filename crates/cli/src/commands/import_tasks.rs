@@ -24,16 +24,19 @@ pub struct ImportTasksArgs {
 
 pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
-    let (report, hash) = if args.dry_run {
-        let h = fingerprint::preview_hashed(&args.file, || tasks::import::preview_import(&store, &args.file))?;
-        (h.report, Some(h.file_hash))
+    let hashed = if args.dry_run {
+        fingerprint::preview_hashed(&args.file, || tasks::import::preview_import(&store, &args.file))?
     } else {
-        (fingerprint::commit_checked(&args.file, args.sha256.as_deref(), || tasks::import::import(&mut store, &args.file))?, None)
+        let file_hash = match &args.sha256 {
+            Some(h) => h.clone(),
+            None => fingerprint::sha256_file(&args.file)?,
+        };
+        let report = fingerprint::commit_checked(&args.file, Some(&file_hash), || tasks::import::import(&mut store, &args.file))?;
+        fingerprint::Hashed { report, file_hash }
     };
-    if let (true, Some(hash)) = (args.json, &hash) {
-        print_json(&fingerprint::Hashed { report: &report, file_hash: hash.clone() });
-    } else if args.json {
-        print_json(&report);
+    let report = &hashed.report;
+    if args.json {
+        print_json(&hashed);
     } else {
         let extra = format!("，读到 {} 条措施", report.tasks.len());
         print_import_summary("任务分工表", &report.report, &extra, args.dry_run);
