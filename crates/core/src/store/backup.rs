@@ -184,7 +184,10 @@ pub fn check_file(path: &Path, quick: bool) -> Result<FileCheck> {
     }
     problems.extend(integrity_problems(&conn, quick)?);
     if version <= migrate::LATEST_VERSION {
-        problems.extend(super::schema::differences(&conn, version)?.into_iter().map(|d| format!("数据库结构被改动：{d}")));
+        match super::schema::differences(&conn, version) {
+            Ok(d) => problems.extend(d.into_iter().map(|d| format!("数据库结构被改动：{d}"))),
+            Err(e) => problems.push(format!("数据库文件损坏，无法读取其结构（{e}）")),
+        }
     }
     let enterprises = conn.query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0)).unwrap_or(0);
     Ok(FileCheck { ok: problems.is_empty(), schema_version: version, enterprises, problems })
