@@ -36,6 +36,10 @@ enum Command {
     Undo(commands::imports::UndoArgs),
     /// 恢复一次已撤销的导入（撤销“撤销”）
     Redo(commands::imports::RedoArgs),
+    /// 删除企业：连同其全部记录移入回收站（可恢复）
+    Delete(commands::trash::DeleteArgs),
+    /// 回收站：列出、恢复、彻底删除已删除的企业
+    Trash(commands::trash::TrashArgs),
     /// 检查数据库（完整性、外键、版本）
     Check(commands::check::CheckArgs),
     /// 备份数据库到文件（在线备份，可在程序运行时进行）
@@ -63,6 +67,8 @@ fn main() -> ExitCode {
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),
         Command::Redo(a) => (commands::imports::redo(&db, &a), a.json),
+        Command::Delete(a) => (commands::trash::delete(&db, &a), a.json),
+        Command::Trash(a) => (commands::trash::run(&db, &a), a.json),
         Command::Check(a) => (commands::check::run(&db, &a), a.json),
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),

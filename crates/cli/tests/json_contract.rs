@@ -12,14 +12,14 @@ use std::process::Command;
 // ---- the key sets as they are today ------------------------------------------------------
 
 const IMPORT_KEYS: &[&str] =
-    &["file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "unchanged", "updated", "warnings"];
+    &["file_hash", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "unchanged", "updated", "warnings"];
 /// `rejected` and `warnings` items of `import` and `import-tasks`.
 const ISSUE_KEYS: &[&str] = &["code", "column", "message", "row", "value"];
 const IGNORED_KEYS: &[&str] = &["row", "why"];
 const IGNORED_WHY: &[&str] = &["title", "header", "notes", "total", "blank", "example"];
 
 /// Every import reports the one shape of `import` (IMPORT_KEYS) plus what is its own.
-const TASK_IMPORT_KEYS: &[&str] = &["changes", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "tasks", "unchanged", "updated", "warnings"];
+const TASK_IMPORT_KEYS: &[&str] = &["changes", "file_hash", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "sheet", "tasks", "unchanged", "updated", "warnings"];
 const TASK_ROW_KEYS: &[&str] = &["action", "action_no", "content", "deadline", "lead_unit", "measure_no", "row", "title", "units"];
 const TASK_CHANGE_KEYS: &[&str] = &["action_no", "fields", "kind", "measure_no", "row", "task_id", "title"];
 const FIELD_CHANGE_KEYS: &[&str] = &["field", "label", "new", "old", "year"];
@@ -93,7 +93,7 @@ const CHECK_KEYS: &[&str] = &["latest_version", "ok", "problems", "schema_versio
 const BACKUP_KEYS: &[&str] = &["enterprises", "ok", "problems", "schema_version"];
 const RESTORE_KEYS: &[&str] = &["enterprises", "previous_saved_to", "schema_version"];
 
-const LEDGER_KEYS: &[&str] = &["changes", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "rows", "sheet", "unchanged", "updated", "warnings"];
+const LEDGER_KEYS: &[&str] = &["changes", "file_hash", "file_name", "header_rows", "ignored", "import_id", "inserted", "rejected", "rows", "sheet", "unchanged", "updated", "warnings"];
 const LEDGER_CHANGE_KEYS: &[&str] = &["description", "enterprise_name", "fields", "kind", "row", "state"];
 const LEDGER_ISSUE_KEYS: &[&str] = ISSUE_KEYS;
 

@@ -1,8 +1,7 @@
 //! Undo never destroys later work, through the real binary: problems entered after an import
 //! keep their enterprises, a hand edit survives, `--dry-run` shows beforehand what will be
 //! reverted, removed and kept, and the undo can itself be undone (`redo`).
-use pacesetter_testkit::{expected, sample, TempStore};
-use rust_xlsxwriter::Workbook;
+use pacesetter_testkit::{expected, sample, write_ledger, write_sheet, TempStore};
 use serde_json::Value;
 use std::path::Path;
 
@@ -17,24 +16,6 @@ fn nanhe(n: usize) -> Vec<(String, String)> {
         .iter()
         .map(|e| (e["name"].as_str().unwrap().to_string(), e["uscc"].as_str().unwrap().to_string()))
         .collect()
-}
-
-/// A ledger sheet with one problem for each of the given enterprises.
-fn write_ledger(path: &Path, enterprises: &[(String, String)]) {
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in ["序号", "企业名称", "统一社会信用代码", "问题来源", "问题类别", "问题描述", "收集日期"].iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    for (i, (name, uscc)) in enterprises.iter().enumerate() {
-        let r = i as u32 + 1;
-        let (seq, need) = ((i + 1).to_string(), format!("流动资金贷款需求{}千万元", i + 1));
-        let row: [&str; 7] = [&seq, name, uscc, "入企服务", "融资", &need, "2026-03-01"];
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string(r, c as u16, *v).unwrap();
-        }
-    }
-    wb.save(path).unwrap();
 }
 
 fn usccs(listed: &Value) -> Vec<String> {
@@ -84,15 +65,9 @@ fn undo_after_a_ledger_import_keeps_the_problems_and_their_enterprises() {
 
 /// A county sheet that changes one enterprise of the sample: its revenue and its stage.
 fn write_update(path: &Path, uscc: &str, name: &str) {
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in ["企业名称", "统一社会信用代码", "2024年营业收入（万元）", "上市进展", "联系电话"].iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    for (c, v) in [name, uscc, "99999", "审核问询", "0319-1234567"].iter().enumerate() {
-        ws.write_string(1, c as u16, *v).unwrap();
-    }
-    wb.save(path).unwrap();
+    let header = ["企业名称", "统一社会信用代码", "2024年营业收入（万元）", "上市进展", "联系电话"];
+    let row = [name, uscc, "99999", "审核问询", "0319-1234567"];
+    write_sheet(path, &[header.map(String::from).to_vec(), row.map(String::from).to_vec()]);
 }
 
 #[test]
@@ -106,15 +81,8 @@ fn undo_reverts_only_fields_that_still_hold_the_imported_value() {
     assert_eq!(s.json_of("import", &file, &["--county", "南和区"])["updated"], 1);
     // A later import changes the phone again: that later value must survive undoing import 2.
     let later = s.path("更正.xlsx");
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, v) in ["企业名称", "统一社会信用代码", "联系电话"].iter().enumerate() {
-        ws.write_string(0, c as u16, *v).unwrap();
-    }
-    for (c, v) in [name.as_str(), uscc.as_str(), "0319-7654321"].iter().enumerate() {
-        ws.write_string(1, c as u16, *v).unwrap();
-    }
-    wb.save(&later).unwrap();
+    let rows = [["企业名称", "统一社会信用代码", "联系电话"], [name.as_str(), uscc.as_str(), "0319-7654321"]];
+    write_sheet(&later, &rows.map(|r| r.map(String::from).to_vec()));
     assert_eq!(s.json_of("import", &later, &["--county", "南和区"])["updated"], 1);
 
     let plan = s.run(["undo", "2", "--dry-run", "--json"]).ok();

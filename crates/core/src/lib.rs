@@ -6,6 +6,7 @@ pub mod audit;
 pub mod enterprise;
 pub mod error;
 pub mod enterprise_plans;
+pub mod fingerprint;
 pub mod ledger;
 pub mod reference;
 pub mod sheet;

@@ -1,7 +1,9 @@
 //! Enterprise pool commands: the list, one enterprise's page (get, history), create, edit,
-//! delete, the official .xlsx export, the live USCC check and the form's controlled lists.
+//! delete (to the 回收站: list, restore, purge), the official .xlsx export, the live USCC check
+//! and the form's controlled lists.
 use super::CmdResult;
 use crate::state::AppState;
+use pacesetter_core::enterprise::trash::{self, TrashItem, TrashRestored};
 use pacesetter_core::enterprise::{self, EnterprisePage, EnterpriseQuery};
 
 use pacesetter_core::enterprise::detail::{self, EnterpriseChoices, EnterpriseData, EnterpriseDetail, HistoryEntry, UsccCheck};
@@ -40,6 +42,24 @@ pub fn enterprises_update(state: tauri::State<AppState>, id: i64, data: Enterpri
 #[tauri::command]
 pub fn enterprises_delete(state: tauri::State<AppState>, id: i64) -> CmdResult<()> {
     state.with(|s| detail::delete_enterprise(s, id))
+}
+
+/// The enterprises in the 回收站, the latest deletion first.
+#[tauri::command]
+pub fn trash_list(state: tauri::State<AppState>) -> CmdResult<Vec<TrashItem>> {
+    state.with(|s| trash::list_trash(s))
+}
+
+/// Puts a deleted enterprise back with all its records.
+#[tauri::command]
+pub fn trash_restore(state: tauri::State<AppState>, id: i64) -> CmdResult<TrashRestored> {
+    state.with(|s| trash::restore(s, id))
+}
+
+/// Removes a deleted enterprise for good (the UI asks first); the audit log keeps its snapshot.
+#[tauri::command]
+pub fn trash_purge(state: tauri::State<AppState>, id: i64) -> CmdResult<TrashItem> {
+    state.with(|s| trash::purge(s, id))
 }
 
 #[tauri::command]

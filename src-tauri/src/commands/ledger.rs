@@ -78,7 +78,8 @@ pub async fn ledger_import_preview(state: tauri::State<'_, AppState>, path: Path
     state.with(|s| ledger::preview_ledger_import(s, &path))
 }
 
+/// Imports the previewed sheet; refused when the file changed since its preview (`file_hash`).
 #[tauri::command]
-pub async fn ledger_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<LedgerImportReport> {
-    state.with(|s| ledger::import_ledger(s, &path, pacesetter_core::work_plans::current_plan_id(s)?))
+pub async fn ledger_import_commit(state: tauri::State<'_, AppState>, path: PathBuf, file_hash: Option<String>) -> CmdResult<LedgerImportReport> {
+    state.with(|s| ledger::import_ledger_checked(s, &path, pacesetter_core::work_plans::current_plan_id(s)?, file_hash.as_deref()))
 }

@@ -8,6 +8,7 @@ use pacesetter_core::tasks::county_progress::{self, CountyProgressReport};
 use pacesetter_core::tasks::export::{self, TaskExportOptions};
 use pacesetter_core::tasks::import::{self as sheet_import, TaskImportReport};
 use pacesetter_core::tasks::{self, Task};
+use pacesetter_core::fingerprint::{self, Hashed};
 use pacesetter_core::work_plans::current_plan_id;
 use std::path::PathBuf;
 
@@ -17,13 +18,14 @@ pub fn tasks_list(state: tauri::State<AppState>) -> CmdResult<Vec<Task>> {
 }
 
 #[tauri::command]
-pub async fn tasks_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
-    state.with(|s| sheet_import::preview_import(s, &path, current_plan_id(s)?))
+pub async fn tasks_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<Hashed<TaskImportReport>> {
+    state.with(|s| fingerprint::preview_hashed(&path, || sheet_import::preview_import(s, &path, current_plan_id(s)?)))
 }
 
+/// Imports the previewed sheet; refused when the file changed since its preview (`file_hash`).
 #[tauri::command]
-pub async fn tasks_import_commit(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<TaskImportReport> {
-    state.with(|s| sheet_import::import(s, &path, current_plan_id(s)?))
+pub async fn tasks_import_commit(state: tauri::State<'_, AppState>, path: PathBuf, file_hash: Option<String>) -> CmdResult<TaskImportReport> {
+    state.with(|s| fingerprint::commit_checked(&path, file_hash.as_deref(), || sheet_import::import(s, &path, current_plan_id(s)?)))
 }
 
 #[tauri::command]
@@ -37,13 +39,20 @@ pub async fn tasks_export_progress(state: tauri::State<'_, AppState>, path: Path
 }
 
 #[tauri::command]
-pub async fn tasks_county_progress_preview(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<CountyProgressReport> {
-    state.with(|s| county_progress::preview_county_progress(s, &path, county.as_deref(), period.as_deref()))
+pub async fn tasks_county_progress_preview(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<Hashed<CountyProgressReport>> {
+    state.with(|s| fingerprint::preview_hashed(&path, || county_progress::preview_county_progress(s, &path, county.as_deref(), period.as_deref())))
 }
 
+/// Imports the previewed sheet; refused when the file changed since its preview (`file_hash`).
 #[tauri::command]
-pub async fn tasks_county_progress_import(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<CountyProgressReport> {
-    state.with(|s| county_progress::import_county_progress(s, &path, county.as_deref(), period.as_deref()))
+pub async fn tasks_county_progress_import(
+    state: tauri::State<'_, AppState>,
+    path: PathBuf,
+    county: Option<String>,
+    period: Option<String>,
+    file_hash: Option<String>,
+) -> CmdResult<CountyProgressReport> {
+    state.with(|s| fingerprint::commit_checked(&path, file_hash.as_deref(), || county_progress::import_county_progress(s, &path, county.as_deref(), period.as_deref())))
 }
 
 #[tauri::command]

@@ -154,3 +154,13 @@ test("新增企业 checks the code live, saves, and 删除 asks first", async ()
   await ok.click();
   await waitForText(browser, "enterprise-total", "共 1 家企业");
 });
+
+test("回收站 keeps the deleted enterprise and 恢复 brings it back", async () => {
+  await (await byTestId(browser, "trash-button")).click();
+  await waitForText(browser, "trash-table", "河北测试新增科技有限公司");
+  await screenshot(browser, "enterprises-trash");
+  await (await byTestId(browser, "trash-restore-91130506MA01RRJY81")).click();
+  await waitForText(browser, "trash-table", "回收站是空的");
+  await (await byTestId(browser, "trash-close")).click();
+  await waitForText(browser, "enterprise-total", "共 2 家企业");
+});

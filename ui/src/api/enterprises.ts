@@ -1,5 +1,5 @@
 // Enterprise pool calls: the paged list and its .xlsx export, one enterprise (get, history, create, edit, delete),
-// the live USCC check and the form's controlled lists.
+// the 回收站 (list, restore, purge), the live USCC check and the form's controlled lists.
 import { call } from "./backend";
 import type { EnterpriseChoices } from "../bindings/EnterpriseChoices";
 import type { EnterpriseData } from "../bindings/EnterpriseData";
@@ -8,6 +8,8 @@ import type { EnterprisePage } from "../bindings/EnterprisePage";
 import type { EnterpriseQuery } from "../bindings/EnterpriseQuery";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { UsccCheck } from "../bindings/UsccCheck";
+import type { TrashItem } from "../bindings/TrashItem";
+import type { TrashRestored } from "../bindings/TrashRestored";
 
 export const listEnterprises = (query: EnterpriseQuery) => call<EnterprisePage>("enterprises_list", { query });
 /** Writes the enterprises matching `query` (all pages) to an official .xlsx at `path`; returns how many. */
@@ -18,7 +20,13 @@ export const enterpriseHistory = (id: number) => call<HistoryEntry[]>("enterpris
 export const createEnterprise = (data: EnterpriseData) => call<EnterpriseDetail>("enterprises_create", { data });
 export const updateEnterprise = (id: number, data: EnterpriseData) =>
   call<EnterpriseDetail>("enterprises_update", { id, data });
+/** Moves the enterprise with all its records (figures, 一企一策, problems, stage history) to the 回收站. */
 export const deleteEnterprise = (id: number) => call<void>("enterprises_delete", { id });
+export const listTrash = () => call<TrashItem[]>("trash_list");
+/** Puts a deleted enterprise back; refused while another enterprise has its USCC. */
+export const restoreFromTrash = (id: number) => call<TrashRestored>("trash_restore", { id });
+/** Removes a deleted enterprise for good; the audit log keeps its full snapshot. */
+export const purgeFromTrash = (id: number) => call<TrashItem>("trash_purge", { id });
 export const validateUscc = (uscc: string, id: number | null) =>
   call<UsccCheck>("enterprises_validate_uscc", { uscc, id });
 export const enterpriseChoices = () => call<EnterpriseChoices>("enterprises_choices");

@@ -27,4 +27,5 @@ export const ledgerUnits = () => call<string[]>("ledger_units");
 export const exportLedger = (query: ProblemQuery, path: string) => call<number>("ledger_export", { query, path });
 export const ledgerOptions = () => call<LedgerOptions>("ledger_options");
 export const previewLedgerImport = (path: string) => call<LedgerImportReport>("ledger_import_preview", { path });
-export const commitLedgerImport = (path: string) => call<LedgerImportReport>("ledger_import_commit", { path });
+/** Imports the previewed sheet; refused when the file no longer has the preview's `fileHash`. */
+export const commitLedgerImport = (path: string, fileHash: string) => call<LedgerImportReport>("ledger_import_commit", { path, fileHash });

@@ -13,15 +13,18 @@ import type { ProgressSummary } from "../bindings/ProgressSummary";
 import type { QuantityTarget } from "../bindings/QuantityTarget";
 
 export const listTasks = () => call<Task[]>("tasks_list");
-export const previewTaskImport = (path: string) => call<TaskImportReport>("tasks_import_preview", { path });
-export const commitTaskImport = (path: string) => call<TaskImportReport>("tasks_import_commit", { path });
+/** A preview with the SHA-256 of the file it read; the commit gives it back. */
+export type Hashed<T> = T & { file_hash: string };
+export const previewTaskImport = (path: string) => call<Hashed<TaskImportReport>>("tasks_import_preview", { path });
+/** Imports the previewed sheet; refused when the file no longer has the preview's `fileHash`. */
+export const commitTaskImport = (path: string, fileHash: string) => call<TaskImportReport>("tasks_import_commit", { path, fileHash });
 export const exportTasks = (path: string, options: TaskExportOptions) => call<null>("tasks_export", { path, options });
 export const exportProgressReport = (path: string, period: string) =>
   call<null>("tasks_export_progress", { path, period });
 export const previewCountyProgress = (path: string, county: string | null, period: string | null) =>
-  call<CountyProgressReport>("tasks_county_progress_preview", { path, county, period });
-export const importCountyProgress = (path: string, county: string | null, period: string | null) =>
-  call<CountyProgressReport>("tasks_county_progress_import", { path, county, period });
+  call<Hashed<CountyProgressReport>>("tasks_county_progress_preview", { path, county, period });
+export const importCountyProgress = (path: string, county: string | null, period: string | null, fileHash: string) =>
+  call<CountyProgressReport>("tasks_county_progress_import", { path, county, period, fileHash });
 export const upsertProgress = (input: ProgressInput) => call<TaskProgress>("tasks_progress_upsert", { input });
 export const deleteProgress = (id: number) => call<null>("tasks_progress_delete", { id });
 export const listProgress = (query: ProgressQuery) => call<TaskProgress[]>("tasks_progress_list", { query });

@@ -5,4 +5,8 @@
  * year of figures whose header names none, and corrections to the column mapping
  * (column letter → field key or "ignore").
  */
-export type ImportOptions = { sheet?: string, county?: string, year?: number, mapping?: { [key in string]: string }, };
+export type ImportOptions = { sheet?: string, county?: string, year?: number, mapping?: { [key in string]: string }, 
+/**
+ * The SHA-256 the preview reported: the commit refuses a file changed since.
+ */
+file_hash?: string, };

@@ -20,4 +20,8 @@ remembered_mapping: boolean, new_rows: Array<PreviewRow>, changed_rows: Array<Ch
 /**
  * Choices for the mapping drop-down.
  */
-fields: Array<FieldOption>, };
+fields: Array<FieldOption>, 
+/**
+ * SHA-256 of the file as previewed; give it back in `ImportOptions::file_hash` to commit.
+ */
+file_hash: string, };

@@ -10,4 +10,8 @@ export type LedgerImportReport = {
 /**
  * Data rows read under the header.
  */
-rows: number, changes: Array<LedgerImportChange>, import_id: number | null, file_name: string, sheet: string, header_rows: Array<number>, inserted: number, updated: number, unchanged: number, rejected: Array<SheetIssue>, warnings: Array<SheetIssue>, ignored: Array<IgnoredRow>, };
+rows: number, changes: Array<LedgerImportChange>, 
+/**
+ * SHA-256 of the file read: give the preview's back to `import_ledger_checked`.
+ */
+file_hash: string, import_id: number | null, file_name: string, sheet: string, header_rows: Array<number>, inserted: number, updated: number, unchanged: number, rejected: Array<SheetIssue>, warnings: Array<SheetIssue>, ignored: Array<IgnoredRow>, };

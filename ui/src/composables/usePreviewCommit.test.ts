@@ -31,7 +31,7 @@ const FAILED = { preview: "读取文件失败", commit: "导入失败" };
 
 function setup(
   preview: (file: string, county: string) => Promise<Preview>,
-  commit: (file: string, county: string) => Promise<Result> = async () => ({ written: 3 }),
+  commit: (file: string, county: string, shown: Preview) => Promise<Result> = async () => ({ written: 3 }),
 ) {
   const steps = { preview: vi.fn(preview), commit: vi.fn(commit) };
   return { steps, flow: usePreviewCommit({ ...steps, failed: FAILED }) };
@@ -40,7 +40,7 @@ function setup(
 beforeEach(() => vi.mocked(notifyError).mockClear());
 
 describe("usePreviewCommit", () => {
-  it("previews the chosen file, then commits it with the options given", async () => {
+  it("previews the chosen file, then commits it with the options given and the preview shown", async () => {
     const read = pending<Preview>();
     const { steps, flow } = setup(() => read.promise);
     const choosing = flow.choose("D:\\报送\\宁晋县.xlsx", "宁晋县");
@@ -57,7 +57,8 @@ describe("usePreviewCommit", () => {
     expect(await committing).toEqual({ written: 3 });
     expect(flow.committing.value).toBe(false);
     expect(flow.result.value).toEqual({ written: 3 });
-    expect(steps.commit).toHaveBeenCalledWith("D:\\报送\\宁晋县.xlsx", "宁晋县");
+    // The preview goes back with the commit: its file hash lets the backend refuse a changed file.
+    expect(steps.commit).toHaveBeenCalledWith("D:\\报送\\宁晋县.xlsx", "宁晋县", { file: "宁晋县.xlsx", county: "宁晋县", inserted: 3 });
     expect(flow.error.value).toBeNull();
     expect(notifyError).not.toHaveBeenCalled();
   });

@@ -17,8 +17,9 @@ export interface PreviewCommitError {
 export interface PreviewCommitSteps<P, R, O> {
   /** Reads the file and says what importing it would do; writes nothing. */
   preview: (file: string, options: O) => Promise<P>;
-  /** Writes the import. */
-  commit: (file: string, options: O) => Promise<R>;
+  /** Writes the import; `preview` is the one shown, whose file hash the backend checks so
+   *  that a file changed since is refused (文件在预览后已被修改，请重新预览). */
+  commit: (file: string, options: O, preview: P) => Promise<R>;
   /** What failed, for the message when the backend gives none: “读取任务分工表失败”. */
   failed: Record<PreviewCommitStep, string>;
   /** Shows a failure; by default an error message (`notifyError` with `failed[step]`).
@@ -75,11 +76,12 @@ export function usePreviewCommit<P, R = P, O = void>(steps: PreviewCommitSteps<P
   /** Writes the previewed file with `options`; resolves what was written, or null when it
    *  failed (the preview stays) or there is nothing to write yet. */
   async function commit(options: O): Promise<R | null> {
-    if (!file.value || preview.value === null || loading.value || committing.value) return null;
+    const shown = preview.value;
+    if (!file.value || shown === null || loading.value || committing.value) return null;
     committing.value = true;
     error.value = null;
     try {
-      result.value = await steps.commit(file.value, options);
+      result.value = await steps.commit(file.value, options, shown);
       return result.value;
     } catch (e) {
       fail(e, "commit");

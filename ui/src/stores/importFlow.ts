@@ -35,7 +35,7 @@ export const useImportFlow = defineStore("importFlow", () => {
   const generation = ref(0);
   const sheet = usePreviewCommit<ImportPreview, ImportReport, ImportOptions>({
     preview: previewImport,
-    commit: (file, opts) => commitImport(file, opts, (p) => (progress.value = p)),
+    commit: (file, opts, shown) => commitImport(file, { ...opts, file_hash: shown.file_hash }, (p) => (progress.value = p)),
     failed: FAILED,
     // A cancelled import fails with “导入已取消，数据库未改动”: a warning, not an error.
     onError: (e, step) => {

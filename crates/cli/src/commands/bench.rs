@@ -7,7 +7,8 @@ use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use pacesetter_core::enterprise;
 use pacesetter_core::enterprise::import::ImportOptions;
 use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery};
-use pacesetter_core::enterprise::export::{row_cells, ExportCell, HEADERS};
+use pacesetter_core::enterprise::detail::{full_list, EnterpriseData};
+use pacesetter_core::enterprise::table::{enterprise_table, yearly_table, ExportCell};
 use pacesetter_core::{CoreError, Result, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -92,22 +93,25 @@ fn raw_read(path: &Path) -> Result<usize> {
     Ok(seen)
 }
 
-/// The baseline of an export: the same cells written by rust_xlsxwriter with no formatting.
-fn plain_export(path: &Path, rows: &[pacesetter_core::enterprise::EnterpriseRow]) -> Result<()> {
+/// The baseline of an export: the same cells (both sheets) written by rust_xlsxwriter with no
+/// formatting.
+fn plain_export(path: &Path, data: &[EnterpriseData]) -> Result<()> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let ws = book.add_worksheet();
-    for (c, h) in HEADERS.iter().enumerate() {
-        ws.write_string(0, c as u16, *h)?;
-    }
-    for (i, e) in rows.iter().enumerate() {
-        for (c, cell) in row_cells(i + 1, e).iter().enumerate() {
-            match cell {
-                ExportCell::Blank => {}
-                ExportCell::Text(t) => {
-                    ws.write_string(i as u32 + 1, c as u16, t)?;
-                }
-                ExportCell::Number(n) => {
-                    ws.write_number(i as u32 + 1, c as u16, *n)?;
+    for table in [enterprise_table(data), yearly_table(data)] {
+        let ws = book.add_worksheet();
+        for (c, h) in table.headers.iter().enumerate() {
+            ws.write_string(0, c as u16, h)?;
+        }
+        for (i, line) in table.lines.iter().enumerate() {
+            for (c, cell) in line.iter().enumerate() {
+                match cell {
+                    ExportCell::Blank => {}
+                    ExportCell::Text(t) => {
+                        ws.write_string(i as u32 + 1, c as u16, t)?;
+                    }
+                    ExportCell::Number(n) => {
+                        ws.write_number(i as u32 + 1, c as u16, *n)?;
+                    }
                 }
             }
         }
@@ -222,8 +226,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
 
     let out = dir.join("export.xlsx");
     let export = median_ms(args.repeat, || enterprise::export::export_enterprises(&store, &out, &EnterpriseQuery::default()).map(|_| ()))?;
-    let rows = list_enterprises(&store, &EnterpriseQuery::default())?.rows;
-    let plain = median_ms(args.repeat, || plain_export(&dir.join("plain.xlsx"), &rows))?;
+    let data = full_list(&store, &EnterpriseQuery::default())?;
+    let plain = median_ms(args.repeat, || plain_export(&dir.join("plain.xlsx"), &data))?;
     times.insert("export", export);
     times.insert("export_plain", plain);
 

@@ -35,7 +35,7 @@ pub enum ExportWhat {
         #[arg(long)]
         period: Option<String>,
     },
-    /// 企业库企业名单（正式版式，含最新年度指标；--county 只导出该县）
+    /// 企业库企业名单（正式版式，含全部字段、其他属性和各年度数据，可再导入；--county 只导出该县）
     Enterprises {
         #[arg(long)]
         out: PathBuf,

@@ -1,5 +1,6 @@
 //! `pacesetter import-ledger FILE`: a county's problem ledger sheet into the store's problems
-//! (new problems added, changed fields updated); `--dry-run` only reports.
+//! (new problems added, changed fields updated); `--dry-run` only reports (with the file's
+//! SHA-256), `--sha256` refuses a file changed since that preview.
 use crate::output::{print_import_summary, print_json};
 use pacesetter_core::sheet::report::FieldChange;
 use pacesetter_core::{ledger, Result};
@@ -16,6 +17,9 @@ pub struct ImportLedgerArgs {
     /// 问题所属的工作方案编号（默认：当前方案）
     #[arg(long)]
     pub plan: Option<i64>,
+    /// 预览（--dry-run --json）时报告的文件 SHA-256：文件在预览后被修改则拒绝导入
+    #[arg(long, value_name = "SHA256")]
+    pub sha256: Option<String>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -27,7 +31,7 @@ pub fn run(db: &Path, args: &ImportLedgerArgs) -> Result<ExitCode> {
         ledger::preview_ledger_import(&store, &args.file)?
     } else {
         let plan = super::plan_id(&store, args.plan)?;
-        ledger::import_ledger(&mut store, &args.file, plan)?
+        ledger::import_ledger_checked(&mut store, &args.file, plan, args.sha256.as_deref())?
     };
     if args.json {
         print_json(&report);

@@ -1,5 +1,7 @@
-//! `pacesetter import-tasks FILE [--plan ID]`: the official 任务分工表 into a work plan's measures.
+//! `pacesetter import-tasks FILE [--plan ID]`: the official 任务分工表 into a work plan's measures;
+//! `--dry-run` reports the file's SHA-256 too, `--sha256` refuses a file changed since that preview.
 use crate::output::{print_import_summary, print_json};
+use pacesetter_core::fingerprint;
 use pacesetter_core::tasks;
 use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,9 @@ pub struct ImportTasksArgs {
     /// 只检查并报告，不写入数据库
     #[arg(long)]
     pub dry_run: bool,
+    /// 预览（--dry-run --json）时报告的文件 SHA-256：文件在预览后被修改则拒绝导入
+    #[arg(long, value_name = "SHA256")]
+    pub sha256: Option<String>,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -23,13 +28,19 @@ pub struct ImportTasksArgs {
 pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
     let plan = super::plan_id(&store, args.plan)?;
-    let report = if args.dry_run {
-        tasks::import::preview_import(&store, &args.file, plan)?
+    let hashed = if args.dry_run {
+        fingerprint::preview_hashed(&args.file, || tasks::import::preview_import(&store, &args.file, plan))?
     } else {
-        tasks::import::import(&mut store, &args.file, plan)?
+        let file_hash = match &args.sha256 {
+            Some(h) => h.clone(),
+            None => fingerprint::sha256_file(&args.file)?,
+        };
+        let report = fingerprint::commit_checked(&args.file, Some(&file_hash), || tasks::import::import(&mut store, &args.file, plan))?;
+        fingerprint::Hashed { report, file_hash }
     };
+    let report = &hashed.report;
     if args.json {
-        print_json(&report);
+        print_json(&hashed);
     } else {
         let extra = format!("，读到 {} 条措施", report.tasks.len());
         print_import_summary("任务分工表", &report.report, &extra, args.dry_run);

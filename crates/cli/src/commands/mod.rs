@@ -10,6 +10,7 @@ pub mod imports;
 pub mod list;
 pub mod plan;
 pub mod report;
+pub mod trash;
 
 use pacesetter_core::{Result, Store};
 use std::path::Path;

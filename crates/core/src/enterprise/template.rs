@@ -1,5 +1,6 @@
 //! The county collection template: an .xlsx in the layout the importer reads best (title,
-//! one header row with the figures' year, drop-down lists, input hints, frozen header) and an
+//! one header row with the figures' year, drop-down lists, input hints, frozen header) with a
+//! column for every field the store keeps and for each extra attribute in the store, and an
 //! instructions sheet; the lists live on a hidden sheet.
 use super::vocab::{BOARDS, STAGES};
 use crate::enterprise::EnterpriseRow;
@@ -43,21 +44,45 @@ const COLUMNS: &[TemplateColumn] = &[
     col("uscc", "统一社会信用代码", 22.0, List::None, true, "18位，数字或大写字母（必填）"),
     col("county", "县（市、区）", 14.0, List::County, true, "从下拉列表选择"),
     col("cluster", "特色产业集群", 18.0, List::Cluster, true, "从下拉列表选择，列表中没有的可直接填写"),
+    col("industry", "所属行业", 16.0, List::None, true, ""),
+    col("main_business", "主营业务", 24.0, List::None, true, ""),
     col("legal_rep", "法定代表人", 12.0, List::None, true, ""),
     col("contact", "联系人", 12.0, List::None, true, ""),
     col("phone", "联系电话", 16.0, List::None, true, ""),
+    col("address", "地址", 24.0, List::None, true, ""),
+    col("founded", "成立时间", 12.0, List::None, true, "如 2012-08-01 或 2012-08"),
     col("registered_capital_wan", "注册资本（万元）", 14.0, List::None, false, "单位：万元，只填数字"),
     col("revenue_wan", "{year}年营业收入（万元）", 16.0, List::None, false, "单位：万元，只填数字"),
     col("profit_wan", "{year}年利润总额（万元）", 16.0, List::None, false, "单位：万元，亏损填负数"),
+    col("tax_wan", "{year}年税收（万元）", 14.0, List::None, false, "单位：万元，只填数字"),
     col("rd_expense_wan", "{year}年研发投入（万元）", 16.0, List::None, false, "单位：万元，只填数字"),
     col("rd_ratio_pct", "{year}年研发投入占比（%）", 16.0, List::None, false, "填百分数的数值，如 3.52 表示 3.52%"),
     col("invention_patents", "{year}年有效发明专利（件）", 14.0, List::None, false, "整数"),
     col("target_board", "拟上市板块", 16.0, List::Board, true, "从下拉列表选择"),
     col("listing_stage", "上市进展", 12.0, List::Stage, true, "从下拉列表选择"),
+    col("tier", "梯队", 10.0, List::None, true, ""),
+    col("in_pool", "是否入库（上市培育库）", 12.0, List::YesNo, true, "是/否"),
+    col("is_leader", "是否“领跑者”企业", 12.0, List::YesNo, true, "是/否"),
     col("specialized", "专精特新企业", 10.0, List::YesNo, true, "是/否"),
+    col("specialized_year", "专精特新认定年份", 10.0, List::None, false, "四位年份，如 2023"),
     col("little_giant", "专精特新“小巨人”", 12.0, List::YesNo, true, "是/否"),
+    col("little_giant_year", "“小巨人”认定年份", 10.0, List::None, false, "四位年份，如 2023"),
     col("high_tech", "高新技术企业", 10.0, List::YesNo, true, "是/否"),
+    col("high_tech_year", "高新技术企业认定年份", 10.0, List::None, false, "四位年份，如 2023"),
+    col("innovative_sme", "创新型中小企业", 10.0, List::YesNo, true, "是/否"),
+    col("innovative_sme_year", "创新型中小企业认定年份", 10.0, List::None, false, "四位年份，如 2023"),
+    col("white_list", "产业链供应链白名单", 10.0, List::YesNo, true, "是/否"),
+    col("eco_positive_list", "生态环境监管正面清单", 10.0, List::YesNo, true, "是/否"),
+    col("notes", "备注", 24.0, List::None, true, ""),
 ];
+
+/// The headers of the extra attributes the store keeps (columns of county sheets with no field),
+/// each a column of the template after the fields'.
+fn extra_headers(store: &Store) -> Result<Vec<String>> {
+    let mut stmt = store.conn.prepare("SELECT DISTINCT j.key FROM enterprises, json_each(enterprises.extra) AS j ORDER BY j.key")?;
+    let keys = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(keys)
+}
 
 const INSTRUCTIONS: &[&str] = &[
     "填表说明",
@@ -117,9 +142,10 @@ fn build(store: &Store, year: i64, rows: &[EnterpriseRow]) -> Result<Workbook> {
     let title = Format::new().set_font_name("宋体").set_font_size(18).set_bold().set_align(FormatAlign::Center);
 
     let lists = lists(store)?;
+    let extras = extra_headers(store)?;
     let ws = wb.add_worksheet();
     ws.set_name("企业名单")?;
-    let last_col = COLUMNS.len() as u16 - 1;
+    let last_col = (COLUMNS.len() + extras.len()) as u16 - 1;
     ws.merge_range(0, 0, 0, last_col, "邢台市特色产业集群“领跑者”企业信息采集表", &title)?;
     ws.set_row_height(0, 32)?;
     ws.set_row_height(1, 42)?;
@@ -131,6 +157,12 @@ fn build(store: &Store, year: i64, rows: &[EnterpriseRow]) -> Result<Workbook> {
             ws.set_column_format(c, &text)?;
         }
         add_validation(ws, c, column, &lists)?;
+    }
+    for (i, x) in extras.iter().enumerate() {
+        let c = (COLUMNS.len() + i) as u16;
+        ws.write_string_with_format(1, c, x, &header)?;
+        ws.set_column_width(c, 14.0)?;
+        ws.set_column_format(c, &text)?;
     }
     ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
     for (i, row) in rows.iter().enumerate() {
@@ -219,7 +251,22 @@ mod tests {
         let mapped: Vec<&str> = p.columns.iter().filter_map(|c| c.field.as_deref()).collect();
         let want: Vec<&str> = COLUMNS.iter().map(|c| c.key).collect();
         assert_eq!(mapped, want, "every template column maps to its field");
+        for f in crate::enterprise::fields::FIELDS {
+            assert!(COLUMNS.iter().any(|c| c.key == f.key), "the template has a column for {}", f.key);
+        }
         assert!(p.columns.iter().filter(|c| c.year.is_some()).all(|c| c.year == Some(year_of_figures())));
+    }
+
+    #[test]
+    fn extra_attributes_of_the_store_get_their_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("模板.xlsx");
+        let store = Store::open_in_memory().unwrap();
+        store.conn.execute("INSERT INTO enterprises(uscc, name, extra, created_at, updated_at) VALUES ('91130506MA01RRJY81', '甲', '{\"产值排名\":\"3\"}', '', '')", []).unwrap();
+        write_template(&store, &path).unwrap();
+        let p = preview(&store, &path, &ImportOptions::default()).unwrap();
+        let last = p.columns.last().unwrap();
+        assert_eq!((last.header.as_str(), last.field.as_deref()), ("产值排名", None));
     }
 
     #[test]

@@ -143,8 +143,9 @@ pub fn backup_to(store: &Store, out: &Path) -> Result<FileCheck> {
 }
 
 /// Checks, without changing it, that `path` is a readable Pacesetter store: SQLite header,
-/// application id (or the tables of schema version 1), a schema version this program knows,
-/// integrity (`quick` = quick_check) and foreign keys.
+/// application id (or the tables of schema version 1), a schema version this program knows, the
+/// schema objects its migrations create and no others, integrity (`quick` = quick_check) and
+/// foreign keys.
 pub fn check_file(path: &Path, quick: bool) -> Result<FileCheck> {
     let name = path.display();
     if !path.is_file() {
@@ -182,6 +183,12 @@ pub fn check_file(path: &Path, quick: bool) -> Result<FileCheck> {
         ));
     }
     problems.extend(integrity_problems(&conn, quick)?);
+    if version <= migrate::LATEST_VERSION {
+        match super::schema::differences(&conn, version) {
+            Ok(d) => problems.extend(d.into_iter().map(|d| format!("数据库结构被改动：{d}"))),
+            Err(e) => problems.push(format!("数据库文件损坏，无法读取其结构（{e}）")),
+        }
+    }
     let enterprises = conn.query_row("SELECT count(*) FROM enterprises", [], |r| r.get(0)).unwrap_or(0);
     Ok(FileCheck { ok: problems.is_empty(), schema_version: version, enterprises, problems })
 }

@@ -15,9 +15,18 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_ledger_free_words", include_str!("migrations/0006_ledger_free_words.sql")),
     ("0007_nothing_lost", include_str!("migrations/0007_nothing_lost.sql")),
     ("0008_work_plans", include_str!("migrations/0008_work_plans.sql")),
+    ("0009_trash", include_str!("migrations/0009_trash.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Runs the first `version` migrations on a fresh connection (the schema a store of that version has).
+pub(crate) fn apply_up_to(conn: &Connection, version: i64) -> Result<()> {
+    for (name, sql) in MIGRATIONS.iter().take(version.max(0) as usize) {
+        conn.execute_batch(sql).map_err(|e| CoreError::Store(format!("数据库升级（{name}）失败：{e}")))?;
+    }
+    Ok(())
+}
 
 pub fn schema_version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -4,6 +4,7 @@ pub mod backup;
 mod check;
 pub mod filter;
 pub(crate) mod migrate;
+mod schema;
 pub(crate) mod seed;
 pub mod settings;
 

@@ -21,6 +21,10 @@ struct Styles {
     text: Format,
     center: Format,
     note: Format,
+    /// Numbers: whole, two decimals, and a percentage of 1.
+    whole: Format,
+    decimal: Format,
+    percent: Format,
 }
 
 fn styles() -> Styles {
@@ -31,17 +35,20 @@ fn styles() -> Styles {
         text: write::body().set_align(FormatAlign::Left),
         center: write::body().set_align(FormatAlign::Center),
         note: cjk("仿宋", 11.0).set_text_wrap().set_align(FormatAlign::Left).set_align(FormatAlign::Top),
+        whole: write::body().set_align(FormatAlign::Center).set_num_format("0"),
+        decimal: write::body().set_align(FormatAlign::Center).set_num_format("0.00"),
+        percent: write::body().set_align(FormatAlign::Center).set_num_format("0%"),
     }
 }
 
-/// A number as the sheet shows it: counts whole, ratios with two decimals.
-pub fn shown(v: Option<f64>, unit: &str) -> String {
+/// A value as a number cell (counts whole, ratios with two decimals), or “—” when there is none.
+fn write_value(ws: &mut Worksheet, st: &Styles, (row, col): (u32, u16), v: Option<f64>, unit: &str) -> Result<()> {
     match v {
-        None => "—".into(),
-        Some(v) if unit == "%" => format!("{v:.2}"),
-        Some(v) if v.fract().abs() < 1e-9 => format!("{v:.0}"),
-        Some(v) => format!("{v:.2}"),
-    }
+        None => ws.write_string_with_format(row, col, "—", &st.center)?,
+        Some(v) if unit != "%" && v.fract().abs() < 1e-9 => ws.write_number_with_format(row, col, v, &st.whole)?,
+        Some(v) => ws.write_number_with_format(row, col, v, &st.decimal)?,
+    };
+    Ok(())
 }
 
 /// “2026年11月26日” from an ISO date.
@@ -96,22 +103,30 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
     heading(ws, &st, &title, &sub, &headers, &WIDTHS)?;
     let mut row = 3u32;
     for (i, ind) in b.indicators.iter().enumerate() {
+        // Columns 0, 3, 5 and 6 are numbers; the others text.
         let cells = [
-            (i + 1).to_string(),
+            String::new(),
             ind.name.clone(),
             ind.unit.clone(),
-            shown(ind.target, &ind.unit),
+            String::new(),
             ind.target_year.map(|y| if ind.per_year { format!("{y}年当年") } else { format!("{y}年") }).unwrap_or_default(),
-            shown(ind.value, &ind.unit),
-            ind.progress_pct.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "—".into()),
+            String::new(),
+            String::new(),
             ind.status_label.clone(),
             if ind.kind == "computed" { "企业库计算" } else { "人工填报" }.into(),
             ind.note.clone(),
         ];
-        for (c, text) in cells.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate().filter(|(c, _)| ![0, 3, 5, 6].contains(c)) {
             let f = if c == 1 || c == 9 { &st.text } else { &st.center };
             ws.write_string_with_format(row, c as u16, text, f)?;
         }
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &st.whole)?;
+        write_value(ws, &st, (row, 3), ind.target, &ind.unit)?;
+        write_value(ws, &st, (row, 5), ind.value, &ind.unit)?;
+        match ind.progress_pct {
+            Some(p) => ws.write_number_with_format(row, 6, p / 100.0, &st.percent)?,
+            None => ws.write_string_with_format(row, 6, "—", &st.center)?,
+        };
         let lines = (width(&ind.note) as f64 / (WIDTHS[9] - 2.0)).ceil().max(1.0);
         ws.set_row_height(row, (lines * 16.0).max(24.0))?;
         row += 1;
@@ -135,10 +150,10 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
     for (r, c) in b.counties.iter().enumerate() {
         let row = 3 + r as u32;
         ws.write_string_with_format(row, 0, &c.county, &st.center)?;
-        ws.write_string_with_format(row, 1, c.enterprises.to_string(), &st.center)?;
+        ws.write_number_with_format(row, 1, c.enterprises as f64, &st.whole)?;
         for (k, ind) in computed.iter().enumerate() {
             let v = c.values.get(&ind.key).copied().flatten();
-            ws.write_string_with_format(row, 2 + k as u16, shown(v, &ind.unit), &st.center)?;
+            write_value(ws, &st, (row, 2 + k as u16), v, &ind.unit)?;
         }
         ws.set_row_height(row, 22)?;
     }
@@ -175,10 +190,11 @@ mod tests {
         let names: Vec<String> = (3..main.rows.len()).map(|r| main.text(r, 1)).collect();
         let lg = 3 + names.iter().position(|n| n == "专精特新“小巨人”企业数").unwrap();
         assert_eq!(main.text(lg, 5), "1");
+        assert!(matches!(main.cell(lg, 5).map(|c| &c.value), Some(crate::sheet::read::CellValue::Number(n)) if *n == 1.0), "a number, not text");
+        assert!(matches!(main.cell(3, 0).map(|c| &c.value), Some(crate::sheet::read::CellValue::Number(n)) if *n == 1.0), "序号 too");
         assert_eq!(main.text(lg, 8), "企业库计算");
         let counties = sheet(&path, "分县区情况");
         assert_eq!(counties.text(3, 0), "南和区");
-        assert_eq!(shown(Some(4.0), "%"), "4.00");
         assert_eq!(chinese_date("2026-11-26"), "2026年11月26日");
     }
 }

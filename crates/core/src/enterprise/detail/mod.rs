@@ -429,15 +429,16 @@ pub fn update_enterprise(store: &mut Store, id: i64, input: &EnterpriseData) -> 
     Ok(detail)
 }
 
-/// Deletes an enterprise and its figures; the audit row keeps its full former state as JSON.
+/// Moves an enterprise with every record below it to the 回收站; the audit row keeps its
+/// fields as JSON and names the bin entry (回收站#N).
 pub fn delete_enterprise(store: &mut Store, id: i64) -> Result<()> {
     let now = now_text();
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
     let old = load(&tx, id)?.ok_or_else(|| not_found(id))?;
-    tx.execute("DELETE FROM enterprises WHERE id = ?1", [id])?;
+    let trash_id = crate::enterprise::trash::move_in(&tx, id, &now, &operator)?;
     let audit = Audit::new(&tx, now, operator);
-    audit.log("delete", "enterprises", &old.data.uscc, None, Some(serde_json::to_string(&old.data)?), None)?;
+    audit.log("delete", "enterprises", &old.data.uscc, None, Some(serde_json::to_string(&old.data)?), Some(format!("回收站#{trash_id}")))?;
     tx.commit()?;
     Ok(())
 }

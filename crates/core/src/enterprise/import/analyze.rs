@@ -6,12 +6,12 @@ use crate::sheet::read::{column_index, column_letter};
 use crate::sheet::merged::fill_merges;
 use super::record::{self, Record, RowContext, RowOutcome};
 use super::rows::{classify, RowClass};
+use super::yearly;
 use crate::enterprise::vocab::Counties;
 use crate::sheet::read::{read_workbook, Grid};
 use super::{IgnoredRow, ImportOptions, Issue};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Everything read from the file, before looking at the store.
@@ -69,9 +69,9 @@ fn pick_sheet(grids: Vec<Grid>, opts: &ImportOptions, file_name: &str) -> Result
     for grid in grids {
         let hidden = grid.hidden;
         let Some(c) = candidate(grid) else { continue };
-        // Visible sheets first, then sheets not named as examples or templates, then the one
-        // with most enterprise rows, then the best header.
-        let rank = |hidden: bool, c: &Candidate| (!hidden, !is_example_sheet(&c.grid.name), c.data_rows, c.score);
+        // Visible sheets first, then sheets not named as examples or templates (nor the
+        // export's 年度数据), then the one with most enterprise rows, then the best header.
+        let rank = |hidden: bool, c: &Candidate| (!hidden, !is_example_sheet(&c.grid.name) && !yearly::is_yearly_sheet(&c.grid.name), c.data_rows, c.score);
         let better = match &best {
             None => true,
             Some((bh, b)) => rank(hidden, &c) > rank(*bh, b),
@@ -95,8 +95,7 @@ fn is_example_sheet(name: &str) -> bool {
 
 fn signature(columns: &[Column]) -> String {
     let text: String = columns.iter().map(|c| format!("{}={};", column_letter(c.index), c.header)).collect();
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::fingerprint::sha256(text.as_bytes())
 }
 
 fn remembered(store: &Store, sig: &str) -> Result<Option<BTreeMap<String, String>>> {
@@ -145,6 +144,7 @@ fn apply_mapping(columns: &mut Vec<Column>, mapping: &BTreeMap<String, String>, 
 
 pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOptions) -> Result<Analysis> {
     let grids = read_workbook(bytes, file_name)?;
+    let yearly_grid = grids.iter().find(|g| yearly::is_yearly_sheet(&g.name)).cloned();
     let cand = pick_sheet(grids, opts, file_name)?;
     let grid = cand.grid;
     let unit_line = layout::unit_line(&grid, &cand.header_rows);
@@ -186,7 +186,11 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
         .or_else(|| counties.find_in(file_name));
     let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
     let ctx = RowContext { columns: &read_columns, counties: &counties, year, county: None, fraction_columns: &fraction_columns };
-    let rows = read_rows(&grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
+    let mut rows = read_rows(&grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
+    if let Some(g) = yearly_grid.filter(|_| !yearly::is_yearly_sheet(&sheet)) {
+        let w = yearly::merge(g, &mut rows.records, &counties);
+        rows.warnings.extend(w);
+    }
     Ok(Analysis {
         file_name: file_name.to_string(),
         sheet,
@@ -270,13 +274,13 @@ fn read_rows(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (r, class) in classes.iter().enumerate() {
         let row = (r + 1) as u32;
-        let group_county = match class {
+        let (group_county, example_word) = match class {
             RowClass::Ignored("") => continue,
             RowClass::Ignored(why) => {
                 out.ignored.push(IgnoredRow { row, why: why.to_string() });
                 continue;
             }
-            RowClass::Data { county } => county.clone(),
+            RowClass::Data { county, example_word } => (county.clone(), *example_word),
         };
         ctx.county = option_county.clone().or(group_county).or_else(|| title_county.clone());
         match record::read_row(&grid.rows[r], row, &ctx) {
@@ -299,10 +303,23 @@ fn read_rows(
                     continue;
                 }
                 out.warnings.extend(w);
+                out.warnings.extend(example_word.map(|c| example_warning(grid, r, c)));
                 seen.insert(rec.uscc.clone(), out.records.len());
                 out.records.push(rec);
             }
         }
     }
     out
+}
+
+/// The warning for a row that reads like an example (某某, XXX …) but has a valid USCC.
+fn example_warning(grid: &Grid, r: usize, c: usize) -> Issue {
+    let row = (r + 1) as u32;
+    Issue {
+        row,
+        column: Some(column_letter(c)),
+        value: grid.cell(r, c).map(|cell| cell.display()),
+        code: "example_words".into(),
+        message: format!("第{row}行{}列含“某某”“XXX”等示例用词，但统一社会信用代码有效，已按企业导入，请核对", column_letter(c)),
+    }
 }

@@ -14,7 +14,6 @@ use crate::store::{now_text, Store};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::Connection;
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 /// What importing one record does.
@@ -176,6 +175,7 @@ pub fn preview(store: &Store, analysis: &Analysis) -> Result<ImportPreview> {
         changed_rows,
         unchanged_rows,
         fields: fields::field_options(),
+        file_hash: String::new(),
     })
 }
 
@@ -273,10 +273,6 @@ fn merged_extra(before: Option<&Snapshot>, rec: &Record) -> String {
     Json::Object(m).to_string()
 }
 
-fn file_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 pub fn commit(store: &mut Store, analysis: &Analysis, bytes: &[u8], opts: &ImportOptions, progress: &mut Progress) -> Result<ImportReport> {
     let operator = store.operator()?;
     let now = now_text();
@@ -338,7 +334,7 @@ fn record_import(tx: &Connection, analysis: &Analysis, rep: &ImportReport, bytes
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         rusqlite::params![
             analysis.file_name,
-            file_hash(bytes),
+            crate::fingerprint::sha256(bytes),
             analysis.sheet,
             serde_json::to_string(&analysis.header_rows)?,
             serde_json::to_string(&mapping)?,

@@ -9,9 +9,11 @@ mod progress;
 mod record;
 mod rows;
 mod undo;
+mod yearly;
 pub(crate) mod values;
 
 use crate::error::Result;
+use crate::fingerprint;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,6 +40,9 @@ pub struct ImportOptions {
     pub year: Option<i64>,
     #[ts(optional)]
     pub mapping: Option<BTreeMap<String, String>>,
+    /// The SHA-256 the preview reported: the commit refuses a file changed since.
+    #[ts(optional)]
+    pub file_hash: Option<String>,
 }
 
 pub use crate::sheet::report::{FieldChange, FieldValue, IgnoredRow, ImportReport, SheetIssue};
@@ -94,6 +99,8 @@ pub struct ImportPreview {
     pub unchanged_rows: Vec<PreviewRow>,
     /// Choices for the mapping drop-down.
     pub fields: Vec<FieldOption>,
+    /// SHA-256 of the file as previewed; give it back in `ImportOptions::file_hash` to commit.
+    pub file_hash: String,
 }
 
 /// One import as recorded in the store.
@@ -122,10 +129,13 @@ use crate::sheet::input::read_input as read_file;
 pub fn preview(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
     let (bytes, file_name) = read_file(path)?;
     let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
-    apply::preview(store, &analysis)
+    let mut preview = apply::preview(store, &analysis)?;
+    preview.file_hash = fingerprint::sha256(&bytes);
+    Ok(preview)
 }
 
-/// Imports the file in one transaction and records it (undoable).
+/// Imports the file in one transaction and records it (undoable); refused when `opts.file_hash`
+/// is given and the file is no longer the one previewed.
 pub fn commit(store: &mut Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
     commit_with_progress(store, path, opts, &|_| true)
 }
@@ -142,6 +152,7 @@ pub fn commit_with_progress(
     let mut progress = progress::Progress::new(progress);
     progress.report("read", 0, 1)?;
     let (bytes, file_name) = read_file(path)?;
+    fingerprint::ensure_unchanged(&file_name, &fingerprint::sha256(&bytes), opts.file_hash.as_deref())?;
     let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
     progress.report("read", 1, 1)?;
     apply::commit(store, &analysis, &bytes, opts, &mut progress)

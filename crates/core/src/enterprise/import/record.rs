@@ -134,6 +134,8 @@ impl CellAt<'_> {
             Kind::Count => typed(values::count(cell).map(|v| v.map(Value::Int)), "整数", warnings),
             Kind::Year => typed(values::year(cell).map(|v| v.map(Value::Int)), "年份", warnings),
             Kind::Date => typed(values::date(cell).map(|v| v.map(Value::Text)), "日期", warnings),
+            // The export's mark of a flag nobody filled in: it stays empty.
+            Kind::Flag if values::text(cell).as_deref() == Some(crate::enterprise::table::UNKNOWN_FLAG) => None,
             Kind::Flag => match values::flag(cell) {
                 Ok((b, year)) => {
                     if let Some(yf) = year.and_then(|y| fields::field(&format!("{key}_year")).map(|yf| (yf, y))) {

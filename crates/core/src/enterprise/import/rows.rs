@@ -1,6 +1,7 @@
 //! Classifying the sheet's rows: data, or ignored with a reason (title, header, notes, total,
 //! blank, example), and county group rows (“一、清河县”) that set the county of the rows below.
-use crate::enterprise::fields;
+//! A row with example words (某某, XXX …) but a valid 统一社会信用代码 is data, flagged for a warning.
+use crate::enterprise::{fields, uscc as code};
 use super::layout::Layout;
 use crate::sheet::text::compact;
 use crate::enterprise::vocab::Counties;
@@ -11,6 +12,8 @@ pub enum RowClass {
     Data {
         /// The county named by the nearest group row above, if any.
         county: Option<String>,
+        /// The column of an example word (某某, XXX …) in a row whose USCC is valid: imported, warned.
+        example_word: Option<usize>,
     },
     Ignored(&'static str),
 }
@@ -138,12 +141,14 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     if !has_code && note_starts.iter().any(|w| first_text.starts_with(w.as_str())) {
         return RowClass::Ignored("notes");
     }
-    if cells.iter().any(|(_, t)| {
+    let example_word = cells.iter().find(|(_, t)| {
         let upper = t.to_uppercase();
         example_words.iter().any(|w| upper.contains(w.as_str()))
-    }) {
+    });
+    if example_word.is_some() && code::check(&code::normalize(uscc)).is_err() {
         return RowClass::Ignored("example");
     }
+    let example_word = example_word.map(|(c, _)| *c);
     // A single value across the row: a group title, or a long note.
     let distinct: std::collections::BTreeSet<&str> = own.iter().map(|(_, t)| t.as_str()).collect();
     if distinct.len() == 1 && !has_code && !is_company(first_text) {
@@ -155,7 +160,7 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
         }
         return RowClass::Ignored("title");
     }
-    RowClass::Data { county: group_county.clone() }
+    RowClass::Data { county: group_county.clone(), example_word }
 }
 
 fn is_company(t: &str) -> bool {
@@ -196,7 +201,7 @@ mod tests {
         let seed = crate::store::seed::county_seed();
         let counties = Counties::new(seed.counties.into_iter().map(|c| (c.name, c.aliases)).collect());
         let got = classify(&grid, &layout, &counties);
-        let qing = RowClass::Data { county: Some("清河县".into()) };
+        let qing = RowClass::Data { county: Some("清河县".into()), example_word: None };
         let want = vec![
             RowClass::Ignored("title"),
             RowClass::Ignored("notes"),

@@ -8,7 +8,9 @@ use super::workflow::{self, next_state, Action};
 use super::{record, today};
 use crate::audit;
 use crate::sheet::merged::fill_merges;
-use crate::sheet::read::{column_letter, read_file};
+use crate::fingerprint;
+use crate::sheet::input::read_input;
+use crate::sheet::read::{column_letter, read_workbook};
 use crate::error::{CoreError, Result};
 use crate::sheet::report::{FieldChange, ImportReport, SheetIssue};
 use crate::store::{now_text, Store};
@@ -40,6 +42,8 @@ pub struct LedgerImportReport {
     /// Data rows read under the header.
     pub rows: u32,
     pub changes: Vec<LedgerImportChange>,
+    /// SHA-256 of the file read: give the preview's back to `import_ledger_checked`.
+    pub file_hash: String,
 }
 
 use sheet::{locate, read_row, Col, Handling, SheetRow};
@@ -119,8 +123,11 @@ struct Plan {
     rows: Vec<(SheetRow, Option<Existing>)>,
 }
 
-fn plan(store: &Store, path: &Path) -> Result<Plan> {
-    let (file, mut grids) = read_file(path)?;
+fn plan(store: &Store, path: &Path, previewed: Option<&str>) -> Result<Plan> {
+    let (bytes, file) = read_input(path)?;
+    let file_hash = fingerprint::sha256(&bytes);
+    fingerprint::ensure_unchanged(&file, &file_hash, previewed)?;
+    let mut grids = read_workbook(&bytes, &file)?;
     let Some((i, layout)) = locate(&grids) else {
         return Err(CoreError::UnrecognizedLayout(format!(
             "无法识别 {file} 中的问题台账：没有找到含“企业名称（或统一社会信用代码）”和“问题描述”的表头行"
@@ -129,7 +136,7 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
     fill_merges(&mut grids[i]);
     let g = &grids[i];
     let header = ImportReport { file_name: file, sheet: g.name.clone(), header_rows: vec![layout.header as u32 + 1], ..Default::default() };
-    let mut report = LedgerImportReport { report: header, rows: 0, changes: Vec::new() };
+    let mut report = LedgerImportReport { report: header, rows: 0, changes: Vec::new(), file_hash };
     let mut rows = Vec::new();
     for r in layout.header + 1..g.rows.len() {
         let used: Vec<usize> = layout.cols.iter().map(|(_, c)| *c).collect();
@@ -189,15 +196,21 @@ fn plan(store: &Store, path: &Path) -> Result<Plan> {
 
 /// What importing the ledger sheet at `path` would do; writes nothing.
 pub fn preview_ledger_import(store: &Store, path: &Path) -> Result<LedgerImportReport> {
-    Ok(plan(store, path)?.report)
+    Ok(plan(store, path, None)?.report)
 }
 
 /// Imports the ledger sheet at `path` in one audited transaction: new problems (征集, or 交办
 /// with their transition recorded, belonging to work plan `plan_id`) and changed fields of
 /// existing ones.
 pub fn import_ledger(store: &mut Store, path: &Path, plan_id: i64) -> Result<LedgerImportReport> {
+    import_ledger_checked(store, path, plan_id, None)
+}
+
+/// [`import_ledger`], refused when `previewed` (the preview's `file_hash`) is given and the file
+/// has changed since.
+pub fn import_ledger_checked(store: &mut Store, path: &Path, plan_id: i64, previewed: Option<&str>) -> Result<LedgerImportReport> {
     crate::work_plans::get_plan(store, plan_id)?;
-    let Plan { report, rows } = plan(store, path)?;
+    let Plan { report, rows } = plan(store, path, previewed)?;
     let operator = store.operator()?;
     let now = now_text();
     let source_note = format!("导入问题台账：{}", report.report.file_name);
