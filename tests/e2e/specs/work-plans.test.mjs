@@ -154,6 +154,7 @@ test("its 总结评估 is previewed, exported as Word and printed", async () => 
   const sheet = await waitForText(browser, "print-ready", REPORT_TITLE);
   assert.match(sheet, /二、重点任务落实情况/);
   assert.match(sheet, /— 1 —/);
+  await browser.pause(800);
   await screenshot(browser, "work-plans-report-print");
   await (await browser.$("//button[.//span[text()='返回']]")).click();
 });
