@@ -3,7 +3,7 @@
 //! shows it, `trash restore` brings every record back, `trash purge --yes` removes it for good and
 //! the audit log keeps the full snapshot.
 use pacesetter_core::ledger::{self, AssignInput, ServeInput};
-use pacesetter_core::plans::{self, PlanBody};
+use pacesetter_core::enterprise_plans::{self as plans, PlanBody};
 use pacesetter_core::Store;
 use pacesetter_testkit::{expected, sample, write_ledger, TempStore};
 use serde_json::Value;
