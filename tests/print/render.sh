@@ -10,8 +10,10 @@ OUT=${PRINT_OUT:-$ROOT/target/print-check}
 rm -rf "$OUT" && mkdir -p "$OUT/site"
 cp -r "$ROOT/ui/dist/." "$OUT/site/"
 "$ROOT/target/debug/pacesetter" --db "$OUT/fixture.db" list tasks --json > "$OUT/tasks.json"
+"$ROOT/target/debug/pacesetter" --db "$OUT/fixture.db" plan list --json > "$OUT/plans.json"
 node -e '
 const tasks = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const plan = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8")).find((p) => p.current);
 const at = (task_id, unit, status, text, percent) => ({ id: task_id * 100 + unit.length, task_id, action_no: 0, measure_no: 0, title: "", unit, period: "2026-11", status, text, percent, date: "2026-11-25", operator: "市工信局", updated_at: "2026-11-25 10:00:00" });
 const progress = [
   at(1, "市工业和信息化局", "推进中", "已遴选28家企业纳入上市培育库，其余2家正在调研摸底。", 93.3),
@@ -19,9 +21,9 @@ const progress = [
   at(3, "市地方金融监管局", "滞后", "股改中介机构对接会推迟至12月召开。", 40),
   at(3, "清河县", "推进中", "2家企业完成股改，1家在审计评估阶段。", 40),
 ];
-const fixture = { tasks, progress, governments: { "清河县": "清河县政府" } };
+const fixture = { tasks, progress, plan, governments: { "清河县": "清河县政府" } };
 require("fs").writeFileSync(process.argv[2], "window.__PRINT_FIXTURE__ = " + JSON.stringify(fixture) + ";\n");
-' "$OUT/tasks.json" "$OUT/site/fixture.js"
+' "$OUT/tasks.json" "$OUT/site/fixture.js" "$OUT/plans.json"
 cp mock-backend.js "$OUT/site/"
 sed -i 's|<head>|<head><script src="./fixture.js"></script><script src="./mock-backend.js"></script>|' "$OUT/site/index.html"
 
