@@ -59,15 +59,16 @@ fn rewrite_zip(bytes: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..zin.len() {
         let mut f = zin.by_index(i).unwrap();
+        let part = f.name().unwrap().to_string();
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
-        if f.name() == name {
+        if part == name {
             let text = String::from_utf8(data).unwrap();
             let edited = edit(&text);
             assert_ne!(edited, text, "{name} edited");
             data = edited.into_bytes();
         }
-        out.start_file(f.name(), zip::write::SimpleFileOptions::default()).unwrap();
+        out.start_file(part, zip::write::SimpleFileOptions::default()).unwrap();
         out.write_all(&data).unwrap();
     }
     out.finish().unwrap().into_inner()
