@@ -3,6 +3,7 @@
 use super::{get_plan, list_plans, Plan};
 use crate::error::{CoreError, Result};
 use crate::ledger::workflow::date_cn;
+use crate::sheet::text::printable;
 use crate::store::Store;
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Table,
@@ -22,8 +23,14 @@ fn fonts(east_asia: &str) -> RunFonts {
     RunFonts::new().east_asia(east_asia).ascii("Times New Roman").hi_ansi("Times New Roman")
 }
 
+/// Every text goes into the document through here: without the control characters XML forbids
+/// (a name typed or imported with U+0001 would make Word refuse the file).
+fn text_run(r: Run, text: &str) -> Run {
+    r.add_text(printable(text))
+}
+
 fn run(text: &str, font: &str, half_points: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(font)).size(half_points)
+    text_run(Run::new(), text).fonts(fonts(font)).size(half_points)
 }
 
 pub(crate) fn title(text: &str) -> Paragraph {
@@ -51,7 +58,7 @@ fn cell(text: &str, width: usize, header: bool) -> TableCell {
     let font = if header { HEADING_FONT } else { BODY_FONT };
     for (i, line) in text.split('\n').enumerate() {
         let r = if i > 0 { Run::new().add_break(docx_rs::BreakType::TextWrapping) } else { Run::new() };
-        p = p.add_run(r.add_text(line).fonts(fonts(font)).size(24));
+        p = p.add_run(text_run(r, line).fonts(fonts(font)).size(24));
     }
     if header {
         p = p.align(AlignmentType::Center);

@@ -1,6 +1,7 @@
-//! Reading a file the user chose: its bytes and display name, with a Chinese reason on failure;
-//! and the byte-level guards `sheet::read` runs before the spreadsheet library sees a workbook,
-//! so a zip bomb or an .xls claiming millions of cells is refused with a Chinese message.
+//! Reading a file the user chose: its size checked first, then its bytes and display name, with a
+//! Chinese reason on failure; the byte-level guards `sheet::read` runs before the spreadsheet
+//! library sees a workbook (zip bombs, an .xls claiming millions of cells), and the workbook's
+//! cell budget, so a hostile file is refused with a Chinese message instead of filling memory.
 use crate::error::{CoreError, Result};
 use std::io::{Cursor, ErrorKind};
 use std::path::Path;
@@ -12,6 +13,11 @@ pub const MAX_ZIP_TOTAL_BYTES: u64 = 256 << 20;
 const MAX_ZIP_ENTRIES: usize = 10_000;
 /// Largest sheet, counted from A1 to its last cell (e.g. 100,000 rows × 30 columns).
 pub const MAX_SHEET_CELLS: u64 = 3_000_000;
+/// Most cells one file may give the importers, all its sheets together: every sheet from A1 to
+/// its last cell, plus every cell a merged area fills (see `sheet::merged::fill_cost`).
+pub const MAX_WORKBOOK_CELLS: u64 = 4_000_000;
+/// Largest file read at all (a county sheet of 20,000 enterprises is 2.5 MB as .xlsx).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The file's name as shown in messages (no folder).
 pub fn display_name(path: &Path) -> String {
@@ -21,7 +27,10 @@ pub fn display_name(path: &Path) -> String {
 /// The bytes of the file at `path` and its display name.
 pub fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
     let name = display_name(path);
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = size_checked(path, &name).and_then(|_| std::fs::read(path)).map_err(|e| {
+        if e.kind() == ErrorKind::FileTooLarge {
+            return CoreError::UnreadableFile(format!("无法读取文件 {name}：{e}"));
+        }
         let why = match e.kind() {
             ErrorKind::NotFound => "文件不存在".to_string(),
             ErrorKind::PermissionDenied => "没有读取该文件的权限".to_string(),
@@ -32,6 +41,46 @@ pub fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
         CoreError::UnreadableFile(format!("无法读取文件 {name}：{why}"))
     })?;
     Ok((bytes, name))
+}
+
+/// Fails with `FileTooLarge` (its message the Chinese reason) above [`MAX_FILE_BYTES`], before
+/// anything is read.
+fn size_checked(path: &Path, _name: &str) -> std::io::Result<()> {
+    let len = std::fs::metadata(path)?.len();
+    if len > MAX_FILE_BYTES && !path.is_dir() {
+        let why = format!(
+            "文件过大（{:.1} MB，可导入的文件最大 {} MB）；请删去无关的工作表、图片后另存，或分成几个文件导入",
+            len as f64 / (1 << 20) as f64,
+            MAX_FILE_BYTES >> 20
+        );
+        return Err(std::io::Error::new(ErrorKind::FileTooLarge, why));
+    }
+    Ok(())
+}
+
+/// What one file may still give: [`MAX_WORKBOOK_CELLS`] cells, taken sheet by sheet.
+pub struct CellBudget<'a> {
+    used: u64,
+    file_name: &'a str,
+}
+
+impl<'a> CellBudget<'a> {
+    pub fn new(file_name: &'a str) -> Self {
+        CellBudget { used: 0, file_name }
+    }
+
+    /// Takes `cells` for sheet `sheet`; refused once the file's cells pass the budget.
+    pub fn take(&mut self, sheet: &str, cells: u64) -> Result<()> {
+        self.used = self.used.saturating_add(cells);
+        if self.used > MAX_WORKBOOK_CELLS {
+            return Err(CoreError::UnreadableFile(format!(
+                "无法读取文件 {}：单元格过多（读到工作表“{sheet}”时，连同合并单元格要填充的格子已超过 {} 万个），超出可导入的范围；请删去多余的行、列或过大的合并单元格后再导入",
+                self.file_name,
+                MAX_WORKBOOK_CELLS / 10_000
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// Runs a workbook reader so that a panic inside the spreadsheet library (it has some on
@@ -226,6 +275,28 @@ mod tests {
         bad[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0x00, 0x40]);
         let e = guard_workbook(&bad, "a.xls").unwrap_err().to_string();
         assert!(e.contains("范围过大"), "{e}");
+    }
+
+    #[test]
+    fn a_file_above_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("巨大.xlsx");
+        let f = std::fs::File::create(&path).unwrap();
+        // A sparse file: the size is claimed, nothing is written (and nothing may be read).
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let e = read_input(&path).unwrap_err().to_string();
+        assert_eq!(e, "无法读取文件 巨大.xlsx：文件过大（64.0 MB，可导入的文件最大 64 MB）；请删去无关的工作表、图片后另存，或分成几个文件导入");
+        f.set_len(MAX_FILE_BYTES).unwrap();
+        assert_eq!(read_input(&path).unwrap().0.len() as u64, MAX_FILE_BYTES);
+    }
+
+    #[test]
+    fn the_budget_counts_every_sheet_of_the_file() {
+        let mut b = CellBudget::new("a.xlsx");
+        b.take("表1", MAX_WORKBOOK_CELLS - 10).unwrap();
+        b.take("表2", 10).unwrap();
+        let e = b.take("表3", 1).unwrap_err().to_string();
+        assert!(e.starts_with("无法读取文件 a.xlsx：单元格过多（读到工作表“表3”时") && e.contains("400 万"), "{e}");
     }
 
     #[test]

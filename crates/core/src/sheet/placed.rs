@@ -2,7 +2,7 @@
 //! cells placed at their row and column, spans recorded as merged areas as a workbook's are,
 //! and a cell's text typed as Excel types what it opens (plain numbers become numbers).
 use super::input::check_extent;
-use super::read::{Cell, CellValue, Grid, Merge};
+use super::read::{Cell, CellValue, CutText, Grid, Merge};
 use crate::error::Result;
 
 /// One cell of a table at its place (0-based), spanning `rows` × `cols`.
@@ -21,14 +21,18 @@ pub fn grid(name: &str, cells: &[Placed], file_name: &str) -> Result<Grid> {
     let width = cells.iter().map(|p| p.col + p.cols.max(1)).max().unwrap_or(0);
     check_extent(height as u64, width as u64, name, file_name)?;
     let mut rows = vec![vec![Cell::default(); width]; height];
-    let mut merges = Vec::new();
+    let (mut merges, mut cut) = (Vec::new(), Vec::new());
     for p in cells {
-        rows[p.row][p.col] = Cell { value: typed(&p.text), ..Default::default() };
+        let (text, chars) = super::text::cell_text(&p.text);
+        if let Some(chars) = chars {
+            cut.push(CutText { row: p.row, col: p.col, chars });
+        }
+        rows[p.row][p.col] = Cell { value: typed(&text), ..Default::default() };
         if p.rows > 1 || p.cols > 1 {
             merges.push(Merge { first: (p.row, p.col), last: (p.row + p.rows - 1, p.col + p.cols - 1) });
         }
     }
-    Ok(Grid { name: name.to_string(), hidden: false, rows, merges })
+    Ok(Grid { name: name.to_string(), hidden: false, rows, merges, cut })
 }
 
 /// A cell's text as Excel would type it: blank → empty, a plain decimal number (no leading
@@ -90,6 +94,11 @@ mod tests {
         let m = |a, b| Merge { first: a, last: b };
         assert_eq!(g.merges, vec![m((0, 0), (0, 2)), m((1, 0), (2, 0)), m((2, 1), (2, 2))]);
         assert_eq!((g.text(1, 0), g.text(2, 0), g.text(2, 1)), ("南和区".into(), "".into(), "b".into()));
+        let long = format!("{}\u{1}", "备".repeat(40_000));
+        let g = grid("表1", &[p(0, 0, 1, 1, "甲\u{1}乙"), p(1, 1, 1, 1, &long)], "a.csv").unwrap();
+        assert_eq!(g.text(0, 0), "甲乙");
+        assert_eq!(g.text(1, 1).chars().count(), 32_767);
+        assert_eq!(g.cut, vec![CutText { row: 1, col: 1, chars: 40_000 }]);
         let huge = grid("表1", &[p(0, 0, 2_000_000, 2, "x")], "a.html").unwrap_err();
         assert!(huge.to_string().contains("范围过大"), "{huge}");
     }

@@ -3,7 +3,9 @@
 //! areas; encrypted files and non-workbooks named, a wrong .xls code page retried as GBK (936).
 //! Tables outside workbooks (.docx, web pages, .csv) are handed to `sheet::formats` first.
 use crate::error::{CoreError, Result};
-use crate::sheet::input::{check_extent, MAX_SHEET_CELLS};
+use crate::sheet::input::{check_extent, CellBudget, MAX_SHEET_CELLS};
+use crate::sheet::report::SheetIssue;
+use crate::sheet::text::{self, EXCEL_CELL_CHARS};
 use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, SheetVisible, Sheets, Xls, XlsOptions, Xlsx};
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
@@ -40,7 +42,7 @@ impl Cell {
     pub fn is_blank(&self) -> bool {
         match &self.value {
             CellValue::Empty => true,
-            CellValue::Text(s) => super::text::clean(s).is_empty(),
+            CellValue::Text(s) => super::text::is_blank_text(s),
             _ => false,
         }
     }
@@ -71,6 +73,32 @@ pub struct Grid {
     pub hidden: bool,
     pub rows: Vec<Vec<Cell>>,
     pub merges: Vec<Merge>,
+    /// Texts cut to Excel's cell limit while reading, for the importers' warnings.
+    pub cut: Vec<CutText>,
+}
+
+/// A cell whose text was longer than Excel's limit and was cut to it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CutText {
+    /// 0-based row and column of the grid.
+    pub row: usize,
+    pub col: usize,
+    /// Characters the text had.
+    pub chars: usize,
+}
+
+impl CutText {
+    /// The warning an import gives for it (`code` text_cut), naming row and column.
+    pub fn issue(&self, header: Option<&str>) -> SheetIssue {
+        let (row, col) = (sheet_row(self.row), column_letter(self.col));
+        let header = header.map(|h| format!("“{h}”")).unwrap_or_default();
+        let message = format!(
+            "第{row}行{col}列{header}：内容有 {} 个字符，超过 Excel 单元格上限 {EXCEL_CELL_CHARS} 个字符，已截去第 {} 个字符以后的部分",
+            self.chars,
+            EXCEL_CELL_CHARS + 1
+        );
+        SheetIssue::new(row, Some(col), None, "text_cut", message)
+    }
 }
 
 impl Grid {
@@ -152,6 +180,8 @@ fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> 
         return Err(unreadable(file_name, "文件为空"));
     }
     if let Some(grids) = super::formats::read_tables(bytes, file_name)? {
+        let mut budget = CellBudget::new(file_name);
+        grids.iter().try_for_each(|g| take_budget(&mut budget, g))?;
         return Ok(grids);
     }
     let kind = sniff(bytes);
@@ -230,6 +260,7 @@ fn is_encrypted_cfb(bytes: &[u8]) -> bool {
 
 fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Result<Vec<Grid>> {
     let metas = book.sheets_metadata().to_vec();
+    let mut budget = CellBudget::new(file_name);
     let mut out = Vec::new();
     for meta in metas {
         let cells = match sheet_cells(book, &meta.name, file_name) {
@@ -243,57 +274,94 @@ fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Resul
             _ => Vec::new(),
         };
         let merges = merges.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) });
-        let mut grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows: Vec::new(), merges: merges.collect() };
-        if !cells.is_empty() {
-            let height = cells.iter().map(|c| c.0).max().unwrap_or(0) as usize + 1;
-            let width = cells.iter().map(|c| c.1).max().unwrap_or(0) as usize + 1;
-            if (height as u64).saturating_mul(width as u64) > MAX_SHEET_CELLS {
-                return Err(sheet_failed(file_name, &"工作表范围过大，超出可导入的范围；请删去多余的空行、空列后再导入"));
-            }
-            grid.rows = vec![vec![Cell::default(); width]; height];
-            for (r, c, v, percent) in cells {
-                grid.rows[r as usize][c as usize] = Cell { value: convert(&v), percent, from_merge: false };
-            }
-        }
+        let (rows, cut) = cells.finish();
+        let grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows, merges: merges.collect(), cut };
+        take_budget(&mut budget, &grid)?;
         out.push(grid);
     }
     Ok(out)
+}
+
+/// Takes a read grid's cells and the fills of its merged areas from the file's budget.
+pub(crate) fn take_budget(budget: &mut CellBudget, grid: &Grid) -> Result<()> {
+    let area = grid.rows.len() as u64 * grid.rows.first().map_or(0, Vec::len) as u64;
+    budget.take(&grid.name, area)?;
+    budget.take(&grid.name, super::merged::fill_cost(grid))
 }
 
 fn sheet_failed(file_name: &str, why: &dyn std::fmt::Display) -> CoreError {
     unreadable(file_name, &format!("读取工作表失败（{why}）"))
 }
 
-/// A cell's value and whether its number format shows a percent, by absolute (row, column).
-type SheetCell = (u32, u32, Data, bool);
+/// A sheet's cells as they are read, placed straight into its rows (no copy of the sheet is
+/// kept besides the grid): texts cleaned and cut as [`text::cell_text`] says, cuts remembered.
+#[derive(Default)]
+pub(crate) struct GridBuilder {
+    rows: Vec<Vec<Cell>>,
+    cut: Vec<CutText>,
+}
 
-/// The non-empty cells of a sheet: an .xlsx sheet in one pass over its XML, .xls (and the
-/// other formats) through the library's range and style readers.
-fn sheet_cells<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str, file_name: &str) -> Result<Vec<SheetCell>> {
+impl GridBuilder {
+    /// Puts a value at (row, column); the caller has checked the sheet's extent.
+    fn put(&mut self, r: usize, c: usize, value: CellValue, percent: bool) {
+        if self.rows.len() <= r {
+            self.rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut self.rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Cell::default());
+        }
+        row[c] = Cell { value, percent, from_merge: false };
+    }
+
+    /// The text cell at (row, column).
+    fn text(&mut self, r: usize, c: usize, s: &str, percent: bool) {
+        let (t, chars) = text::cell_text(s);
+        if let Some(chars) = chars {
+            self.cut.push(CutText { row: r, col: c, chars });
+        }
+        self.put(r, c, CellValue::Text(t), percent);
+    }
+
+    /// Every row as wide as the widest, as the importers index them.
+    pub(crate) fn finish(mut self) -> (Vec<Vec<Cell>>, Vec<CutText>) {
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        for row in &mut self.rows {
+            row.resize(width, Cell::default());
+        }
+        (self.rows, self.cut)
+    }
+}
+
+/// The cells of a sheet: an .xlsx sheet in one pass over its XML, .xls (and the other formats)
+/// through the library's range and style readers.
+fn sheet_cells<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str, file_name: &str) -> Result<GridBuilder> {
     if let Sheets::Xlsx(x) = book {
         return xlsx_cells(x, name, file_name);
     }
     let range = book.worksheet_range(name).map_err(|e| sheet_failed(file_name, &e))?;
     let styles = book.worksheet_style(name).ok();
     let start = range.start().unwrap_or((0, 0));
-    Ok(range
-        .used_cells()
-        .map(|(r, c, v)| {
-            let (ar, ac) = (r as u32 + start.0, c as u32 + start.1);
-            let percent = styles.as_ref().and_then(|s| s.get((ar, ac))).is_some_and(is_percent);
-            (ar, ac, v.clone(), percent)
-        })
-        .collect())
+    let mut out = GridBuilder::default();
+    if let Some(end) = range.end() {
+        check_extent(end.0 as u64 + 1, end.1 as u64 + 1, name, file_name)?;
+    }
+    for (r, c, v) in range.used_cells() {
+        let (ar, ac) = (r as u32 + start.0, c as u32 + start.1);
+        let percent = styles.as_ref().and_then(|s| s.get((ar, ac))).is_some_and(is_percent);
+        put_data(&mut out, (ar as usize, ac as usize), v, percent);
+    }
+    Ok(out)
 }
 
 /// The cells of an .xlsx sheet, values and style ids read together (calamine's `worksheet_style`
 /// would read the whole sheet a second time). The same pass measures the sheet from A1 to its
 /// last cell, empty styled cells included: beyond [`MAX_SHEET_CELLS`] no more cells are kept
 /// and the sheet is refused, so a sheet claiming millions of cells never fills memory.
-fn xlsx_cells<RS: Read + Seek>(x: &mut Xlsx<RS>, name: &str, file_name: &str) -> Result<Vec<SheetCell>> {
+fn xlsx_cells<RS: Read + Seek>(x: &mut Xlsx<RS>, name: &str, file_name: &str) -> Result<GridBuilder> {
     let mut reader = x.worksheet_cells_reader(name).map_err(|e| sheet_failed(file_name, &e))?;
     let percent: Vec<bool> = reader.styles().iter().map(is_percent).collect();
-    let (mut out, mut end, mut too_big) = (Vec::new(), (0u64, 0u64), false);
+    let (mut out, mut kept, mut end, mut too_big) = (GridBuilder::default(), 0u64, (0u64, 0u64), false);
     loop {
         let (cell, style) = match reader.next_cell_with_style_id() {
             Ok(Some(next)) => next,
@@ -304,11 +372,24 @@ fn xlsx_cells<RS: Read + Seek>(x: &mut Xlsx<RS>, name: &str, file_name: &str) ->
         };
         let (r, c) = cell.get_position();
         end = (end.0.max(r as u64 + 1), end.1.max(c as u64 + 1));
-        too_big = too_big || end.0.saturating_mul(end.1) > MAX_SHEET_CELLS || out.len() as u64 >= MAX_SHEET_CELLS;
-        if too_big || matches!(cell.get_value(), DataRef::Empty) {
+        too_big = too_big || end.0.saturating_mul(end.1) > MAX_SHEET_CELLS || kept >= MAX_SHEET_CELLS;
+        if too_big {
             continue;
         }
-        out.push((r, c, Data::from(cell.get_value().clone()), percent.get(style).copied().unwrap_or(false)));
+        let at = (r as usize, c as usize);
+        let pct = percent.get(style).copied().unwrap_or(false);
+        kept += 1;
+        match cell.get_value() {
+            DataRef::Empty => kept -= 1,
+            DataRef::SharedString(s) => out.text(at.0, at.1, s, pct),
+            DataRef::String(s) | DataRef::DurationIso(s) => out.text(at.0, at.1, s, pct),
+            DataRef::Int(i) => out.put(at.0, at.1, CellValue::Number(*i as f64), pct),
+            DataRef::Float(f) => out.put(at.0, at.1, CellValue::Number(*f), pct),
+            DataRef::Bool(b) => out.put(at.0, at.1, CellValue::Bool(*b), pct),
+            DataRef::DateTime(dt) => out.put(at.0, at.1, date_value(dt), pct),
+            DataRef::DateTimeIso(s) => out.put(at.0, at.1, CellValue::Date(s.chars().take(10).collect()), pct),
+            DataRef::Error(_) => out.put(at.0, at.1, CellValue::Empty, pct),
+        }
     }
     if too_big {
         check_extent(end.0, end.1, name, file_name)?;
@@ -321,19 +402,25 @@ fn is_percent(s: &calamine::Style) -> bool {
     s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10)))
 }
 
-fn convert(v: &Data) -> CellValue {
-    match v {
+/// An .xls (or other non-xlsx) cell value into the grid.
+fn put_data(out: &mut GridBuilder, (r, c): (usize, usize), v: &Data, percent: bool) {
+    let value = match v {
         Data::Empty | Data::Error(_) => CellValue::Empty,
         Data::Int(i) => CellValue::Number(*i as f64),
         Data::Float(f) => CellValue::Number(*f),
-        Data::String(s) => CellValue::Text(super::text::lf_line_breaks(s)),
+        Data::String(s) | Data::DurationIso(s) => return out.text(r, c, s, percent),
         Data::Bool(b) => CellValue::Bool(*b),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(d) if dt.is_datetime() => CellValue::Date(d.date().format("%Y-%m-%d").to_string()),
-            _ => CellValue::Number(dt.as_f64()),
-        },
+        Data::DateTime(dt) => date_value(dt),
         Data::DateTimeIso(s) => CellValue::Date(s.chars().take(10).collect()),
-        Data::DurationIso(s) => CellValue::Text(s.clone()),
+    };
+    out.put(r, c, value, percent);
+}
+
+/// A date-formatted number as an ISO date, or the number when it is no date (a time of day).
+fn date_value(dt: &calamine::ExcelDateTime) -> CellValue {
+    match dt.as_datetime() {
+        Some(d) if dt.is_datetime() => CellValue::Date(d.date().format("%Y-%m-%d").to_string()),
+        _ => CellValue::Number(dt.as_f64()),
     }
 }
 

@@ -1,5 +1,10 @@
 //! Character-level cleanup shared by every stage: full-width to half-width, stray spaces
-//! (NBSP, ideographic, zero-width, line breaks) and the compact form used to compare headers.
+//! (NBSP, ideographic, zero-width, line breaks), the compact form used to compare headers, and
+//! the cell text every reader and document writer keeps (no control characters, Excel's length).
+use std::borrow::Cow;
+
+/// Excel's limit on the characters of one cell: longer texts cannot be written back to .xlsx.
+pub const EXCEL_CELL_CHARS: usize = 32_767;
 
 /// Full-width ASCII to half-width; every kind of space or line break to one plain space;
 /// zero-width characters removed; trimmed.
@@ -24,6 +29,14 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// Whether `clean(s)` would be empty, without building it.
+pub fn is_blank_text(s: &str) -> bool {
+    s.chars().all(|ch| {
+        let ch = half_width(ch);
+        ch.is_whitespace() || matches!(ch, '\u{00A0}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    })
+}
+
 /// Half-width form of a full-width ASCII character or the ideographic space. Full-width
 /// parentheses stay as they are: enterprise names are registered with them.
 pub fn half_width(ch: char) -> char {
@@ -43,6 +56,38 @@ pub fn lf_line_breaks(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Whether `ch` is a control character no document may hold (U+0000–U+001F except tab and the
+/// line breaks): XML 1.0 forbids them, so a .docx carrying one does not open.
+fn is_forbidden_control(ch: char) -> bool {
+    (ch as u32) < 0x20 && !matches!(ch, '\t' | '\n' | '\r')
+}
+
+/// The text without forbidden control characters (`_x0001_` in a sheet is one, once decoded);
+/// borrowed when there is none, as almost always.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_forbidden_control) {
+        Cow::Owned(s.chars().filter(|c| !is_forbidden_control(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A cell's text as every reader keeps it: control characters removed, line breaks as `\n`, cut to
+/// [`EXCEL_CELL_CHARS`] characters; with the character count it had when it was cut.
+pub fn cell_text(s: &str) -> (String, Option<usize>) {
+    let text = printable(s);
+    let text = if text.contains('\r') { Cow::Owned(lf_line_breaks(&text)) } else { text };
+    // Bytes bound characters: only a long text needs counting.
+    if text.len() <= EXCEL_CELL_CHARS {
+        return (text.into_owned(), None);
+    }
+    let chars = text.chars().count();
+    if chars <= EXCEL_CELL_CHARS {
+        return (text.into_owned(), None);
+    }
+    (text.chars().take(EXCEL_CELL_CHARS).collect(), Some(chars))
 }
 
 /// `clean` without any space at all, for keys (USCC) and header comparison.
@@ -71,6 +116,20 @@ mod tests {
     }
 
     #[test]
+    fn cell_texts_lose_control_characters_and_what_excel_cannot_hold() {
+        assert_eq!(printable("甲\u{1}乙\u{0}丙\u{1f}"), "甲乙丙");
+        assert!(matches!(printable("甲\t乙\n丙"), Cow::Borrowed(_)));
+        assert_eq!(cell_text("甲\u{1}\r\n乙"), ("甲\n乙".to_string(), None));
+        let long = "备".repeat(40_000);
+        let (cut, chars) = cell_text(&long);
+        assert_eq!((cut.chars().count(), chars), (EXCEL_CELL_CHARS, Some(40_000)));
+        let fits = "a".repeat(EXCEL_CELL_CHARS);
+        assert_eq!(cell_text(&fits), (fits.clone(), None));
+        // 20,000 CJK characters are 60,000 bytes but fit.
+        assert_eq!(cell_text(&"备".repeat(20_000)).1, None);
+    }
+
+    #[test]
     fn clean_cases() {
         let cases = [
             ("  河北某某有限公司 ", "河北某某有限公司"),
@@ -80,9 +139,11 @@ mod tests {
             ("\u{200B}南和\u{FEFF}区", "南和区"),
             ("（本级）", "（本级）"), ("ＡＢ（１）", "AB（1）"),
             ("", ""),
+            ("\u{3000}\u{200B} \n", ""),
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "{input:?}");
+            assert_eq!(is_blank_text(input), want.is_empty(), "{input:?}");
         }
     }
 

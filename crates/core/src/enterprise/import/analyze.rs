@@ -187,6 +187,8 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
     let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
     let ctx = RowContext { columns: &read_columns, counties: &counties, year, county: None, fraction_columns: &fraction_columns };
     let mut rows = read_rows(&grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
+    let header_of = |c: usize| layout.columns.iter().find(|col| col.index == c).map(|col| col.header.as_str());
+    rows.warnings.splice(0..0, grid.cut.iter().map(|cut| cut.issue(header_of(cut.col))));
     if let Some(g) = yearly_grid.filter(|_| !yearly::is_yearly_sheet(&sheet)) {
         let w = yearly::merge(g, &mut rows.records, &counties);
         rows.warnings.extend(w);

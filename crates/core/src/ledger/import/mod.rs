@@ -137,6 +137,7 @@ fn plan(store: &Store, path: &Path, previewed: Option<&str>) -> Result<Plan> {
     let g = &grids[i];
     let header = ImportReport { file_name: file, sheet: g.name.clone(), header_rows: vec![layout.header as u32 + 1], ..Default::default() };
     let mut report = LedgerImportReport { report: header, rows: 0, changes: Vec::new(), file_hash };
+    report.report.warnings.extend(g.cut.iter().map(|cut| cut.issue(None)));
     let mut rows = Vec::new();
     for r in layout.header + 1..g.rows.len() {
         let used: Vec<usize> = layout.cols.iter().map(|(_, c)| *c).collect();
