@@ -34,39 +34,18 @@ pub fn ensure_unchanged(file_name: &str, actual: &str, previewed: Option<&str>) 
     }
 }
 
-/// Runs a preview that reads `path` itself and returns it with the file's hash; refused when the
-/// file changes while it is read (the hash before and after differ).
-pub fn preview_hashed<T>(path: &Path, preview: impl FnOnce() -> Result<T>) -> Result<Hashed<T>> {
-    let before = sha256_file(path)?;
-    let report = preview()?;
-    let after = sha256_file(path)?;
-    ensure_unchanged(&crate::sheet::input::display_name(path), &after, Some(&before))?;
-    Ok(Hashed { report, file_hash: before })
-}
-
-/// Runs a commit that reads `path` itself, after checking the file is still the one previewed.
-pub fn commit_checked<T>(path: &Path, previewed: Option<&str>, commit: impl FnOnce() -> Result<T>) -> Result<T> {
-    if previewed.is_some() {
-        ensure_unchanged(&crate::sheet::input::display_name(path), &sha256_file(path)?, previewed)?;
-    }
-    commit()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_changed_file_is_refused_and_the_same_one_passes() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("名单.xlsx");
-        std::fs::write(&path, b"first").unwrap();
-        let hash = preview_hashed(&path, || Ok(())).unwrap().file_hash;
-        assert_eq!(hash, sha256(b"first"));
-        assert_eq!(commit_checked(&path, Some(&hash), || Ok(1)).unwrap(), 1);
-        std::fs::write(&path, b"second").unwrap();
-        let e = commit_checked(&path, Some(&hash), || Ok(1)).unwrap_err();
+    fn a_changed_hash_is_refused_and_the_same_one_passes() {
+        let hash = sha256(b"first");
+        assert_eq!(hash.len(), 64);
+        ensure_unchanged("名单.xlsx", &hash, Some(&hash.to_uppercase())).unwrap();
+        let e = ensure_unchanged("名单.xlsx", &sha256(b"second"), Some(&hash)).unwrap_err();
         assert!(e.to_string().contains(CHANGED) && e.to_string().contains("名单.xlsx"), "{e}");
-        assert_eq!(commit_checked(&path, None, || Ok(2)).unwrap(), 2, "no hash: nothing to compare");
+        ensure_unchanged("名单.xlsx", &hash, None).unwrap();
+        ensure_unchanged("名单.xlsx", &hash, Some("  ")).unwrap();
     }
 }

@@ -8,7 +8,7 @@ use pacesetter_core::tasks::county_progress::{self, CountyProgressReport};
 use pacesetter_core::tasks::export::{self, TaskExportOptions};
 use pacesetter_core::tasks::import::{self as sheet_import, TaskImportReport};
 use pacesetter_core::tasks::{self, Task};
-use pacesetter_core::fingerprint::{self, Hashed};
+use pacesetter_core::fingerprint::Hashed;
 use pacesetter_core::work_plans::current_plan_id;
 use std::path::PathBuf;
 
@@ -19,13 +19,13 @@ pub fn tasks_list(state: tauri::State<AppState>) -> CmdResult<Vec<Task>> {
 
 #[tauri::command]
 pub async fn tasks_import_preview(state: tauri::State<'_, AppState>, path: PathBuf) -> CmdResult<Hashed<TaskImportReport>> {
-    state.with(|s| fingerprint::preview_hashed(&path, || sheet_import::preview_import(s, &path, current_plan_id(s)?)))
+    state.with(|s| sheet_import::preview_with_hash(s, &path, current_plan_id(s)?))
 }
 
 /// Imports the previewed sheet; refused when the file changed since its preview (`file_hash`).
 #[tauri::command]
 pub async fn tasks_import_commit(state: tauri::State<'_, AppState>, path: PathBuf, file_hash: Option<String>) -> CmdResult<TaskImportReport> {
-    state.with(|s| fingerprint::commit_checked(&path, file_hash.as_deref(), || sheet_import::import(s, &path, current_plan_id(s)?)))
+    state.with(|s| Ok(sheet_import::import(s, &path, current_plan_id(s)?, file_hash.as_deref())?.report))
 }
 
 #[tauri::command]
@@ -40,7 +40,7 @@ pub async fn tasks_export_progress(state: tauri::State<'_, AppState>, path: Path
 
 #[tauri::command]
 pub async fn tasks_county_progress_preview(state: tauri::State<'_, AppState>, path: PathBuf, county: Option<String>, period: Option<String>) -> CmdResult<Hashed<CountyProgressReport>> {
-    state.with(|s| fingerprint::preview_hashed(&path, || county_progress::preview_county_progress(s, &path, county.as_deref(), period.as_deref())))
+    state.with(|s| county_progress::preview_with_hash(s, &path, county.as_deref(), period.as_deref()))
 }
 
 /// Imports the previewed sheet; refused when the file changed since its preview (`file_hash`).
@@ -52,7 +52,7 @@ pub async fn tasks_county_progress_import(
     period: Option<String>,
     file_hash: Option<String>,
 ) -> CmdResult<CountyProgressReport> {
-    state.with(|s| fingerprint::commit_checked(&path, file_hash.as_deref(), || county_progress::import_county_progress(s, &path, county.as_deref(), period.as_deref())))
+    state.with(|s| county_progress::import_county_progress(s, &path, county.as_deref(), period.as_deref(), file_hash.as_deref()))
 }
 
 #[tauri::command]

@@ -1,7 +1,6 @@
 //! `pacesetter import-tasks FILE [--plan ID]`: the official 任务分工表 into a work plan's measures;
 //! `--dry-run` reports the file's SHA-256 too, `--sha256` refuses a file changed since that preview.
 use crate::output::{print_import_summary, print_json};
-use pacesetter_core::fingerprint;
 use pacesetter_core::tasks;
 use pacesetter_core::Result;
 use std::path::{Path, PathBuf};
@@ -29,14 +28,9 @@ pub fn run(db: &Path, args: &ImportTasksArgs) -> Result<ExitCode> {
     let mut store = super::open(db)?;
     let plan = super::plan_id(&store, args.plan)?;
     let hashed = if args.dry_run {
-        fingerprint::preview_hashed(&args.file, || tasks::import::preview_import(&store, &args.file, plan))?
+        tasks::import::preview_with_hash(&store, &args.file, plan)?
     } else {
-        let file_hash = match &args.sha256 {
-            Some(h) => h.clone(),
-            None => fingerprint::sha256_file(&args.file)?,
-        };
-        let report = fingerprint::commit_checked(&args.file, Some(&file_hash), || tasks::import::import(&mut store, &args.file, plan))?;
-        fingerprint::Hashed { report, file_hash }
+        tasks::import::import(&mut store, &args.file, plan, args.sha256.as_deref())?
     };
     let report = &hashed.report;
     if args.json {

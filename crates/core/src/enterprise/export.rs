@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(value(&g, (0, 0)), Some(&Data::Text(title(None))));
         let sub = g.text(1, 0);
         assert!(sub.starts_with("共 2 家企业") && sub.contains("导出日期："), "{sub}");
-        let base = FIELDS.iter().filter(|f| !f.yearly && f.kind != Kind::Seq).count();
+        let base = FIELDS.iter().filter(|f| !f.yearly && f.stored()).count();
         assert_eq!(end(&g), Some((4, base + 1)), "序号, every stored field and the one extra attribute");
         let s_ = |t: &str| Data::Text(t.into());
         assert_eq!(under(&g, 3, "序号"), Some(&Data::Number(1.0)));
@@ -235,7 +235,7 @@ mod tests {
         let p = crate::enterprise::import::preview(&s, &path, &Default::default()).unwrap();
         assert_eq!(p.report.sheet, SHEET);
         let want: Vec<Option<&str>> = std::iter::once(Some("seq"))
-            .chain(FIELDS.iter().filter(|f| !f.yearly && f.kind != Kind::Seq).map(|f| Some(f.key)))
+            .chain(FIELDS.iter().filter(|f| !f.yearly && f.stored()).map(|f| Some(f.key)))
             .chain([None])
             .collect();
         let got: Vec<Option<&str>> = p.columns.iter().map(|c| c.field.as_deref()).collect();

@@ -22,6 +22,8 @@ pub enum Kind {
     Stage,
     /// 序号: recognised so it is never kept as an extra column, otherwise ignored.
     Seq,
+    /// 数据年度: the year of the row's figures whose header names no year; not stored itself.
+    RowYear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,6 +33,13 @@ pub struct Field {
     pub kind: Kind,
     /// Stored per year in `enterprise_figures` rather than on the enterprise.
     pub yearly: bool,
+}
+
+impl Field {
+    /// Whether the field is kept in the store (序号 and 数据年度 only steer the reading).
+    pub fn stored(&self) -> bool {
+        !matches!(self.kind, Kind::Seq | Kind::RowYear)
+    }
 }
 
 const fn f(key: &'static str, label: &'static str, kind: Kind, yearly: bool) -> Field {
@@ -74,6 +83,7 @@ pub const FIELDS: &[Field] = &[
     f("eco_positive_list", "生态环境监管正面清单", Kind::Flag, false),
     f("notes", "备注", Kind::Text, false),
     f("seq", "序号", Kind::Seq, false),
+    f("data_year", "数据年度", Kind::RowYear, false),
 ];
 
 pub fn field(key: &str) -> Option<&'static Field> {
@@ -152,6 +162,11 @@ const RULES: &[Rule] = &[
     Rule { key: "is_leader", exact: &["领跑者"], contains: &["领跑者"] },
     Rule { key: "tier", exact: &["梯队", "层级"], contains: &["梯队"] },
     Rule { key: "notes", exact: &["备注", "说明", "其他"], contains: &["备注"] },
+    Rule {
+        key: "data_year",
+        exact: &["年度", "年份", "数据年度", "统计年度", "报表年度", "数据年份", "统计年份", "所属年度", "填报年度"],
+        contains: &["数据年度", "统计年度", "报表年度", "数据年份", "统计年份", "数据所属年"],
+    },
 ];
 
 /// Headers naming industries in some counties' sheets and the clusters in others (主导产业:

@@ -45,7 +45,7 @@ fn style(kind: Kind) -> Style {
         Kind::Name | Kind::Text | Kind::Date => Style::Text,
         Kind::Money => Style::Money,
         Kind::Percent => Style::Percent,
-        Kind::Count | Kind::Year | Kind::Seq => Style::Integer,
+        Kind::Count | Kind::Year | Kind::Seq | Kind::RowYear => Style::Integer,
         Kind::Uscc | Kind::County | Kind::Phone | Kind::Flag | Kind::Board | Kind::Stage => Style::Center,
     }
 }
@@ -63,9 +63,9 @@ fn cell(kind: Kind, v: &Json) -> ExportCell {
     }
 }
 
-/// The fields stored on the enterprise (not per year), in the importer's order, 序号 left out.
+/// The fields stored on the enterprise (not per year), in the importer's order, 序号 and 数据年度 left out.
 fn base_fields() -> impl Iterator<Item = &'static crate::enterprise::fields::Field> {
-    FIELDS.iter().filter(|f| !f.yearly && f.kind != Kind::Seq)
+    FIELDS.iter().filter(|f| !f.yearly && f.stored())
 }
 
 fn yearly_fields() -> impl Iterator<Item = &'static crate::enterprise::fields::Field> {

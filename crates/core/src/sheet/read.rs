@@ -161,9 +161,16 @@ pub fn read_file(path: &Path) -> Result<(String, Vec<Grid>)> {
 
 /// [`read_file`] with every merged area filled from its top-left cell.
 pub fn read_filled(path: &Path) -> Result<(String, Vec<Grid>)> {
-    let (name, mut grids) = read_file(path)?;
+    read_filled_hashed(path).map(|(name, grids, _)| (name, grids))
+}
+
+/// [`read_filled`] plus the SHA-256 of the very bytes read, so that a commit can check it is
+/// writing the file that was previewed without reading it a second time.
+pub fn read_filled_hashed(path: &Path) -> Result<(String, Vec<Grid>, String)> {
+    let (bytes, name) = crate::sheet::input::read_input(path)?;
+    let mut grids = read_workbook(&bytes, &name)?;
     grids.iter_mut().for_each(super::merged::fill_merges);
-    Ok((name, grids))
+    Ok((name, grids, crate::fingerprint::sha256(&bytes)))
 }
 
 /// Reads every worksheet of the file's bytes. `file_name` only serves the error messages.

@@ -3,6 +3,7 @@
 use crate::tasks::import::{map::RawProgress, read_sheet, SheetRead, TaskSheetRow};
 use crate::sheet::report::{ImportReport, SheetIssue};
 use crate::error::{CoreError, Result};
+use crate::fingerprint::Hashed;
 use crate::store::{now_text, Store};
 use crate::tasks::progress::{
     existing, normalize_period, validate, write_progress, ProgressInput, ValidProgress,
@@ -50,7 +51,19 @@ pub fn preview_county_progress(
     county: Option<&str>,
     period: Option<&str>,
 ) -> Result<CountyProgressReport> {
+    Ok(preview_with_hash(store, path, county, period)?.report)
+}
+
+/// [`preview_county_progress`] with the SHA-256 of the file as read (give it back to
+/// [`import_county_progress`]).
+pub fn preview_with_hash(
+    store: &Store,
+    path: &Path,
+    county: Option<&str>,
+    period: Option<&str>,
+) -> Result<Hashed<CountyProgressReport>> {
     let read = read_sheet(path)?;
+    let file_hash = read.file_hash.clone();
     let county = sheet_county(store, &read, county)?;
     let period = sheet_period(&read, period)?;
     if read.mapped.progress.iter().all(|p| *p == RawProgress::default()) {
@@ -86,7 +99,7 @@ pub fn preview_county_progress(
             Err(issue) => report.report.rejected.push(issue),
         }
     }
-    Ok(report)
+    Ok(Hashed { report, file_hash })
 }
 
 /// The county the sheet is for: as given, else read from its title (or the units of its rows).
@@ -196,14 +209,17 @@ fn review_row(
     }))
 }
 
-/// Records the county's progress read from `path` in one audited transaction.
+/// Records the county's progress read from `path` in one audited transaction; refused when
+/// `previewed` (the preview's `file_hash`) is given and the bytes read now differ from it.
 pub fn import_county_progress(
     store: &mut Store,
     path: &Path,
     county: Option<&str>,
     period: Option<&str>,
+    previewed: Option<&str>,
 ) -> Result<CountyProgressReport> {
-    let report = preview_county_progress(store, path, county, period)?;
+    let Hashed { report, file_hash } = preview_with_hash(store, path, county, period)?;
+    crate::fingerprint::ensure_unchanged(&report.report.file_name, &file_hash, previewed)?;
     let operator = store.operator()?;
     let now = now_text();
     let source = format!("县级进展导入：{}", report.report.file_name);
@@ -397,7 +413,7 @@ mod tests {
             ),
             ("推进中", Some(60.0), "2026-11-20")
         );
-        import_county_progress(&mut fresh, &filled, None, None).unwrap();
+        import_county_progress(&mut fresh, &filled, None, None, None).unwrap();
         let stored = list_progress(&fresh, &Default::default()).unwrap();
         assert_eq!(
             (
@@ -437,6 +453,6 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let (county, period) = (Some("南和区"), Some("2026年11月"));
         crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_county_progress(&store, p, county, period));
-        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import_county_progress(&mut store, p, county, period));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import_county_progress(&mut store, p, county, period, None));
     }
 }

@@ -58,6 +58,7 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
     let mut rec = Record { row, ..Default::default() };
     let mut warnings = Vec::new();
     let mut uscc_raw = String::new();
+    let row_year = row_year(cells, row, ctx, &mut warnings);
     for col in ctx.columns {
         let cell = cells.get(col.index).unwrap_or(&empty);
         let Some(key) = col.key else {
@@ -73,7 +74,7 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
         let at = CellAt { row, col, ctx };
         let Some(value) = at.value(cell, key, field, &mut rec, &mut warnings) else { continue };
         if field.yearly {
-            let year = col.year.unwrap_or(ctx.year);
+            let year = col.year.unwrap_or(row_year);
             rec.figures.entry(year).or_default().insert(field.key, value);
         } else {
             rec.base.insert(field.key, value);
@@ -86,6 +87,23 @@ pub fn read_row(cells: &[Cell], row: u32, ctx: &RowContext) -> RowOutcome {
     }
     rec.figures.retain(|_, f| !f.is_empty());
     validate(rec, &clean(&uscc_raw), ctx, warnings)
+}
+
+/// The year of the row's figures whose header names none: the row's 数据年度 cell if it has a
+/// readable one, else the sheet's year (an unreadable cell is warned about).
+fn row_year(cells: &[Cell], row: u32, ctx: &RowContext, warnings: &mut Vec<Issue>) -> i64 {
+    let Some(col) = ctx.columns.iter().find(|c| c.key.and_then(fields::field).is_some_and(|f| f.kind == Kind::RowYear)) else {
+        return ctx.year;
+    };
+    let Some(cell) = cells.get(col.index) else { return ctx.year };
+    match values::year(cell) {
+        Ok(year) => year.unwrap_or(ctx.year),
+        Err(raw) => {
+            let message = format!("第{row}行：{}“{raw}”不是年份，本行经济指标按{}年导入", col.header, ctx.year);
+            warnings.push(issue(row, Some(col), &raw, "year_unreadable", message));
+            ctx.year
+        }
+    }
 }
 
 /// One cell being read: its row, its column and the context of the sheet.
@@ -108,7 +126,7 @@ impl CellAt<'_> {
             }
         };
         match field.kind {
-            Kind::Seq => None,
+            Kind::Seq | Kind::RowYear => None,
             Kind::Uscc => {
                 rec.uscc = uscc::normalize(&cell.display());
                 (!rec.uscc.is_empty()).then(|| Value::Text(rec.uscc.clone()))
@@ -253,6 +271,34 @@ mod tests {
     fn counties() -> Counties {
         let seed = crate::store::seed::county_seed();
         Counties::new(seed.counties.into_iter().map(|c| (c.name, c.aliases)).collect())
+    }
+
+    #[test]
+    fn a_data_year_column_dates_the_row_figures_whose_header_names_no_year() {
+        let columns = vec![col(0, "企业名称"), col(1, "统一社会信用代码"), col(2, "统计年度"), col(3, "营业收入（万元）"), col(4, "2021年营业收入")];
+        assert_eq!(columns[2].key, Some("data_year"));
+        let counties = counties();
+        let ctx = RowContext { columns: &columns, counties: &counties, year: 2023, county: None, fraction_columns: &[] };
+        let (t, n) = (Cell::text, Cell::number);
+        let figures = |cells: Vec<Cell>| match read_row(&cells, 3, &ctx) {
+            RowOutcome::Accepted(rec, warnings) => {
+                assert!(!rec.base.contains_key("data_year") && rec.extra.is_empty(), "数据年度 is not stored");
+                let years: Vec<(i64, Option<Value>)> = rec.figures.iter().map(|(y, f)| (*y, f.get("revenue_wan").cloned())).collect();
+                (years, warnings.into_iter().map(|w| w.code).collect::<Vec<_>>())
+            }
+            RowOutcome::Rejected(issue, _) => panic!("{issue:?}"),
+        };
+        let (name, code) = (t("甲公司"), t("91130506MA01RRJY81"));
+        assert_eq!(
+            figures(vec![name.clone(), code.clone(), n(2024.0), n(500.0), n(300.0)]),
+            (vec![(2021, Some(Value::Real(300.0))), (2024, Some(Value::Real(500.0)))], vec![])
+        );
+        assert_eq!(figures(vec![name.clone(), code.clone(), t("2025年"), n(500.0)]).0, vec![(2025, Some(Value::Real(500.0)))]);
+        assert_eq!(figures(vec![name.clone(), code.clone(), Cell::default(), n(500.0)]).0, vec![(2023, Some(Value::Real(500.0)))], "blank: the sheet's year");
+        assert_eq!(
+            figures(vec![name, code, t("去年"), n(500.0)]),
+            (vec![(2023, Some(Value::Real(500.0)))], vec!["year_unreadable".to_string()])
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub(crate) mod normalize;
 pub use normalize::{chinese_number, normalize_deadline, split_units};
 
 use crate::error::{CoreError, Result};
+use crate::fingerprint::Hashed;
 use crate::sheet::read::sheet_row;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -67,10 +68,12 @@ pub(crate) struct SheetRead {
     pub(crate) title: String,
     pub(crate) header_rows: Vec<u32>,
     pub(crate) mapped: map::Mapped,
+    /// SHA-256 of the bytes this was read from.
+    pub(crate) file_hash: String,
 }
 
 pub(crate) fn read_sheet(path: &Path) -> Result<SheetRead> {
-    let (file, grids) = crate::sheet::read::read_filled(path)?;
+    let (file, grids, file_hash) = crate::sheet::read::read_filled_hashed(path)?;
     // The table giving most measures (a workbook may hold a blank copy, a document other tables).
     let found = locate::locate(&grids).into_iter().map(|(i, layout)| {
         let mapped = map::map_rows(&grids[i], &layout);
@@ -102,6 +105,7 @@ pub(crate) fn read_sheet(path: &Path) -> Result<SheetRead> {
         title,
         header_rows,
         mapped,
+        file_hash,
     })
 }
 
@@ -112,6 +116,11 @@ pub fn read_task_sheet(path: &Path) -> Result<Vec<TaskSheetRow>> {
 
 /// What importing `path` into a work plan would change, without writing anything.
 pub fn preview_import(store: &Store, path: &Path, plan_id: i64) -> Result<TaskImportReport> {
+    Ok(preview_with_hash(store, path, plan_id)?.report)
+}
+
+/// [`preview_import`] with the SHA-256 of the file as read (give it back to [`import`]).
+pub fn preview_with_hash(store: &Store, path: &Path, plan_id: i64) -> Result<Hashed<TaskImportReport>> {
     let read = read_sheet(path)?;
     let stored = crate::tasks::list_tasks(store, crate::work_plans::get_plan(store, plan_id)?.id)?;
     let changes = diff::diff(&read.mapped.tasks, &stored);
@@ -129,15 +138,18 @@ pub fn preview_import(store: &Store, path: &Path, plan_id: i64) -> Result<TaskIm
         warnings: read.mapped.warnings,
         ignored: Vec::new(),
     };
-    Ok(TaskImportReport { report, tasks: read.mapped.tasks, changes })
+    Ok(Hashed { report: TaskImportReport { report, tasks: read.mapped.tasks, changes }, file_hash: read.file_hash })
 }
 
 /// Imports `path`: updates titles, texts, units and deadlines of matching measures and adds new
-/// ones, in one audited transaction; recorded progress is never touched.
-pub fn import(store: &mut Store, path: &Path, plan_id: i64) -> Result<TaskImportReport> {
-    let report = preview_import(store, path, plan_id)?;
+/// ones, in one audited transaction; recorded progress is never touched. Refused when `previewed`
+/// (the preview's `file_hash`) is given and the bytes read now differ from it.
+pub fn import(store: &mut Store, path: &Path, plan_id: i64, previewed: Option<&str>) -> Result<Hashed<TaskImportReport>> {
+    let hashed = preview_with_hash(store, path, plan_id)?;
+    let report = &hashed.report;
+    crate::fingerprint::ensure_unchanged(&report.report.file_name, &hashed.file_hash, previewed)?;
     commit::commit(store, plan_id, &report.report.file_name, &report.tasks, &report.changes)?;
-    Ok(report)
+    Ok(hashed)
 }
 
 #[cfg(test)]
@@ -302,7 +314,7 @@ pub(crate) mod tests {
                 ("deadline", Some("每年"), "2023年底")
             ]
         );
-        import(&mut s, &sample("task_assignment.xlsx"), 1).unwrap();
+        import(&mut s, &sample("task_assignment.xlsx"), 1, None).unwrap();
         let t = crate::tasks::list_tasks(&s, 1).unwrap();
         assert_eq!(
             (t[0].title.as_str(), t[0].deadline.as_str()),
@@ -319,8 +331,25 @@ pub(crate) mod tests {
         assert_eq!(audited, 2);
         let progress = crate::tasks::progress::list_progress(&s, &Default::default()).unwrap();
         assert_eq!(progress.len(), 1);
-        let again = import(&mut s, &sample("task_assignment.xls"), 1).unwrap();
+        let again = import(&mut s, &sample("task_assignment.xls"), 1, None).unwrap().report;
         assert_eq!((again.report.updated, again.report.unchanged), (0, 21));
+    }
+
+    #[test]
+    fn a_sheet_changed_after_its_preview_is_refused_and_nothing_is_written() {
+        let mut s = Store::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("任务分工表.xlsx");
+        std::fs::copy(sample("task_assignment.xlsx"), &path).unwrap();
+        let previewed = preview_with_hash(&s, &path, 1).unwrap().file_hash;
+        assert_eq!(previewed, crate::fingerprint::sha256(&std::fs::read(&path).unwrap()));
+        std::fs::copy(sample("task_assignment.xls"), &path).unwrap();
+        let before = crate::tasks::list_tasks(&s, 1).unwrap();
+        let e = import(&mut s, &path, 1, Some(&previewed)).unwrap_err().to_string();
+        assert!(e.contains(crate::fingerprint::CHANGED) && e.contains("任务分工表.xlsx"), "{e}");
+        assert_eq!(crate::tasks::list_tasks(&s, 1).unwrap(), before);
+        let now = preview_with_hash(&s, &path, 1).unwrap().file_hash;
+        assert_eq!(import(&mut s, &path, 1, Some(&now)).unwrap().file_hash, now);
     }
 
     #[test]
@@ -358,6 +387,6 @@ pub(crate) mod tests {
         let mut store = Store::open_in_memory().unwrap();
         crate::sheet::read::tests::assert_unreadable_files_refused(read_task_sheet);
         crate::sheet::read::tests::assert_unreadable_files_refused(|p| preview_import(&store, p, 1));
-        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import(&mut store, p, 1));
+        crate::sheet::read::tests::assert_unreadable_files_refused(|p| import(&mut store, p, 1, None));
     }
 }
