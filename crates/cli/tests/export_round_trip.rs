@@ -71,3 +71,30 @@ fn the_collection_template_has_a_column_for_every_field_and_extra_attribute() {
         assert!(headers.iter().any(|h| h == want), "{want} in {headers:?}");
     }
 }
+
+#[test]
+fn a_data_year_column_dates_the_figures_instead_of_landing_in_extra() {
+    // The shape of the export of earlier versions: one 数据年度 column and undated figure headers.
+    let s = store();
+    let rows: Vec<Vec<String>> = [
+        ["企业名称", "统一社会信用代码", "数据年度", "营业收入（万元）", "税收（万元）"],
+        ["甲有限公司", "91130506MA01RRJY81", "2024", "1200.5", "80"],
+        ["乙有限公司", "91130500774018087N", "2022年", "300", ""],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let path = s.path("旧版导出.xlsx");
+    write_sheet(&path, &rows);
+    let report = s.json_of("import", &path, &["--year", "2025"]);
+    assert_eq!(report["inserted"], 2, "{report}");
+    let listing = by_uscc(s.full_listing());
+    let years: Vec<(String, Vec<i64>)> = listing
+        .iter()
+        .map(|e| (e["name"].as_str().unwrap().to_string(), e["figures"].as_array().unwrap().iter().map(|f| f["year"].as_i64().unwrap()).collect()))
+        .collect();
+    assert!(years.contains(&("甲有限公司".into(), vec![2024])) && years.contains(&("乙有限公司".into(), vec![2022])), "{years:?}");
+    assert!(listing.iter().all(|e| e["extra"].as_object().is_none_or(|x| x.is_empty())), "{listing:?}");
+    let again = s.json_of("import", &path, &["--year", "2025"]);
+    assert_eq!((again["inserted"].as_u64(), again["updated"].as_u64()), (Some(0), Some(0)), "{again}");
+}
