@@ -7,6 +7,11 @@ export type IndicatorResult = { key: string, name: string, unit: string,
  */
 source: string, per_year: boolean, yearly_target: number | null, figures: Array<YearFigure>, 
 /**
- * Yearly indicators: the targets and the actuals summed over the reported years.
+ * Yearly indicators: the targets summed over the reported years, the actuals over those
+ * begun by the report's date.
  */
-total_target: number | null, total_actual: number | null, };
+total_target: number | null, total_actual: number | null, 
+/**
+ * The totals judged: 已达标 / 未达标 (period over) / 实施中 (period running) / 暂无数据.
+ */
+total_status: string, };

@@ -44,6 +44,7 @@ pub(crate) fn heading(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, HEADING_FONT, 32))
         .line_spacing(LineSpacing::new().before(240).after(120))
+        .keep_next(true)
 }
 
 pub(crate) fn body(text: &str) -> Paragraph {
@@ -53,15 +54,19 @@ pub(crate) fn body(text: &str) -> Paragraph {
         .line_spacing(LineSpacing::new().line(560))
 }
 
-fn cell(text: &str, width: usize, header: bool) -> TableCell {
+/// Tables of more columns than this are set in 五号 (10.5 pt) rather than 小四 (12 pt).
+const WIDE_TABLE_COLUMNS: usize = 7;
+
+fn cell(text: &str, width: usize, header: bool, half_points: usize) -> TableCell {
     let mut p = Paragraph::new();
     let font = if header { HEADING_FONT } else { BODY_FONT };
     for (i, line) in text.split('\n').enumerate() {
         let r = if i > 0 { Run::new().add_break(docx_rs::BreakType::TextWrapping) } else { Run::new() };
-        p = p.add_run(text_run(r, line).fonts(fonts(font)).size(24));
+        p = p.add_run(text_run(r, line).fonts(fonts(font)).size(half_points));
     }
     if header {
-        p = p.align(AlignmentType::Center);
+        // A header row stays on the page of the first row under it.
+        p = p.align(AlignmentType::Center).keep_next(true);
     }
     TableCell::new().add_paragraph(p).width(width, WidthType::Dxa).vertical_align(VAlignType::Center)
 }
@@ -79,16 +84,17 @@ pub(crate) fn table(cols: &[(&str, usize)], rows: Vec<Vec<String>>) -> Table {
 fn grid(shares: &[usize], headers: Option<&[&str]>, rows: Vec<Vec<String>>) -> Table {
     let total: usize = shares.iter().sum();
     let widths: Vec<usize> = shares.iter().map(|s| TEXT_WIDTH * s / total).collect();
+    let size = if shares.len() > WIDE_TABLE_COLUMNS { 21 } else { 24 };
     let mut out = Vec::new();
     if let Some(h) = headers {
-        out.push(TableRow::new(h.iter().zip(&widths).map(|(h, w)| cell(h, *w, true)).collect()));
+        out.push(TableRow::new(h.iter().zip(&widths).map(|(h, w)| cell(h, *w, true, size)).collect()).cant_split());
         if rows.is_empty() {
-            out.push(TableRow::new(vec![cell("无", TEXT_WIDTH, false).grid_span(shares.len())]));
+            out.push(TableRow::new(vec![cell("无", TEXT_WIDTH, false, size).grid_span(shares.len())]));
         }
     }
     for r in rows {
         // Without a header row the even columns (labels) are set like headers.
-        let cells = r.iter().zip(&widths).enumerate().map(|(i, (t, w))| cell(t, *w, headers.is_none() && i.is_multiple_of(2)));
+        let cells = r.iter().zip(&widths).enumerate().map(|(i, (t, w))| cell(t, *w, headers.is_none() && i.is_multiple_of(2), size));
         out.push(TableRow::new(cells.collect()).cant_split());
     }
     let border = |p| TableBorder::new(p).border_type(BorderType::Single).size(4).color("000000");

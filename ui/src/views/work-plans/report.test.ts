@@ -27,8 +27,8 @@ function report(whole: boolean): EvaluationReport {
     years,
     as_of: "2025-12-31",
     indicators: [
-      { key: "little_giant", name: "国家级专精特新“小巨人”企业", unit: "家", source: "企业库计算", per_year: false, yearly_target: null, figures: giants, total_target: null, total_actual: null },
-      { key: "shareholding_reform", name: "股份制改造", unit: "家", source: "人工填报", per_year: true, yearly_target: 5, figures: reform, total_target: 5 * years.length, total_actual: reform.reduce((s, f) => s + (f.actual ?? 0), 0) },
+      { key: "little_giant", name: "国家级专精特新“小巨人”企业", unit: "家", source: "企业库计算", per_year: false, yearly_target: null, figures: giants, total_target: null, total_actual: null, total_status: "暂无数据" },
+      { key: "shareholding_reform", name: "股份制改造", unit: "家", source: "人工填报", per_year: true, yearly_target: 5, figures: reform, total_target: 5 * years.length, total_actual: reform.reduce((s, f) => s + (f.actual ?? 0), 0), total_status: "已达标" },
     ],
     measures: [
       { action_no: 1, action: "梯度培育", measure_no: 1, title: "锁定培育目标", deadline: "2023年底", lead_unit: "市工业和信息化局", status: "逾期未完成", units_done: 0, units_total: 2, progress: ["市工业和信息化局：已建库（推进中，2023年12月）"] },

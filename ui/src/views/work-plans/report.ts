@@ -3,7 +3,6 @@
 // year), 二、重点任务落实情况, 三、分县区情况, 四、问题台账办理情况 — as plain tables of text that the
 // preview on the 工作方案 page and the print view both draw.
 import type { EvaluationReport } from "../../bindings/EvaluationReport";
-import type { IndicatorResult } from "../../bindings/IndicatorResult";
 import { formatDate } from "../../utils/format";
 
 export interface ReportColumn {
@@ -38,11 +37,6 @@ export function reportNumber(v: number | null | undefined): string {
 const withUnit = (v: number | null, unit: string) => (v === null ? "—" : `${reportNumber(v)}${unit}`);
 const cols = (...c: [string, number][]): ReportColumn[] => c.map(([label, width]) => ({ label, width }));
 
-function totalStatus(i: IndicatorResult): string {
-  if (i.total_target === null || i.total_actual === null) return "暂无数据";
-  return i.total_actual >= i.total_target - 1e-9 ? "已达标" : "未达标";
-}
-
 /** Whole period: the stock and ratio indicators at each milestone, then the yearly ones per year
  *  with their totals over the period. */
 function targetsWhole(r: EvaluationReport): ReportTable[] {
@@ -66,7 +60,7 @@ function targetsWhole(r: EvaluationReport): ReportTable[] {
       withUnit(i.yearly_target, i.unit),
       ...r.years.map((y) => reportNumber(i.figures.find((f) => f.year === y)?.actual)),
       `${reportNumber(i.total_actual)}/${reportNumber(i.total_target)}`,
-      totalStatus(i),
+      i.total_status,
     ]);
   return [
     {

@@ -1,18 +1,10 @@
 //! The evaluation report as an official Word document: title, the four sections with their
 //! tables, and a closing line with the date it was judged on.
-use super::{number, with_unit, EvaluationReport, IndicatorResult};
+use super::{number, with_unit, EvaluationReport};
 use crate::enterprise_plans::docx::{body, heading, official_document, save, table, title};
 use crate::error::Result;
 use crate::ledger::workflow::date_cn;
 use std::path::Path;
-
-fn status_of_total(ind: &IndicatorResult) -> String {
-    match (ind.total_target, ind.total_actual) {
-        (Some(t), Some(a)) if a >= t - 1e-9 => "已达标".into(),
-        (Some(_), Some(_)) => "未达标".into(),
-        _ => "暂无数据".into(),
-    }
-}
 
 /// 一、主要目标完成情况 for the whole period: milestones of the stock and ratio indicators, then
 /// the yearly indicators year by year with their totals.
@@ -23,7 +15,7 @@ fn targets_whole(r: &EvaluationReport) -> Vec<docx_rs::Table> {
         head.push((format!("{y}年目标"), 3));
         head.push((format!("{y}年完成"), 3));
     }
-    head.push(("完成情况".into(), 3));
+    head.push(("完成情况".into(), 4));
     let stock = r.indicators.iter().filter(|i| !i.per_year).map(|i| {
         let mut row = vec![i.name.clone(), i.unit.clone()];
         for y in &milestones {
@@ -41,12 +33,12 @@ fn targets_whole(r: &EvaluationReport) -> Vec<docx_rs::Table> {
     let mut head: Vec<(String, usize)> = vec![("指标".into(), 7), ("每年目标".into(), 3)];
     head.extend(r.years.iter().map(|y| (format!("{y}年"), 3)));
     head.push(("累计完成/累计目标".into(), 4));
-    head.push(("完成情况".into(), 3));
+    head.push(("完成情况".into(), 4));
     let yearly = r.indicators.iter().filter(|i| i.per_year).map(|i| {
         let mut row = vec![i.name.clone(), with_unit(i.yearly_target, &i.unit)];
         row.extend(r.years.iter().map(|y| number(i.figures.iter().find(|f| f.year == *y).and_then(|f| f.actual))));
         row.push(format!("{}/{}", number(i.total_actual), number(i.total_target)));
-        row.push(status_of_total(i));
+        row.push(i.total_status.clone());
         row
     });
     let head_refs: Vec<(&str, usize)> = head.iter().map(|(h, w)| (h.as_str(), *w)).collect();
@@ -109,7 +101,7 @@ pub fn write(r: &EvaluationReport, path: &Path) -> Result<()> {
     });
     doc = doc
         .add_paragraph(heading("二、重点任务落实情况"))
-        .add_table(table(&[("序号", 2), ("工作措施", 5), ("牵头单位", 5), ("完成时限", 3), ("落实情况", 5), ("进展", 12)], measures.collect()));
+        .add_table(table(&[("序号", 3), ("工作措施", 5), ("牵头单位", 5), ("完成时限", 3), ("落实情况", 5), ("进展", 11)], measures.collect()));
     let mut head: Vec<(String, usize)> = vec![("县（市、区）".into(), 4), ("企业数".into(), 2)];
     head.extend(r.county_indicators.iter().map(|(n, u)| (format!("{n}（{u}）"), 3)));
     head.push(("措施已完成".into(), 3));

@@ -45,9 +45,12 @@ pub struct IndicatorResult {
     pub per_year: bool,
     pub yearly_target: Option<f64>,
     pub figures: Vec<YearFigure>,
-    /// Yearly indicators: the targets and the actuals summed over the reported years.
+    /// Yearly indicators: the targets summed over the reported years, the actuals over those
+    /// begun by the report's date.
     pub total_target: Option<f64>,
     pub total_actual: Option<f64>,
+    /// The totals judged: 已达标 / 未达标 (period over) / 实施中 (period running) / 暂无数据.
+    pub total_status: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS, PartialEq)]
@@ -111,6 +114,9 @@ pub struct EvaluationReport {
     pub ledger: LedgerSummary,
 }
 
+/// The status of a year of the period that has not begun on the report's date.
+pub const NOT_BEGUN: &str = "未到年度";
+
 fn year_end(year: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(year as i32, 12, 31).unwrap_or(NaiveDate::MAX)
 }
@@ -148,12 +154,16 @@ pub fn build_report_as_of(store: &Store, plan_id: Option<i64>, scope: ReportScop
                 .trend
                 .iter()
                 .filter(|t| years.contains(&t.year))
-                .map(|t| YearFigure {
-                    year: t.year,
-                    target: t.target,
-                    actual: t.value,
-                    status_label: crate::targets::status_label(&t.status).into(),
-                    milestone: !ind.per_year && milestones.contains_key(&t.year),
+                .map(|t| {
+                    // A year not yet begun has no actual (the pool's count would read 0) and no status.
+                    let begun = t.year <= as_of.year() as i64;
+                    YearFigure {
+                        year: t.year,
+                        target: t.target,
+                        actual: t.value.filter(|_| begun),
+                        status_label: if begun { crate::targets::status_label(&t.status) } else { NOT_BEGUN }.into(),
+                        milestone: !ind.per_year && milestones.contains_key(&t.year),
+                    }
                 })
                 .collect();
             let sum = |f: fn(&YearFigure) -> Option<f64>| -> Option<f64> {
@@ -167,6 +177,7 @@ pub fn build_report_as_of(store: &Store, plan_id: Option<i64>, scope: ReportScop
                 source: if ind.kind == "computed" { "企业库计算" } else { "人工填报" }.into(),
                 per_year: ind.per_year,
                 yearly_target: stored.iter().find(|s| s.key == ind.key).and_then(|s| s.yearly_target),
+                total_status: total_status(sum(|f| f.target), sum(|f| f.actual), as_of >= year_end(last)).into(),
                 total_target: sum(|f| f.target),
                 total_actual: sum(|f| f.actual),
                 figures,
@@ -207,6 +218,17 @@ pub fn build_report_as_of(store: &Store, plan_id: Option<i64>, scope: ReportScop
         years,
         plan,
     })
+}
+
+/// How the period's total of a yearly indicator stands: a shortfall is 未达标 only once the
+/// reported years are over.
+fn total_status(target: Option<f64>, actual: Option<f64>, over: bool) -> &'static str {
+    match (target, actual) {
+        (Some(t), Some(a)) if a >= t - 1e-9 => "已达标",
+        (Some(_), Some(_)) if over => "未达标",
+        (Some(_), Some(_)) => "实施中",
+        _ => "暂无数据",
+    }
 }
 
 fn measures(store: &Store, plan_id: i64, rows: &[TaskUnitStatus], year_over: bool) -> Result<Vec<MeasureResult>> {

@@ -51,6 +51,7 @@ fn the_whole_period_names_both_milestones_with_actuals_from_the_pool() {
     assert_eq!(reform.total_target, Some(20.0), "5 a year × 4 years");
     let specialized_new = r.indicators.iter().find(|i| i.key == "specialized_new").unwrap();
     assert_eq!((specialized_new.total_target, specialized_new.total_actual), (Some(240.0), Some(3.0)));
+    assert_eq!(specialized_new.total_status, "未达标", "the period is over");
     assert_eq!(r.measures.len(), 21);
     assert_eq!((r.measures[0].status.as_str(), r.measures[0].units_done), ("已完成", 2));
     assert!(r.measures[0].progress[0].contains("30家入库（已完成，2023年第四季度）"), "{:?}", r.measures[0].progress);
@@ -84,4 +85,20 @@ fn both_formats_are_written_and_read_back() {
     assert_eq!(g.text(row, 5), "2");
     assert!(export_report(&s, None, ReportScope::Year(2019), &xlsx).unwrap_err().to_string().contains("不在"));
     assert!(export_report(&s, None, ReportScope::Whole, &dir.path().join("a.pdf")).is_err());
+}
+
+#[test]
+fn years_not_yet_begun_have_no_actual_and_count_in_no_total_actual() {
+    let mut s = store();
+    let next = crate::work_plans::copy::copy_plan(&mut s, 1, 2025, 2027, None).unwrap();
+    let r = build_report_as_of(&s, Some(next.id), ReportScope::Whole, day(2026, 3, 1)).unwrap();
+    assert_eq!(r.years, vec![2025, 2026, 2027]);
+    let reform = r.indicators.iter().find(|i| i.key == "specialized_new").unwrap();
+    let figure = |y: i64| reform.figures.iter().find(|f| f.year == y).unwrap();
+    assert_eq!((figure(2027).actual, figure(2027).status_label.as_str()), (None, NOT_BEGUN));
+    assert_eq!(figure(2025).actual, Some(1.0), "丙公司, 2025");
+    assert_ne!(figure(2026).status_label, NOT_BEGUN, "the report's own year has begun");
+    assert_eq!(reform.total_actual, Some(1.0 + figure(2026).actual.unwrap_or(0.0)), "2027 adds nothing");
+    assert_eq!(reform.total_status, "实施中", "short of the total while the period runs");
+    assert_eq!(reform.total_target, figure(2025).target.zip(figure(2027).target).map(|(a, b)| a + figure(2026).target.unwrap() + b));
 }

@@ -69,12 +69,7 @@ pub fn write(r: &EvaluationReport, path: &Path) -> Result<()> {
                 .collect();
             if r.whole && i.per_year {
                 let pct = i.total_actual.zip(i.total_target).filter(|(_, t)| *t > 0.0).map(|(a, t)| (a / t * 1000.0).round() / 10.0);
-                let label = match (i.total_target, i.total_actual) {
-                    (Some(t), Some(a)) if a >= t - 1e-9 => "已达标",
-                    (Some(_), Some(_)) => "未达标",
-                    _ => "暂无数据",
-                };
-                rows.push(vec![text(&i.name), text(&i.unit), text(r.scope_label.clone()), text("累计"), Value::Number(i.total_target), Value::Number(i.total_actual), Value::Number(pct), text(label), text(&i.source)]);
+                rows.push(vec![text(&i.name), text(&i.unit), text(r.scope_label.clone()), text("累计"), Value::Number(i.total_target), Value::Number(i.total_actual), Value::Number(pct), text(&i.total_status), text(&i.source)]);
             }
             rows
         })
