@@ -100,13 +100,18 @@ test("a measure without content is refused in Chinese", async () => {
   await fillInput(browser, "measure-content", " ");
   await click("measure-save");
   await browser.waitUntil(async () => (await lastMessage()).includes("请填写措施内容"), { timeout: 10000, timeoutMsg: "没有提示“请填写措施内容”" });
-  await browser.keys("Escape");
-  await pause(500);
+  await click("measure-cancel");
+  await browser.waitUntil(async () => !(await (await byTestId(browser, "measure-dialog")).isDisplayed()), { timeout: 10000, timeoutMsg: "措施对话框未关闭" });
 });
 
 test("set 小巨人's 2027 target to 35 in the 指标 editor", async () => {
-  await (await browser.$("#tab-indicators")).click();
-  await content("indicators-table", "专精特新“小巨人”企业数");
+  const tab = await browser.$("#tab-indicators");
+  await tab.waitForClickable({ timeout: 10000 });
+  await tab.click();
+  // Names and targets are inputs: wait for 小巨人's row and read its value.
+  await (await byTestId(browser, "indicator-target-little_giant-2027")).waitForExist({ timeout: 20000 });
+  assert.equal(await browser.execute(() => document.querySelector('[data-testid="indicator-name-little_giant"]').value), "专精特新“小巨人”企业数");
+  assert.equal(await browser.execute(() => document.querySelector('[data-testid="indicator-target-little_giant-2027"]').value), "30", "the copied 2023 milestone moved to 2027");
   await fillInput(browser, "indicator-target-little_giant-2027", "35");
   await click("indicator-save-little_giant");
   await browser.waitUntil(async () => (await lastMessage()).includes("已保存指标"), { timeout: 10000, timeoutMsg: "没有提示“已保存指标”" });
@@ -135,8 +140,7 @@ test("任务分工 and 目标看板 of the new plan show the edits", async () =>
 });
 
 test("a ledger problem linked to measure 1.1 and found by the filter", async () => {
-  await click("menu-ledger");
-  await content("ledger-total", "共 0 个问题");
+  // As the 一企一策 page opens 登记问题 for its enterprise.
   await browser.execute(() => (location.hash = "#/ledger?new=1&name=" + encodeURIComponent("第一家企业")));
   await waitForText(browser, "create-dialog", "登记问题");
   await fillInput(browser, "create-description", "上市辅导需要券商对接");

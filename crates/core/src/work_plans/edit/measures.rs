@@ -96,7 +96,12 @@ fn check(store: &Store, plan: &WorkPlan, input: &MeasureInput, editing: Option<i
             other.action_no, other.measure_no, other.title
         )));
     }
-    let action = match input.action.trim() {
+    // A measure moved to another action with the form's old action title joins that action.
+    let moved_with_old_title = editing
+        .and_then(|id| existing.iter().find(|t| t.id == id))
+        .is_some_and(|old| old.action_no != input.action_no && old.action == input.action.trim());
+    let given = if moved_with_old_title { "" } else { input.action.trim() };
+    let action = match given {
         "" => existing.iter().find(|t| t.action_no == input.action_no).map(|t| t.action.clone()).ok_or_else(|| CoreError::Invalid(format!("请填写第 {} 项行动的名称", input.action_no)))?,
         a => a.to_string(),
     };

@@ -77,6 +77,13 @@ fn a_measure_is_added_changed_and_renumbered_within_its_plan() {
     let pos = tasks.iter().position(|t| t.id == added.id).unwrap();
     assert_eq!((pos, tasks[pos].seq), (4, 5));
     assert!(tasks.windows(2).all(|w| w[0].seq + 1 == w[1].seq));
+    // Moved back to action 2 with action 1's title still in the form: it joins action 2 as it is.
+    let action_1 = tasks[0].action.clone();
+    input.action_no = 2;
+    input.action = action_1.clone();
+    let back = update_measure(&mut s, added.id, &input).unwrap();
+    assert_eq!(back.action, "创新能力提升行动（修订）");
+    assert!(list_tasks(&s, plan).unwrap().iter().filter(|t| t.action_no == 1).all(|t| t.action == action_1));
 }
 
 #[test]
