@@ -153,7 +153,7 @@ fn indicators_and_their_targets_are_edited_within_the_plan() {
     assert_eq!((list.len(), list.last().unwrap().key.as_str()), (before + 1, "custom_1"), "added after the last one");
     // A milestone moved: 小巨人 60 by 2028, none for 2027.
     let lg = list.iter().find(|i| i.key == "little_giant").unwrap().clone();
-    assert_eq!(lg.targets.iter().map(|t| t.year).collect::<Vec<_>>(), vec![2027, 2029], "copied targets shifted by four years");
+    assert_eq!(lg.targets.iter().map(|t| t.year).collect::<Vec<_>>(), vec![2027, 2028], "copied milestones shifted into the period");
     let mut input = indicator(&lg.name, &lg.unit, true, false, "", &[(2028, "60"), (2027, "")]);
     let changed = update_indicator(&mut s, plan, "little_giant", &input).unwrap();
     assert_eq!(changed.targets, vec![YearTarget { year: 2028, target: 60.0 }]);
@@ -165,7 +165,7 @@ fn indicators_and_their_targets_are_edited_within_the_plan() {
         let mut stmt = s.conn.prepare("SELECT field, old_value, new_value FROM audit_log WHERE table_name = 'target_indicators' AND row_key = ?1 ORDER BY id").unwrap();
         stmt.query_map([format!("{plan}:little_giant")], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
     };
-    assert_eq!(fields, vec![("2027年目标".into(), "30".into(), "".into()), ("2028年目标".into(), "".into(), "60".into()), ("2029年目标".into(), "50".into(), "".into())]);
+    assert_eq!(fields, vec![("2027年目标".into(), "30".into(), "".into()), ("2028年目标".into(), "50".into(), "60".into())]);
 
     input.targets = vec![TargetText { year: 2028, target: "六十".into() }];
     assert!(err(update_indicator(&mut s, plan, "little_giant", &input)).contains("2028年目标“六十”不是数字"));
