@@ -53,6 +53,12 @@ pub fn ledger_set_deadline(state: tauri::State<AppState>, id: i64, deadline: Str
     state.with(|s| ledger::set_deadline(s, id, &deadline))
 }
 
+/// 关联措施: links the problem to a measure of its plan (none: unlinks).
+#[tauri::command]
+pub fn ledger_link_task(state: tauri::State<AppState>, id: i64, task_id: Option<i64>) -> CmdResult<Problem> {
+    state.with(|s| ledger::link_task(s, id, task_id))
+}
+
 #[tauri::command]
 pub fn ledger_stats(state: tauri::State<AppState>) -> CmdResult<LedgerStats> {
     state.with(|s| ledger::ledger_stats(s))

@@ -1,9 +1,12 @@
 //! 工作方案 commands: the plans, the current one, editing, reopening an ended plan, copy, import
-//! from sheets, the indicator template and the evaluation report (paths from the dialogs).
+//! from sheets, editing a plan's measures and indicators, the indicator template and the
+//! evaluation report (paths from the dialogs).
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::work_plans::import::{import_plan, PlanImportReport};
 use pacesetter_core::work_plans::report::{build_report, export_report, EvaluationReport, ReportScope};
+use pacesetter_core::tasks::Task;
+use pacesetter_core::work_plans::edit::{self, IndicatorInput, MeasureInput, PlanIndicator};
 use pacesetter_core::work_plans::{self, indicator_sheet, WorkPlan, WorkPlanInput};
 use std::path::PathBuf;
 
@@ -60,4 +63,44 @@ pub async fn work_plans_report(state: tauri::State<'_, AppState>, id: i64, year:
 #[tauri::command]
 pub async fn work_plans_report_export(state: tauri::State<'_, AppState>, id: i64, year: Option<i64>, path: PathBuf) -> CmdResult<EvaluationReport> {
     state.with(|s| export_report(s, Some(id), scope(year), &path))
+}
+
+#[tauri::command]
+pub fn work_plans_measures(state: tauri::State<AppState>, id: i64) -> CmdResult<Vec<Task>> {
+    state.with(|s| pacesetter_core::tasks::list_tasks(s, id))
+}
+
+#[tauri::command]
+pub fn work_plans_add_measure(state: tauri::State<AppState>, id: i64, input: MeasureInput) -> CmdResult<Task> {
+    state.with(|s| edit::add_measure(s, id, &input))
+}
+
+#[tauri::command]
+pub fn work_plans_update_measure(state: tauri::State<AppState>, task_id: i64, input: MeasureInput) -> CmdResult<Task> {
+    state.with(|s| edit::update_measure(s, task_id, &input))
+}
+
+#[tauri::command]
+pub fn work_plans_delete_measure(state: tauri::State<AppState>, task_id: i64) -> CmdResult<()> {
+    state.with(|s| edit::delete_measure(s, task_id))
+}
+
+#[tauri::command]
+pub fn work_plans_indicators(state: tauri::State<AppState>, id: i64) -> CmdResult<Vec<PlanIndicator>> {
+    state.with(|s| edit::list_indicators(s, id))
+}
+
+#[tauri::command]
+pub fn work_plans_add_indicator(state: tauri::State<AppState>, id: i64, input: IndicatorInput) -> CmdResult<PlanIndicator> {
+    state.with(|s| edit::add_indicator(s, id, &input))
+}
+
+#[tauri::command]
+pub fn work_plans_update_indicator(state: tauri::State<AppState>, id: i64, key: String, input: IndicatorInput) -> CmdResult<PlanIndicator> {
+    state.with(|s| edit::update_indicator(s, id, &key, &input))
+}
+
+#[tauri::command]
+pub fn work_plans_delete_indicator(state: tauri::State<AppState>, id: i64, key: String) -> CmdResult<()> {
+    state.with(|s| edit::delete_indicator(s, id, &key))
 }

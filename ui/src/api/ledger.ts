@@ -22,6 +22,8 @@ export const closeProblem = (id: number, input: CloseInput) => call<Problem>("le
 export const confirmProblem = (id: number) => call<Problem>("ledger_confirm", { id });
 export const returnProblem = (id: number, reason: string) => call<Problem>("ledger_return", { id, reason });
 export const setProblemDeadline = (id: number, deadline: string) => call<Problem>("ledger_set_deadline", { id, deadline });
+/** 关联措施: `taskId` null unlinks. */
+export const linkProblemTask = (id: number, taskId: number | null) => call<Problem>("ledger_link_task", { id, taskId });
 export const ledgerStats = () => call<LedgerStats>("ledger_stats");
 export const ledgerUnits = () => call<string[]>("ledger_units");
 export const exportLedger = (query: ProblemQuery, path: string) => call<number>("ledger_export", { query, path });

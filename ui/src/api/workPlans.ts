@@ -21,3 +21,19 @@ export const exportPlanTemplate = (id: number, path: string) => call<null>("work
 export const planReport = (id: number, year: number | null) => call<EvaluationReport>("work_plans_report", { id, year });
 export const exportPlanReport = (id: number, year: number | null, path: string) =>
   call<EvaluationReport>("work_plans_report_export", { id, year, path });
+
+// A plan's measures and indicators, edited on the 工作方案 page.
+import type { Task } from "../bindings/Task";
+import type { MeasureInput } from "../bindings/MeasureInput";
+import type { PlanIndicator } from "../bindings/PlanIndicator";
+import type { IndicatorInput } from "../bindings/IndicatorInput";
+
+export const planMeasures = (id: number) => call<Task[]>("work_plans_measures", { id });
+export const addMeasure = (id: number, input: MeasureInput) => call<Task>("work_plans_add_measure", { id, input });
+export const updateMeasure = (taskId: number, input: MeasureInput) => call<Task>("work_plans_update_measure", { taskId, input });
+export const deleteMeasure = (taskId: number) => call<null>("work_plans_delete_measure", { taskId });
+export const planIndicators = (id: number) => call<PlanIndicator[]>("work_plans_indicators", { id });
+export const addIndicator = (id: number, input: IndicatorInput) => call<PlanIndicator>("work_plans_add_indicator", { id, input });
+export const updateIndicator = (id: number, key: string, input: IndicatorInput) =>
+  call<PlanIndicator>("work_plans_update_indicator", { id, key, input });
+export const deleteIndicator = (id: number, key: string) => call<null>("work_plans_delete_indicator", { id, key });

@@ -15,4 +15,12 @@ actions: Array<string>,
 /**
  * The deadline 交办 today would give by default (by category).
  */
-default_deadline: string, updated_at: string, };
+default_deadline: string, updated_at: string, 
+/**
+ * The measure of the work plan the problem is linked to, if any.
+ */
+task_id: number | null, 
+/**
+ * That measure as 2.3 开展产融对接.
+ */
+task_label: string | null, };

@@ -11,4 +11,8 @@ unit?: string, county?: string, category?: string,
 /**
  * Only problems past their deadline and not yet 办结.
  */
-overdue?: boolean, enterprise_id?: number, offset?: number, limit?: number, };
+overdue?: boolean, enterprise_id?: number, 
+/**
+ * Only problems linked to this measure.
+ */
+task_id?: number, offset?: number, limit?: number, };

@@ -46,6 +46,10 @@ pub struct Problem {
     /// The deadline 交办 today would give by default (by category).
     pub default_deadline: String,
     pub updated_at: String,
+    /// The measure of the work plan the problem is linked to, if any.
+    pub task_id: Option<i64>,
+    /// That measure as 2.3 开展产融对接.
+    pub task_label: Option<String>,
 }
 
 /// A new problem (征集).
@@ -326,6 +330,31 @@ pub fn set_deadline(store: &mut Store, id: i64, deadline: &str) -> Result<Proble
     get_problem(store, id)
 }
 
+/// Links a problem to a measure of its own work plan (or unlinks it), recorded and audited.
+pub fn link_task(store: &mut Store, id: i64, task_id: Option<i64>) -> Result<Problem> {
+    let p = get_problem(store, id)?;
+    let plan_id: i64 = store.conn.query_row("SELECT plan_id FROM problems WHERE id = ?1", [id], |r| r.get(0))?;
+    if let Some(task) = task_id {
+        if crate::work_plans::plan_of_task(store, task)? != plan_id {
+            return Err(CoreError::Invalid("所选工作措施不属于该问题所在的工作方案".into()));
+        }
+    }
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    tx.execute("UPDATE problems SET task_id = ?1, updated_at = ?2 WHERE id = ?3", params![task_id, now_text(), id])?;
+    let label = |t: Option<i64>| -> Result<String> {
+        Ok(match t {
+            Some(t) => tx.query_row("SELECT action_no || '.' || measure_no || ' ' || title FROM tasks WHERE id = ?1", [t], |r| r.get(0))?,
+            None => "（未关联）".to_string(),
+        })
+    };
+    let (old, new) = (label(p.task_id)?, label(task_id)?);
+    let stamp = audit::Stamp::new(now_text(), operator, "问题台账·关联措施");
+    audit::record(&tx, &stamp, audit::Entry::row("update", "problems", &id.to_string()).field("task_id", Some(&old), Some(&new)))?;
+    tx.commit()?;
+    get_problem(store, id)
+}
+
 pub fn get_problem(store: &Store, id: i64) -> Result<Problem> {
     store
         .conn
@@ -487,5 +516,31 @@ pub(crate) mod tests {
         let bad = ProblemInput { enterprise_id: a, source: "微信".into(), ..bad };
         assert!(create_problem(&mut s, &bad).unwrap_err().to_string().contains("问题来源"));
         assert!(unit_options(&s).unwrap().contains(&"市工业和信息化局".to_string()));
+    }
+
+    #[test]
+    fn a_problem_is_linked_to_a_measure_of_its_plan_and_filtered_by_it() {
+        let (mut s, a, _) = store_with_two();
+        let measure = crate::tasks::list_tasks(&s, 1).unwrap()[5].clone();
+        let linked = create_problem(&mut s, &ProblemInput { task_id: Some(measure.id), ..ProblemInput { enterprise_id: a, source: "入企服务".into(), category: "融资".into(), description: "贷款".into(), ..Default::default() } }).unwrap();
+        assert_eq!(linked.task_id, Some(measure.id));
+        assert_eq!(linked.task_label.as_deref(), Some(format!("2.2 {}", measure.title).as_str()));
+        let other = new_problem(&mut s, a, "用地");
+        assert_eq!((other.task_id, other.task_label.as_deref()), (None, None));
+        let only = |s: &Store| list_problems(s, &ProblemQuery { task_id: Some(measure.id), ..Default::default() }).unwrap().rows.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(only(&s), vec![linked.id]);
+        let relinked = link_task(&mut s, other.id, Some(measure.id)).unwrap();
+        assert_eq!(relinked.task_id, Some(measure.id));
+        assert_eq!(only(&s).len(), 2);
+        link_task(&mut s, linked.id, None).unwrap();
+        assert_eq!(only(&s), vec![other.id]);
+        let next = crate::work_plans::copy_plan(&mut s, 1, 2026, 2028, None).unwrap();
+        let foreign = crate::tasks::list_tasks(&s, next.id).unwrap()[0].id;
+        assert!(link_task(&mut s, other.id, Some(foreign)).unwrap_err().to_string().contains("不属于该问题所在的工作方案"));
+        let audited: Vec<String> = {
+            let mut stmt = s.conn.prepare("SELECT new_value FROM audit_log WHERE field = 'task_id' ORDER BY id").unwrap();
+            stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        };
+        assert_eq!(audited, vec![format!("2.2 {}", measure.title), "（未关联）".to_string()]);
     }
 }

@@ -12,7 +12,8 @@ use ts_rs::TS;
 
 pub(crate) const SELECT_PROBLEM: &str = "SELECT p.id, p.enterprise_id, e.name, e.uscc, e.county, p.source, p.category,
         p.description, p.received_on, p.state, p.lead_unit, p.co_units, p.assigned_on, p.deadline, p.result,
-        p.closed_on, p.satisfaction, p.return_reason, p.updated_at
+        p.closed_on, p.satisfaction, p.return_reason, p.updated_at, p.task_id,
+        (SELECT t.action_no || '.' || t.measure_no || ' ' || t.title FROM tasks t WHERE t.id = p.task_id)
     FROM problems p JOIN enterprises e ON e.id = p.enterprise_id";
 
 pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
@@ -44,6 +45,8 @@ pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
         satisfaction: r.get(16)?,
         return_reason: r.get(17)?,
         updated_at: r.get(18)?,
+        task_id: r.get(19)?,
+        task_label: r.get(20)?,
     })
 }
 
@@ -65,6 +68,9 @@ pub struct ProblemQuery {
     pub overdue: Option<bool>,
     #[ts(optional)]
     pub enterprise_id: Option<i64>,
+    /// Only problems linked to this measure.
+    #[ts(optional)]
+    pub task_id: Option<i64>,
     #[serde(flatten)]
     #[ts(flatten)]
     pub paging: Paging,
@@ -119,6 +125,9 @@ fn filter(q: &ProblemQuery) -> Filter {
     }
     if let Some(id) = q.enterprise_id {
         f.add("p.enterprise_id = ?", [Value::Integer(id)]);
+    }
+    if let Some(id) = q.task_id {
+        f.add("p.task_id = ?", [Value::Integer(id)]);
     }
     f
 }

@@ -33,7 +33,7 @@ pub fn copy_plan(store: &mut Store, id: i64, start_year: i64, end_year: i64, tit
         tx.execute(
             "INSERT INTO tasks(plan_id, seq, action_no, action, measure_no, title, content, units, deadline, deadline_note, quantities)
              SELECT ?1, seq, action_no, action, measure_no, title, content, units, ?2, ?3, quantities FROM tasks WHERE id = ?4",
-            params![new_id, shifted_deadline(&deadline, shift), format!("复制自《{}》（原完成时限：{deadline}）", from.title), task_id],
+            params![new_id, shifted_deadline(&deadline, shift, end_year), format!("复制自《{}》（原完成时限：{deadline}）", from.title), task_id],
         )?;
     }
     tx.execute(
@@ -41,10 +41,11 @@ pub fn copy_plan(store: &mut Store, id: i64, start_year: i64, end_year: i64, tit
          SELECT ?1, key, name, unit, kind, per_year, yearly_target, note, sort FROM target_indicators WHERE plan_id = ?2",
         params![new_id, id],
     )?;
+    // Milestones moved with the period; one past a shorter period's end falls on its last year.
     tx.execute(
-        "INSERT INTO target_values(plan_id, indicator, year, target)
-         SELECT ?1, indicator, year + ?3, target FROM target_values WHERE plan_id = ?2",
-        params![new_id, id, shift],
+        "INSERT OR REPLACE INTO target_values(plan_id, indicator, year, target)
+         SELECT ?1, indicator, min(year + ?3, ?4), target FROM target_values WHERE plan_id = ?2 ORDER BY year",
+        params![new_id, id, shift, end_year],
     )?;
     tx.execute(
         "INSERT INTO award_catalog(plan_id, name, category, amount_wan, source, sort)
@@ -55,10 +56,10 @@ pub fn copy_plan(store: &mut Store, id: i64, start_year: i64, end_year: i64, tit
     get_plan(store, new_id)
 }
 
-/// 2023年底 moved by `shift` years; 每年 and 长期坚持 stay.
-fn shifted_deadline(deadline: &str, shift: i64) -> String {
+/// 2023年底 moved by `shift` years (at the latest to the new period's end); 每年 and 长期坚持 stay.
+fn shifted_deadline(deadline: &str, shift: i64, end_year: i64) -> String {
     match deadline.strip_suffix("年底").and_then(|y| y.parse::<i64>().ok()) {
-        Some(year) => format!("{}年底", year + shift),
+        Some(year) => format!("{}年底", (year + shift).min(end_year)),
         None => deadline.to_string(),
     }
 }
@@ -86,5 +87,14 @@ mod tests {
         let original_awards: i64 = s.conn.query_row("SELECT count(*) FROM award_catalog WHERE plan_id = 1", [], |r| r.get(0)).unwrap();
         assert_eq!(awards, original_awards);
         assert!(copy_plan(&mut s, 1, 2030, 2028, None).unwrap_err().to_string().contains("实施期限"));
+        // A shorter period: 2025年底 and the 2025 milestone fall on its last year, not past it.
+        let short = copy_plan(&mut s, 1, 2026, 2028, None).unwrap();
+        let due: Vec<String> = list_tasks(&s, short.id).unwrap().into_iter().map(|t| t.deadline).filter(|d| d.ends_with("年底")).collect();
+        assert!(due.contains(&"2027年底".to_string()) && due.contains(&"2028年底".to_string()) && !due.contains(&"2029年底".to_string()), "{due:?}");
+        let years: Vec<(i64, f64)> = {
+            let mut stmt = s.conn.prepare("SELECT year, target FROM target_values WHERE plan_id = ?1 AND indicator = 'little_giant' ORDER BY year").unwrap();
+            stmt.query_map([short.id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+        };
+        assert_eq!(years, vec![(2027, 30.0), (2028, 50.0)]);
     }
 }

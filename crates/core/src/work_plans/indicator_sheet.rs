@@ -118,18 +118,24 @@ fn locate(g: &Grid) -> Option<Columns> {
     })
 }
 
-fn number(g: &Grid, r: usize, c: usize, what: &str, issues: &mut Vec<SheetIssue>) -> Option<f64> {
-    let text = g.text(r, c).trim().trim_end_matches(['%', '％']).replace(',', "").trim().to_string();
+/// A target as written (50, ≥3, 78%, 1,200): `Ok(None)` when blank, `Err(())` when it is not a
+/// number not below 0.
+pub(crate) fn parse_target(text: &str) -> std::result::Result<Option<f64>, ()> {
+    let text = text.trim().trim_end_matches(['%', '％']).replace([',', '，'], "").trim().to_string();
     if text.is_empty() {
-        return None;
+        return Ok(None);
     }
-    match text.trim_start_matches(['≥', '>']).parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-        _ => {
-            issues.push(SheetIssue::new(sheet_row(r), Some(column_letter(c)), Some(g.text(r, c)), "bad_number", format!("{what}“{}”不是数字", g.text(r, c))));
-            None
-        }
+    match text.trim_start_matches(['≥', '>']).trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
+        _ => Err(()),
     }
+}
+
+fn number(g: &Grid, r: usize, c: usize, what: &str, issues: &mut Vec<SheetIssue>) -> Option<f64> {
+    parse_target(&g.text(r, c)).unwrap_or_else(|()| {
+        issues.push(SheetIssue::new(sheet_row(r), Some(column_letter(c)), Some(g.text(r, c)), "bad_number", format!("{what}“{}”不是数字", g.text(r, c))));
+        None
+    })
 }
 
 /// Reads the indicators of the sheet at `path`; rows with problems are left out and reported.
@@ -174,12 +180,12 @@ pub fn read_indicators(store: &Store, path: &Path) -> Result<(Vec<IndicatorRow>,
     Ok((rows, issues))
 }
 
-fn compact(name: &str) -> String {
+pub(crate) fn compact(name: &str) -> String {
     name.chars().filter(|c| !c.is_whitespace() && !"“”\"'‘’（）()".contains(*c)).collect()
 }
 
 /// Indicator names the store knows (every plan's and the shipped ones) → their keys.
-fn known_names(store: &Store) -> Result<BTreeMap<String, String>> {
+pub(crate) fn known_names(store: &Store) -> Result<BTreeMap<String, String>> {
     let mut map: BTreeMap<String, String> = crate::store::seed::target_seed().indicators.into_iter().map(|i| (compact(&i.name), i.key)).collect();
     let mut stmt = store.conn.prepare("SELECT name, key FROM target_indicators")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;

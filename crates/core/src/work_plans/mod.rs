@@ -2,6 +2,7 @@
 //! plan goes through (未开始 → 实施中 → 已结束); which plan is current; an ended plan is read-only
 //! unless reopened. Measures, indicators, entries and awards hang off a plan by `plan_id`.
 mod copy;
+pub mod edit;
 pub mod import;
 pub mod indicator_sheet;
 pub mod report;
