@@ -45,7 +45,7 @@ DEPENDS=$(field Depends)
 for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
   grep -qw -- "$dep" <<<"$DEPENDS" || fail "Depends 缺少 $dep：$DEPENDS"
 done
-field Description | grep -q "领跑者" || fail "Description 不是中文说明"
+grep -q "领跑者" <<<"$(field Description)" || fail "Description 不是中文说明"
 
 # --- install into an empty root -----------------------------------------------------------------
 INST=$WORK/root
@@ -55,7 +55,7 @@ if [ "$(id -u)" -eq 0 ]; then
   touch "$INST/var/lib/dpkg/status"
   dpkg --root="$INST" --force-depends --log=/dev/null -i "$DEB" >/dev/null 2>"$WORK/dpkg.err" \
     || { cat "$WORK/dpkg.err"; fail "dpkg -i 失败"; }
-  dpkg --root="$INST" -s pacesetter | grep -q "Status: install ok installed" || fail "dpkg 未登记安装"
+  grep -q "Status: install ok installed" <<<"$(dpkg --root="$INST" -s pacesetter)" || fail "dpkg 未登记安装"
 else
   dpkg -x "$DEB" "$INST"
 fi
@@ -74,7 +74,7 @@ desktop-file-validate "$DESKTOP" || fail "桌面入口不符合规范"
 for size in 16 24 32 48 64 128 256 512; do
   icon=$INST/usr/share/icons/hicolor/${size}x${size}/apps/pacesetter-app.png
   [ -f "$icon" ] || fail "缺少 ${size}x${size} 图标"
-  file "$icon" | grep -q "$size x $size" || fail "$icon 不是 ${size}x${size}"
+  grep -q "$size x $size" <<<"$(file "$icon")" || fail "$icon 不是 ${size}x${size}"
 done
 
 # --- Depends: every library the binary links must come with the declared Depends -----------------

@@ -22,10 +22,10 @@ source scripts/lib/apt.sh
 # wine32: NSIS installers are 32-bit programs, and Debian's Wine runs those only with it (i386).
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-dpkg --print-foreign-architectures | grep -qx i386 || $SUDO dpkg --add-architecture i386
+grep -qx i386 <<<"$(dpkg --print-foreign-architectures)" || $SUDO dpkg --add-architecture i386
 install_missing mingw-w64 wine wine64 wine32:i386 nsis python3-pefile python3-openpyxl xvfb x11-utils imagemagick
 export PATH="$HOME/.cargo/bin:$PATH"
-rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
+grep -qx "$TRIPLE" <<<"$(rustup target list --installed)" || rustup target add "$TRIPLE"
 SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}
 [ -d "$SAMPLES" ] || fail "找不到样例文件夹 $SAMPLES"
 [ -f ui/dist/index.html ] || fail "缺少 ui/dist：先构建界面（cd ui && npx vite build）"
