@@ -159,3 +159,28 @@ test("a ledger problem linked to measure 1.1 and found by the filter", async () 
   await pause(500);
   await screenshot(browser, "plan-edit-ledger");
 });
+
+test("the problem drawer changes its measure; the plan filter keeps other plans' problems apart", async () => {
+  const id = await browser.execute(() => document.querySelector('[data-testid^="show-"]')?.dataset.testid.slice(5));
+  assert.ok(id, "a problem row with 详情");
+  await click(`show-${id}`);
+  await waitForText(browser, "problem-drawer", "关联措施");
+  await click("drawer-task");
+  await chooseOption("1.2 ");
+  await browser.waitUntil(async () => (await lastMessage()).includes("已关联措施 1.2"), { timeout: 10000, timeoutMsg: "未提示已关联措施 1.2" });
+  await pause(500);
+  await screenshot(browser, "plan-edit-drawer");
+  await browser.keys("Escape");
+  // The list (still filtered by 1.1) no longer holds it; by 1.2 it does.
+  await content("ledger-total", "共 0 个问题");
+  await click("filter-task");
+  await chooseOption("1.2 ");
+  await content("ledger-total", "共 1 个问题");
+  // Back on the page: the current plan's problems; the 2022 plan has none of them.
+  await click("menu-tasks");
+  await click("menu-ledger");
+  await content("ledger-total", "共 1 个问题");
+  await click("filter-plan");
+  await chooseOption("邢台市特色产业集群");
+  await content("ledger-total", "共 0 个问题");
+});

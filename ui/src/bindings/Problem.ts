@@ -23,4 +23,8 @@ task_id: number | null,
 /**
  * That measure as 2.3 开展产融对接.
  */
-task_label: string | null, };
+task_label: string | null, 
+/**
+ * The work plan the problem was registered under.
+ */
+plan_id: number, };

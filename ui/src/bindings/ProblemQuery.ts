@@ -15,4 +15,8 @@ overdue?: boolean, enterprise_id?: number,
 /**
  * Only problems linked to this measure.
  */
-task_id?: number, offset?: number, limit?: number, };
+task_id?: number, 
+/**
+ * Only problems registered under this work plan.
+ */
+plan_id?: number, offset?: number, limit?: number, };

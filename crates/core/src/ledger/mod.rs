@@ -50,6 +50,8 @@ pub struct Problem {
     pub task_id: Option<i64>,
     /// That measure as 2.3 开展产融对接.
     pub task_label: Option<String>,
+    /// The work plan the problem was registered under.
+    pub plan_id: i64,
 }
 
 /// A new problem (征集).
@@ -542,5 +544,11 @@ pub(crate) mod tests {
             stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
         };
         assert_eq!(audited, vec![format!("2.2 {}", measure.title), "（未关联）".to_string()]);
+        crate::work_plans::use_plan(&s, next.id).unwrap();
+        let later = new_problem(&mut s, a, "用工");
+        assert_eq!((later.plan_id, other.plan_id), (next.id, 1));
+        let of_plan = |plan_id| list_problems(&s, &ProblemQuery { plan_id: Some(plan_id), ..Default::default() }).unwrap().rows.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(of_plan(next.id), vec![later.id]);
+        assert!(!of_plan(1).contains(&later.id) && of_plan(1).len() == 2);
     }
 }

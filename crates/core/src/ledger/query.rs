@@ -1,4 +1,4 @@
-//! Reading the ledger: problems filtered by state, unit, county, category, overdue and paged in
+//! Reading the ledger: problems filtered by plan, state, unit, county, category, measure, overdue and paged in
 //! SQL; counts and 办结率 per lead unit and per county.
 use super::workflow::{self, CLOSED_STATES};
 use super::{today, Problem};
@@ -13,7 +13,7 @@ use ts_rs::TS;
 pub(crate) const SELECT_PROBLEM: &str = "SELECT p.id, p.enterprise_id, e.name, e.uscc, e.county, p.source, p.category,
         p.description, p.received_on, p.state, p.lead_unit, p.co_units, p.assigned_on, p.deadline, p.result,
         p.closed_on, p.satisfaction, p.return_reason, p.updated_at, p.task_id,
-        (SELECT t.action_no || '.' || t.measure_no || ' ' || t.title FROM tasks t WHERE t.id = p.task_id)
+        (SELECT t.action_no || '.' || t.measure_no || ' ' || t.title FROM tasks t WHERE t.id = p.task_id), p.plan_id
     FROM problems p JOIN enterprises e ON e.id = p.enterprise_id";
 
 pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
@@ -47,6 +47,7 @@ pub(crate) fn problem_from(r: &rusqlite::Row) -> rusqlite::Result<Problem> {
         updated_at: r.get(18)?,
         task_id: r.get(19)?,
         task_label: r.get(20)?,
+        plan_id: r.get(21)?,
     })
 }
 
@@ -71,6 +72,9 @@ pub struct ProblemQuery {
     /// Only problems linked to this measure.
     #[ts(optional)]
     pub task_id: Option<i64>,
+    /// Only problems registered under this work plan.
+    #[ts(optional)]
+    pub plan_id: Option<i64>,
     #[serde(flatten)]
     #[ts(flatten)]
     pub paging: Paging,
@@ -128,6 +132,9 @@ fn filter(q: &ProblemQuery) -> Filter {
     }
     if let Some(id) = q.task_id {
         f.add("p.task_id = ?", [Value::Integer(id)]);
+    }
+    if let Some(id) = q.plan_id {
+        f.add("p.plan_id = ?", [Value::Integer(id)]);
     }
     f
 }

@@ -26,7 +26,7 @@ use crate::store::filter::Paging;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use crate::work_plans::WorkPlan;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use pool::PoolEnterprise;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -227,9 +227,12 @@ impl Inputs {
         ind.assess(year, None, today).target
     }
 
-    /// The value of an indicator for a year over `scope`, with the computation when computed.
+    /// The value of an indicator for a year over `scope`, with the computation when computed;
+    /// a year not yet begun has no value (the pool's count today is not that year's result).
     fn value(&self, ind: &Indicator, scope: &[&PoolEnterprise], year: i64, today: NaiveDate) -> (Option<f64>, Option<compute::Computed>) {
-        if ind.computed {
+        if year > i64::from(today.year()) {
+            (None, None)
+        } else if ind.computed {
             let c = compute::compute(&ind.key, scope, year, self.basis, self.target(ind, year, today));
             (c.as_ref().and_then(|c| c.value), c)
         } else {
@@ -418,6 +421,19 @@ mod tests {
         assert_eq!(names, vec![("南和区", 2), ("清河县", 1)]);
         assert_eq!(b.counties[0].values["little_giant"], Some(1.0));
         assert_eq!(b.counties[1].values["leader_rd_ratio"], Some(2.0));
+    }
+
+    #[test]
+    fn years_not_yet_begun_have_no_value_in_the_trend() {
+        let s = store();
+        let q = TargetQuery { year: Some(2023), ..TargetQuery::default() };
+        let b = board_as_of(&s, &q, day(2023, 6, 1)).unwrap();
+        let lg = ind(&b, "little_giant");
+        assert_eq!(lg.trend.iter().map(|t| t.value).collect::<Vec<_>>(), vec![Some(0.0), Some(1.0), None, None]);
+        assert!(lg.trend[2..].iter().all(|t| t.status == "no_data" && t.target.is_some()), "targets stay, values wait for the year");
+        let q = TargetQuery { year: Some(2024), ..TargetQuery::default() };
+        let future = ind(&board_as_of(&s, &q, day(2023, 6, 1)).unwrap(), "little_giant").clone();
+        assert_eq!((future.value, future.status.as_str()), (None, "no_data"));
     }
 
     #[test]
