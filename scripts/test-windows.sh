@@ -23,7 +23,7 @@ source scripts/lib/apt.sh
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 grep -qx i386 <<<"$(dpkg --print-foreign-architectures)" || $SUDO dpkg --add-architecture i386
-install_missing mingw-w64 wine wine64 wine32:i386 nsis python3-pefile python3-openpyxl xvfb x11-utils imagemagick
+install_missing mingw-w64 wine wine64 wine32:i386 nsis python3-pefile python3-openpyxl xvfb x11-utils imagemagick xdotool
 export PATH="$HOME/.cargo/bin:$PATH"
 grep -qx "$TRIPLE" <<<"$(rustup target list --installed)" || rustup target add "$TRIPLE"
 SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}
