@@ -8,7 +8,15 @@ export type EnterpriseData = { uscc: string, name: string, county: string | null
 /**
  * ISO date (2012-08-01) or month (2012-08).
  */
-founded: string | null, registered_capital_wan: number | null, tier: string | null, in_pool: boolean | null, is_leader: boolean | null, target_board: string | null, listing_stage: string | null, specialized: boolean | null, specialized_year: number | null, little_giant: boolean | null, little_giant_year: number | null, high_tech: boolean | null, high_tech_year: number | null, innovative_sme: boolean | null, innovative_sme_year: number | null, white_list: boolean | null, eco_positive_list: boolean | null, notes: string | null, 
+founded: string | null, registered_capital_wan: number | null, tier: string | null, in_pool: boolean | null, is_leader: boolean | null, target_board: string | null, listing_stage: string | null, 
+/**
+ * 股改完成时间: ISO year (2025), month (2025-06) or date.
+ */
+reform_date: string | null, 
+/**
+ * 上市时间 (the board is `target_board`): same forms.
+ */
+listed_date: string | null, specialized: boolean | null, specialized_year: number | null, little_giant: boolean | null, little_giant_year: number | null, high_tech: boolean | null, high_tech_year: number | null, innovative_sme: boolean | null, innovative_sme_year: number | null, white_list: boolean | null, eco_positive_list: boolean | null, notes: string | null, 
 /**
  * Columns of county sheets that have no field, by header text.
  */

@@ -68,6 +68,8 @@ pub const FIELDS: &[Field] = &[
     f("invention_patents", "发明专利数（件）", Kind::Count, true),
     f("target_board", "拟上市板块", Kind::Board, false),
     f("listing_stage", "上市进展", Kind::Stage, false),
+    f("reform_date", "股改完成时间", Kind::Date, false),
+    f("listed_date", "上市时间", Kind::Date, false),
     f("tier", "梯队", Kind::Text, false),
     f("in_pool", "是否入库（上市培育库）", Kind::Flag, false),
     f("is_leader", "是否“领跑者”企业", Kind::Flag, false),
@@ -142,6 +144,9 @@ const RULES: &[Rule] = &[
     Rule { key: "founded", exact: &["成立时间", "成立日期", "成立年份", "注册时间", "注册日期", "成立年月"], contains: &["成立时间", "成立日期", "成立年", "注册时间", "注册日期"] },
     Rule { key: "registered_capital_wan", exact: &[], contains: &["注册资本", "注册资金"] },
     Rule { key: "invention_patents", exact: &["发明专利", "专利", "专利数"], contains: &["发明专利", "专利数", "专利授权"] },
+    // Before 拟上市板块 and 上市进展; only exact forms for 上市时间 (拟上市时间 is a plan, not a date).
+    Rule { key: "reform_date", exact: &["股改时间", "股改日期", "股改年份", "股改年月", "股份制改造时间"], contains: &["完成股改", "股改完成", "股份制改造完成", "股改+时间", "股改+日期"] },
+    Rule { key: "listed_date", exact: &["上市时间", "上市日期", "上市年份", "上市年月", "实际上市时间", "上市挂牌时间", "首发上市时间"], contains: &[] },
     Rule { key: "target_board", exact: &["板块", "拟上市板块", "上市板块", "拟上市地", "拟上市地点", "拟上市市场"], contains: &["板块", "拟上市地", "上市地点", "拟上市交易所", "上市地", "上市市场"] },
     Rule {
         key: "listing_stage",
@@ -328,6 +333,13 @@ mod tests {
             ("主营业务", Some("main_business")),
             ("注册地址", Some("address")),
             ("成立时间", Some("founded")),
+            ("股改完成时间", Some("reform_date")),
+            ("股改时间", Some("reform_date")),
+            ("完成股改时间", Some("reform_date")),
+            ("股份制改造完成时间", Some("reform_date")),
+            ("上市时间", Some("listed_date")),
+            ("上市日期", Some("listed_date")),
+            ("拟上市时间", None),
             ("纳税额", Some("tax_wan")),
             // 上市后备企业信息统计表
             ("目前上市进程", Some("listing_stage")),

@@ -60,6 +60,8 @@ const COLUMNS: &[TemplateColumn] = &[
     col("invention_patents", "{year}年有效发明专利（件）", 14.0, List::None, false, "整数"),
     col("target_board", "拟上市板块", 16.0, List::Board, true, "从下拉列表选择"),
     col("listing_stage", "上市进展", 12.0, List::Stage, true, "从下拉列表选择"),
+    col("reform_date", "股改完成时间", 12.0, List::None, true, "如 2025-06 或 2025"),
+    col("listed_date", "上市时间", 12.0, List::None, true, "如 2025-06-18"),
     col("tier", "梯队", 10.0, List::None, true, ""),
     col("in_pool", "是否入库（上市培育库）", 12.0, List::YesNo, true, "是/否"),
     col("is_leader", "是否“领跑者”企业", 12.0, List::YesNo, true, "是/否"),

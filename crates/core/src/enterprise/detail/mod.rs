@@ -57,6 +57,10 @@ pub struct EnterpriseData {
     pub is_leader: Option<bool>,
     pub target_board: Option<String>,
     pub listing_stage: Option<String>,
+    /// 股改完成时间: ISO year (2025), month (2025-06) or date.
+    pub reform_date: Option<String>,
+    /// 上市时间 (the board is `target_board`): same forms.
+    pub listed_date: Option<String>,
     pub specialized: Option<bool>,
     pub specialized_year: Option<i64>,
     pub little_giant: Option<bool>,
@@ -116,7 +120,7 @@ const COLUMNS: &[(&str, bool)] = &[
     ("uscc", false), ("name", false), ("county", false), ("cluster", false), ("industry", false),
     ("main_business", false), ("legal_rep", false), ("contact", false), ("phone", false), ("address", false),
     ("founded", false), ("registered_capital_wan", false), ("tier", false), ("in_pool", true), ("is_leader", true),
-    ("target_board", false), ("listing_stage", false), ("specialized", true), ("specialized_year", false),
+    ("target_board", false), ("listing_stage", false), ("reform_date", false), ("listed_date", false), ("specialized", true), ("specialized_year", false),
     ("little_giant", true), ("little_giant_year", false), ("high_tech", true), ("high_tech_year", false),
     ("innovative_sme", true), ("innovative_sme_year", false), ("white_list", true), ("eco_positive_list", true),
     ("notes", false),
@@ -236,13 +240,18 @@ fn valid_founded(s: &str) -> bool {
         || chrono::NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok_and(|_| s.len() == 7)
 }
 
+/// 股改完成时间 and 上市时间 may be known to the year only.
+fn valid_event_date(s: &str) -> bool {
+    valid_founded(s) || (s.len() == 4 && s.parse::<i64>().is_ok_and(|y| (1949..=2100).contains(&y)))
+}
+
 /// Normalizes and checks what the form sent; the error names the field and the rule in Chinese.
 fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Result<EnterpriseData> {
     let mut d = input.clone();
     for s in [
         &mut d.county, &mut d.cluster, &mut d.industry, &mut d.main_business, &mut d.legal_rep, &mut d.contact,
         &mut d.phone, &mut d.address, &mut d.founded, &mut d.tier, &mut d.target_board, &mut d.listing_stage,
-        &mut d.notes,
+        &mut d.reform_date, &mut d.listed_date, &mut d.notes,
     ] {
         *s = tidy(s);
     }
@@ -273,6 +282,11 @@ fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Resul
     if let Some(f) = &d.founded {
         if !valid_founded(f) {
             return Err(CoreError::Invalid(format!("成立时间“{f}”应写成 2012-08-01 或 2012-08")));
+        }
+    }
+    for (key, v) in [("reform_date", &d.reform_date), ("listed_date", &d.listed_date)] {
+        if let Some(v) = v.as_deref().filter(|v| !valid_event_date(v)) {
+            return Err(CoreError::Invalid(format!("{}“{v}”应写成 2025、2025-06 或 2025-06-15", label(key))));
         }
     }
     check_range(label("registered_capital_wan"), d.registered_capital_wan, 0.0, 1e9)?;
