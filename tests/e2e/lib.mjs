@@ -97,3 +97,39 @@ export async function stopApp(browser) {
     /* the app is gone already */
   }
 }
+
+/** Opens the el-select with `id` and clicks, in that select's own list (not another select's list
+ *  still fading out), the option whose text starts with `label` (or holds it, with `anywhere`).
+ *  Clicks the select again if it is still closed after a while (the click landed while a drawer slid in). */
+export async function selectOption(browser, id, label, anywhere = false) {
+  let state = "";
+  let clickedAt = 0;
+  await browser.waitUntil(
+    async () => {
+      state = await browser.execute(
+        (sel, l, any) => {
+          const input = document.querySelector(`${sel} input[aria-controls]`);
+          if (!input) return "missing";
+          if (input.getAttribute("aria-expanded") !== "true") return "collapsed";
+          const list = document.getElementById(input.getAttribute("aria-controls"));
+          if (!list || list.offsetParent === null) return "opening";
+          const matches = (text) => (any ? text.includes(l) : text.startsWith(l));
+          const item = [...list.querySelectorAll(".el-select-dropdown__item")].find((li) => matches(li.textContent.trim()));
+          if (!item) return "no-option";
+          item.click();
+          return "chosen";
+        },
+        `[data-testid="${id}"]`,
+        label,
+        anywhere,
+      );
+      // A remote select stays collapsed until its options arrive: give a click time to open it.
+      if (state === "collapsed" && Date.now() - clickedAt > 2500) {
+        clickedAt = Date.now();
+        await (await byTestId(browser, id)).click();
+      }
+      return state === "chosen";
+    },
+    { timeout: 15000, interval: 400, timeoutMsg: `选择框 ${id} 中未能选择“${label}”（${state}）` },
+  );
+}

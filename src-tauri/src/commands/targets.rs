@@ -1,5 +1,5 @@
 //! 目标看板 commands: the board for a year and filters, the enterprises behind a computed value,
-//! manual values (save/remove, audited in core) and the .xlsx export to a path from the save dialog.
+//! manual values of the city or a county (save/remove, audited in core) and the .xlsx export to a path from the save dialog.
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::store::filter::Paging;
@@ -22,8 +22,8 @@ pub fn targets_entry_save(state: tauri::State<AppState>, input: TargetEntryInput
 }
 
 #[tauri::command]
-pub fn targets_entry_delete(state: tauri::State<AppState>, indicator: String, year: i64) -> CmdResult<()> {
-    state.with(|s| targets::delete_entry(s, None, &indicator, year))
+pub fn targets_entry_delete(state: tauri::State<AppState>, indicator: String, year: i64, county: Option<String>) -> CmdResult<()> {
+    state.with(|s| targets::delete_entry(s, None, &indicator, year, county.as_deref()))
 }
 
 #[tauri::command]

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForText, selectOption } from "../lib.mjs";
 
 let browser;
 before(async () => {
@@ -30,22 +30,6 @@ async function waitForContent(id, want, timeout = 20000) {
 
 const click = async (id) => (await byTestId(browser, id)).click();
 
-/** Clicks the visible drop-down option whose text contains `label` (options live in a popper
- *  outside the page, as Element Plus renders them). */
-async function chooseOption(label) {
-  await browser.waitUntil(
-    () =>
-      browser.execute((l) => {
-        const item = [...document.querySelectorAll(".el-select-dropdown__item")].find(
-          (li) => li.offsetParent !== null && li.textContent.includes(l),
-        );
-        item?.click();
-        return Boolean(item);
-      }, label),
-    { timeout: 10000, timeoutMsg: `下拉选项“${label}”未出现` },
-  );
-}
-
 /** Runs one workflow button of problem `id` and submits its dialog after `fill`. */
 async function act(action, id, fill = async () => {}) {
   await click(`act-${action}-${id}`);
@@ -68,8 +52,7 @@ test("an enterprise's plan opens pre-filled, takes a measure and saves", async (
   await click("menu-plans");
   await waitForText(browser, "plans-total", "共 0 份");
   await click("plans-new");
-  await click("plan-picker");
-  await chooseOption("河北嘉坤农机装备股份有限公司");
+  await selectOption(browser, "plan-picker", "河北嘉坤农机装备股份有限公司", true);
   await click("plans-open");
   await waitForText(browser, "plan-title", "河北嘉坤农机装备股份有限公司");
   await waitForText(browser, "plan-draft", "未保存");
@@ -95,8 +78,7 @@ test("a problem goes 征集 → 交办 → 对接服务 → 办结 → 销号 an
   await waitForContent("state-1", "征集");
 
   await act("交办", 1, async () => {
-    await click("assign-lead");
-    await chooseOption(UNIT);
+    await selectOption(browser, "assign-lead", UNIT, true);
   });
   const light = await browser.execute(() => document.querySelector('[data-testid="light-1"]').title);
   assert.equal(light, "按期办理");

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForContent, waitForText } from "../lib.mjs";
+import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForContent, waitForText, selectOption } from "../lib.mjs";
 
 let browser;
 before(async () => {
@@ -33,19 +33,6 @@ const setNumber = (id, value) =>
     `[data-testid="${id}"] input`,
     String(value),
   );
-/** Clicks the visible drop-down option whose text starts with `label`. */
-async function chooseOption(label, anywhere = false) {
-  await browser.waitUntil(
-    () =>
-      browser.execute((l, any) => {
-        const matches = (text) => (any ? text.includes(l) : text.startsWith(l));
-        const item = [...document.querySelectorAll(".el-select-dropdown__item")].find((li) => li.offsetParent !== null && matches(li.textContent.trim()));
-        item?.click();
-        return Boolean(item);
-      }, label, anywhere),
-    { timeout: 10000, timeoutMsg: `下拉选项“${label}”未出现` },
-  );
-}
 /** The latest notification's text. */
 const lastMessage = () => browser.execute(() => [...document.querySelectorAll(".el-message")].map((m) => m.textContent).pop() ?? "");
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -83,10 +70,8 @@ test("copy the 2022 plan to 2026—2028 and make it current", async () => {
 test("edit measure 1.1: deadline 2028年底, lead unit 市科技局", async () => {
   await click("measure-edit-1-1");
   await waitForText(browser, "measure-dialog", "编辑措施");
-  await click("measure-deadline");
-  await chooseOption("2028年底");
-  await click("measure-lead");
-  await chooseOption("市科技局");
+  await selectOption(browser, "measure-deadline", "2028年底");
+  await selectOption(browser, "measure-lead", "市科技局");
   await pause(300);
   await screenshot(browser, "plan-edit-measure-dialog");
   await click("measure-save");
@@ -145,17 +130,14 @@ test("a ledger problem linked to measure 1.1 and found by the filter", async () 
   await browser.execute(() => (location.hash = "#/ledger?new=1&name=" + encodeURIComponent("第一家企业")));
   await waitForText(browser, "create-dialog", "登记问题");
   await fillInput(browser, "create-description", "上市辅导需要券商对接");
-  await click("create-task");
-  await chooseOption("1.1 ");
+  await selectOption(browser, "create-task", "1.1 ");
   await click("create-submit");
   await content("ledger-total", "共 1 个问题");
   const label = await content("ledger-table", "1.1 ");
   assert.match(label, /1\.1 /);
-  await click("filter-task");
-  await chooseOption("1.2 ");
+  await selectOption(browser, "filter-task", "1.2 ");
   await content("ledger-total", "共 0 个问题");
-  await click("filter-task");
-  await chooseOption("1.1 ");
+  await selectOption(browser, "filter-task", "1.1 ");
   await content("ledger-total", "共 1 个问题");
   await pause(500);
   await screenshot(browser, "plan-edit-ledger");
@@ -166,8 +148,7 @@ test("the problem drawer changes its measure; the plan filter keeps other plans'
   assert.ok(id, "a problem row with 详情");
   await click(`show-${id}`);
   await waitForText(browser, "problem-drawer", "关联措施");
-  await click("drawer-task");
-  await chooseOption("1.2 ");
+  await selectOption(browser, "drawer-task", "1.2 ");
   await browser.waitUntil(async () => (await lastMessage()).includes("已关联措施 1.2"), { timeout: 10000, timeoutMsg: "未提示已关联措施 1.2" });
   await pause(500);
   await screenshot(browser, "plan-edit-drawer");
@@ -175,14 +156,12 @@ test("the problem drawer changes its measure; the plan filter keeps other plans'
   await (await browser.$('[data-testid="problem-drawer"]')).waitForDisplayed({ reverse: true, timeout: 10000 });
   // The list (still filtered by 1.1) no longer holds it; by 1.2 it does.
   await content("ledger-total", "共 0 个问题");
-  await click("filter-task");
-  await chooseOption("1.2 ");
+  await selectOption(browser, "filter-task", "1.2 ");
   await content("ledger-total", "共 1 个问题");
   // Back on the page: the current plan's problems; the 2022 plan has none of them.
   await click("menu-tasks");
   await click("menu-ledger");
   await content("ledger-total", "共 1 个问题");
-  await click("filter-plan");
-  await chooseOption("（2022—", true);
+  await selectOption(browser, "filter-plan", "（2022—", true);
   await content("ledger-total", "共 0 个问题");
 });

@@ -10,5 +10,7 @@ export const targetBoard = (query: TargetQuery) => call<TargetBoard>("targets_bo
 export const targetMembers = (key: string, query: TargetQuery, offset: number, limit: number) =>
   call<IndicatorMembers>("targets_members", { key, query, paging: { offset, limit } });
 export const saveTargetEntry = (input: TargetEntryInput) => call<TargetEntry>("targets_entry_save", { input });
-export const deleteTargetEntry = (indicator: string, year: number) => call<void>("targets_entry_delete", { indicator, year });
+/** Removes a manual value of the city, or of `county` when given. */
+export const deleteTargetEntry = (indicator: string, year: number, county?: string | null) =>
+  call<void>("targets_entry_delete", { indicator, year, county: county ?? null });
 export const exportTargets = (path: string, query: TargetQuery) => call<void>("targets_export", { path, query });

@@ -3,4 +3,8 @@
 /**
  * The computed indicators of one county for the chosen year.
  */
-export type CountyBreakdown = { county: string, enterprises: number, values: { [key in string]: number | null }, };
+export type CountyBreakdown = { county: string, enterprises: number, values: { [key in string]: number | null }, 
+/**
+ * The county's share of each indicator's target for the year (任务分解), where allocated.
+ */
+targets: { [key in string]: number }, };

@@ -25,4 +25,8 @@ counted: number, excluded: number,
 /**
  * R&D ratio: counted enterprises reaching the target on their own.
  */
-reaching: number | null, entry: TargetEntry | null, trend: Array<TrendPoint>, };
+reaching: number | null, entry: TargetEntry | null, trend: Array<TrendPoint>, 
+/**
+ * With a county filter: the city's target and value for the year, shown alongside.
+ */
+city_target: number | null, city_value: number | null, };

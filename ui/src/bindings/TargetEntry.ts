@@ -7,4 +7,8 @@ export type TargetEntry = { plan_id: number, indicator: string, year: number, va
 /**
  * The date the figure refers to (ISO).
  */
-entered_on: string, source: string, entered_by: string, updated_at: string, };
+entered_on: string, source: string, entered_by: string, updated_at: string, 
+/**
+ * The county that reports it; `None` for the city's own figure.
+ */
+county: string | null, };

@@ -8,4 +8,8 @@ plan_id?: number, indicator: string, year: number, value: number, entered_on: st
 /**
  * Who reports it; the operator name when empty.
  */
-entered_by?: string, };
+entered_by?: string, 
+/**
+ * The county whose figure it is; the city's own when absent.
+ */
+county?: string, };

@@ -157,7 +157,7 @@ fn write_sheet(ws: &mut Worksheet, name: &str, title: &str, count: &str, t: &Tab
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enterprise::fields::{Kind, FIELDS};
+    use crate::enterprise::fields::FIELDS;
     use crate::enterprise::table::UNKNOWN_FLAG;
     use crate::sheet::read::{tests::sheet, CellValue as Data, Grid};
 

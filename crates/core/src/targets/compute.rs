@@ -1,17 +1,19 @@
 //! The indicators computed from the pool for one year, each with the enterprises behind it
 //! (counted ones and those left out, with why). Pure: works on enterprises already loaded.
 //!
-//! - 上市企业数: 上市进度 at the end of the year is 已上市 (from the stage history; an enterprise
-//!   first recorded later counts with its first recorded stage).
+//! - 上市企业数: 上市时间 in or before the year; where none is entered, 上市进度 at the end of the
+//!   year is 已上市 (from the stage history; an enterprise first recorded later counts with its
+//!   first recorded stage), and the note says how many were counted that way.
 //! - “小巨人” / “专精特新” (stock): qualification held and obtained in or before the year; a
 //!   qualification with no year recorded counts as held and is reported as 年份未填.
 //! - 新培育 创新型/高新/专精特新 (yearly): obtained in exactly that year; no year → left out.
-//! - 股份制改造: a recorded stage change from 未启动/股改中 to 已股改 or later, in that year, not
-//!   undone later; enterprises past 股改 with no recorded change are listed as 时间未记录.
+//! - 股份制改造: 股改完成时间 in that year; where none is entered, a recorded stage change from
+//!   未启动/股改中 to 已股改 or later in that year, not undone later (the note says how many were
+//!   counted that way); enterprises past 股改 with neither are listed as 时间未记录.
 //! - “领跑者”研发投入占比: Σ研发投入 / Σ营业收入 of the 领跑者 enterprises for the year (see
 //!   [`LeaderBasis`]); enterprises missing either figure are left out and reported.
 //! - 新增发明专利: Σ (patents this year − last year) per enterprise having both counts.
-use super::pool::{PoolEnterprise, Qualification};
+use super::pool::{date_year, PoolEnterprise, Qualification};
 use super::IndicatorMember;
 
 /// Who counts as a “领跑者” enterprise, decided once over the whole store: the enterprises
@@ -127,21 +129,34 @@ fn stage_at_end_of(e: &PoolEnterprise, year: i64) -> (Option<&str>, bool) {
 /// Listed on the exchanges the plan names (上海、深圳、北京证券交易所及境外主要证券交易所): an
 /// enterprise 已上市 on 新三板 is shown but not counted.
 fn listed(scope: &[&PoolEnterprise], year: i64) -> Computed {
+    const BY_STAGE: &str = "未填上市时间";
     let members: Vec<_> = scope
         .iter()
         .filter_map(|e| {
-            let (stage, recorded) = stage_at_end_of(e, year);
-            (stage == Some(LISTED)).then(|| {
-                if e.target_board.as_deref().is_some_and(|b| b.starts_with("新三板")) {
-                    return member(e, None, false, "新三板挂牌，不计入方案所指的上市企业".into());
+            let detail = match (e.listed_date.as_deref(), date_year(e.listed_date.as_deref())) {
+                (Some(date), Some(y)) if y <= year => format!("上市时间 {date}"),
+                (Some(_), Some(_)) => return None,
+                _ => {
+                    let (stage, recorded) = stage_at_end_of(e, year);
+                    if stage != Some(LISTED) {
+                        return None;
+                    }
+                    if recorded { format!("{BY_STAGE}，{year}年末上市进度：已上市") } else { format!("{BY_STAGE}，按首次记录的进度计") }
                 }
-                let detail = if recorded { format!("{year}年末上市进度：已上市") } else { "上市时间未记录，按首次记录的进度计".into() };
-                member(e, None, true, detail)
-            })
+            };
+            if e.target_board.as_deref().is_some_and(|b| b.starts_with("新三板")) {
+                return Some(member(e, None, false, "新三板挂牌，不计入方案所指的上市企业".into()));
+            }
+            Some(member(e, None, true, detail))
         })
         .collect();
     let n = members.iter().filter(|m| m.included).count();
-    finish(members, Some(n as f64), format!("{n} 家在沪、深、北交所或境外主要交易所上市"), None)
+    let counted_by_stage = members.iter().filter(|m| m.included && m.detail.starts_with(BY_STAGE)).count();
+    let mut note = format!("{n} 家在沪、深、北交所或境外主要交易所上市");
+    if counted_by_stage > 0 {
+        note.push_str(&format!("，其中 {counted_by_stage} 家未填上市时间，按上市进度计"));
+    }
+    finish(members, Some(n as f64), note, None)
 }
 
 fn held_by(scope: &[&PoolEnterprise], year: i64, q: impl Fn(&PoolEnterprise) -> Qualification) -> Computed {
@@ -204,20 +219,28 @@ fn reform_year(e: &PoolEnterprise) -> Option<(i64, &str)> {
 }
 
 fn reform(scope: &[&PoolEnterprise], year: i64) -> Computed {
+    const BY_STAGE: &str = "未填股改完成时间";
     let members: Vec<_> = scope
         .iter()
-        .filter_map(|e| match reform_year(e) {
-            Some((y, stage)) if y == year => Some(member(e, None, true, format!("{y}年上市进度变为“{stage}”"))),
-            Some(_) => None,
-            None if stage_at_end_of(e, year).0.is_some_and(|s| !BEFORE_REFORM.contains(&s)) => {
-                Some(member(e, None, false, "已完成股改，完成时间未记录，未计入".into()))
-            }
-            None => None,
+        .filter_map(|e| match (e.reform_date.as_deref(), date_year(e.reform_date.as_deref())) {
+            (Some(date), Some(y)) => (y == year).then(|| member(e, None, true, format!("股改完成时间 {date}"))),
+            _ => match reform_year(e) {
+                Some((y, stage)) if y == year => Some(member(e, None, true, format!("{BY_STAGE}，{y}年上市进度变为“{stage}”"))),
+                Some(_) => None,
+                None if stage_at_end_of(e, year).0.is_some_and(|s| !BEFORE_REFORM.contains(&s)) => {
+                    Some(member(e, None, false, "已完成股改，完成时间未记录，未计入".into()))
+                }
+                None => None,
+            },
         })
         .collect();
     let n = members.iter().filter(|m| m.included).count();
+    let by_stage = members.iter().filter(|m| m.included && m.detail.starts_with(BY_STAGE)).count();
     let unknown = members.len() - n;
-    let mut note = format!("{year}年完成股改 {n} 家（按上市进度变化记录）");
+    let mut note = format!("{year}年完成股改 {n} 家");
+    if by_stage > 0 {
+        note.push_str(&format!("，其中 {by_stage} 家未填股改完成时间，按上市进度变化时间计"));
+    }
     if unknown > 0 {
         note.push_str(&format!("；另有 {unknown} 家已过股改阶段但完成时间未记录，未计入"));
     }
@@ -405,6 +428,30 @@ mod tests {
         // B, E and F are past 股改 with no recorded change.
         assert_eq!(c.excluded, 3);
         assert_eq!(run("shareholding_reform", 2022, None).value, Some(0.0));
+    }
+
+    #[test]
+    fn entered_dates_decide_over_stage_changes() {
+        let mut pool = fixture();
+        // A's 股改 was entered in 2026 but finished in 2025-06; E listed 2024-03; B's 上市时间 2025.
+        pool[0].stages = vec![change("2026-11-20T09:00:00", Some("股改中"), "已股改")];
+        pool[0].reform_date = Some("2025-06".into());
+        pool[4].listed_date = Some("2024-03-18".into());
+        pool[1].listed_date = Some("2025".into());
+        let scope: Vec<&PoolEnterprise> = pool.iter().collect();
+        let run = |key: &str, year| compute(key, &scope, year, LeaderBasis::of(&pool), None).unwrap();
+        assert_eq!(counted(&run("shareholding_reform", 2025)), vec!["A"]);
+        assert_eq!(run("shareholding_reform", 2026).value, Some(0.0), "the edit time no longer counts");
+        // 2024: D still counts by its stage change, and the note says so.
+        let c = run("shareholding_reform", 2024);
+        assert_eq!(counted(&c), vec!["D"]);
+        assert!(c.note.contains("其中 1 家未填股改完成时间，按上市进度变化时间计"), "{}", c.note);
+        // 2024: E by its date, B not yet (listed 2025 although its history says 2022).
+        let c = run("listed_companies", 2024);
+        assert_eq!(counted(&c), vec!["E"]);
+        assert!(!c.note.contains("未填上市时间"), "{}", c.note);
+        assert_eq!(counted(&run("listed_companies", 2025)), vec!["B", "E"]);
+        assert_eq!(run("listed_companies", 2023).value, Some(0.0));
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
             String::new(),
             ind.status_label.clone(),
             if ind.kind == "computed" { "企业库计算" } else { "人工填报" }.into(),
-            ind.note.clone(),
+            with_city(b, ind),
         ];
         for (c, text) in cells.iter().enumerate().filter(|(c, _)| ![0, 3, 5, 6].contains(c)) {
             let f = if c == 1 || c == 9 { &st.text } else { &st.center };
@@ -127,7 +127,7 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
             Some(p) => ws.write_number_with_format(row, 6, p / 100.0, &st.percent)?,
             None => ws.write_string_with_format(row, 6, "—", &st.center)?,
         };
-        let lines = (width(&ind.note) as f64 / (WIDTHS[9] - 2.0)).ceil().max(1.0);
+        let lines = (width(&cells[9]) as f64 / (WIDTHS[9] - 2.0)).ceil().max(1.0);
         ws.set_row_height(row, (lines * 16.0).max(24.0))?;
         row += 1;
     }
@@ -159,6 +159,15 @@ fn write_board(b: &TargetBoard, path: &Path) -> Result<()> {
     }
     page_setup(ws, 2)?;
     write::save(&mut book, path)
+}
+
+/// The 说明 of an indicator; with a county filter, the city's target and value come first.
+fn with_city(b: &TargetBoard, ind: &super::IndicatorProgress) -> String {
+    if b.county.is_none() {
+        return ind.note.clone();
+    }
+    let show = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{}{}", (v * 100.0).round() / 100.0, ind.unit));
+    format!("全市目标 {}，全市完成 {}；{}", show(ind.city_target), show(ind.city_value), ind.note)
 }
 
 /// Display width of a text (CJK counted double): autofit under-measures Chinese.

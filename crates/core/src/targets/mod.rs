@@ -1,6 +1,7 @@
 //! 目标看板: the plan's main targets for a year, computed from the enterprise pool where the data
 //! allows (with the enterprises behind each value) or entered by hand, with a status per
-//! indicator, the trend over the plan's years and a per-county breakdown.
+//! indicator, the trend over the plan's years and a per-county breakdown. Filtered by a county,
+//! each indicator is judged against that county's own share (任务分解) with the city's alongside.
 mod compute;
 mod entries;
 mod export;
@@ -77,6 +78,8 @@ pub struct TargetEntry {
     pub source: String,
     pub entered_by: String,
     pub updated_at: String,
+    /// The county that reports it; `None` for the city's own figure.
+    pub county: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -93,6 +96,9 @@ pub struct TargetEntryInput {
     /// Who reports it; the operator name when empty.
     #[ts(optional)]
     pub entered_by: Option<String>,
+    /// The county whose figure it is; the city's own when absent.
+    #[ts(optional)]
+    pub county: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -131,6 +137,9 @@ pub struct IndicatorProgress {
     pub reaching: Option<i64>,
     pub entry: Option<TargetEntry>,
     pub trend: Vec<TrendPoint>,
+    /// With a county filter: the city's target and value for the year, shown alongside.
+    pub city_target: Option<f64>,
+    pub city_value: Option<f64>,
 }
 
 /// The computed indicators of one county for the chosen year.
@@ -140,6 +149,8 @@ pub struct CountyBreakdown {
     pub county: String,
     pub enterprises: i64,
     pub values: BTreeMap<String, Option<f64>>,
+    /// The county's share of each indicator's target for the year (任务分解), where allocated.
+    pub targets: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -190,30 +201,64 @@ fn trimmed(s: &Option<String>) -> Option<String> {
 /// Everything the board is computed from, loaded once.
 struct Inputs {
     plan: WorkPlan,
+    /// The city's indicators; with a county filter, `indicators` holds that county's shares.
+    city_indicators: Vec<Indicator>,
     indicators: Vec<Indicator>,
     pool: Vec<PoolEnterprise>,
     basis: LeaderBasis,
     entries: BTreeMap<(String, i64), TargetEntry>,
+    /// Manual values as each county reports them, by (county, indicator, year).
+    county_entries: BTreeMap<(String, String, i64), TargetEntry>,
+    /// Each county's share of each indicator's targets: (county, indicator) → year → target.
+    county_targets: BTreeMap<(String, String), BTreeMap<i64, f64>>,
     years: Vec<i64>,
     year: i64,
     county: Option<String>,
     cluster: Option<String>,
 }
 
+/// The counties' shares of a plan's targets (任务分解), by (county, indicator).
+fn load_county_targets(store: &Store, plan: i64) -> Result<BTreeMap<(String, String), BTreeMap<i64, f64>>> {
+    let mut stmt = store.conn.prepare_cached("SELECT county, indicator, year, target FROM county_targets WHERE plan_id = ?1")?;
+    let mut rows = stmt.query([plan])?;
+    let mut shares: BTreeMap<(String, String), BTreeMap<i64, f64>> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        shares.entry((r.get(0)?, r.get(1)?)).or_default().insert(r.get(2)?, r.get(3)?);
+    }
+    Ok(shares)
+}
+
+/// A county's version of an indicator: its targets are the county's shares only.
+fn county_indicator(ind: &Indicator, shares: Option<&BTreeMap<i64, f64>>) -> Indicator {
+    Indicator { yearly_target: None, targets: shares.cloned().unwrap_or_default(), ..ind.clone() }
+}
+
 fn inputs(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<Inputs> {
     let plan = crate::work_plans::resolve(store, q.plan_id)?;
-    let indicators = indicators::load(store, &plan)?;
+    let city_indicators = indicators::load(store, &plan)?;
     let pool = pool::load(store)?;
-    let entries: BTreeMap<_, _> = list_entries(store, Some(plan.id))?.into_iter().map(|e| ((e.indicator.clone(), e.year), e)).collect();
+    let (mut entries, mut county_entries) = (BTreeMap::new(), BTreeMap::new());
+    for e in list_entries(store, Some(plan.id))? {
+        match e.county.clone() {
+            Some(c) => county_entries.insert((c, e.indicator.clone(), e.year), e),
+            None => entries.insert((e.indicator.clone(), e.year), e),
+        };
+    }
     let figures_year: Option<i64> = store.conn.query_row("SELECT max(year) FROM enterprise_figures", [], |r| r.get(0))?;
-    let latest = figures_year.max(entries.keys().map(|k| k.1).max());
+    let latest = figures_year.max(entries.keys().map(|k| k.1).chain(county_entries.keys().map(|k| k.2)).max());
     let years = indicators::board_years(&plan, latest);
     let year = q.year.unwrap_or_else(|| indicators::default_year(&plan, figures_year, today));
     if !(2000..=2100).contains(&year) {
         return Err(CoreError::Invalid(format!("年份 {year} 不正确")));
     }
     let basis = LeaderBasis::of(&pool);
-    Ok(Inputs { plan, indicators, pool, basis, entries, years, year, county: trimmed(&q.county), cluster: trimmed(&q.cluster) })
+    let county = trimmed(&q.county);
+    let county_targets = load_county_targets(store, plan.id)?;
+    let indicators = match &county {
+        Some(c) => city_indicators.iter().map(|i| county_indicator(i, county_targets.get(&(c.clone(), i.key.clone())))).collect(),
+        None => city_indicators.clone(),
+    };
+    Ok(Inputs { plan, city_indicators, indicators, pool, basis, entries, county_entries, county_targets, years, year, county, cluster: trimmed(&q.cluster) })
 }
 
 impl Inputs {
@@ -223,37 +268,69 @@ impl Inputs {
         self.pool.iter().filter(|e| e.in_scope(&filter)).collect()
     }
 
+    /// The whole city's enterprises (the cluster filter still applies).
+    fn city_scope(&self) -> Vec<&PoolEnterprise> {
+        let filter = TargetQuery { cluster: self.cluster.clone(), ..Default::default() };
+        self.pool.iter().filter(|e| e.in_scope(&filter)).collect()
+    }
+
     fn target(&self, ind: &Indicator, year: i64, today: NaiveDate) -> Option<f64> {
         ind.assess(year, None, today).target
     }
 
-    /// The value of an indicator for a year over `scope`, with the computation when computed;
-    /// a year not yet begun has no value (the pool's count today is not that year's result).
-    fn value(&self, ind: &Indicator, scope: &[&PoolEnterprise], year: i64, today: NaiveDate) -> (Option<f64>, Option<compute::Computed>) {
+    /// A manual indicator's value for a year: a county's report, or the city's own entry, else
+    /// the sum of the counties' reports (with how many counties it sums).
+    fn manual_value(&self, key: &str, year: i64, county: Option<&str>) -> (Option<f64>, Option<&TargetEntry>, usize) {
+        if let Some(c) = county {
+            let e = self.county_entries.get(&(c.to_string(), key.to_string(), year));
+            return (e.map(|e| e.value), e, 0);
+        }
+        if let Some(e) = self.entries.get(&(key.to_string(), year)) {
+            return (Some(e.value), Some(e), 0);
+        }
+        let reports: Vec<f64> = self.county_entries.iter().filter(|((_, k, y), _)| k == key && *y == year).map(|(_, e)| e.value).collect();
+        ((!reports.is_empty()).then(|| reports.iter().sum()), None, reports.len())
+    }
+
+    /// The value of an indicator for a year over `scope` (of `county`, or the city), with the
+    /// computation when computed; a year not yet begun has no value (the pool's count today is not
+    /// that year's result).
+    fn value(&self, ind: &Indicator, scope: &[&PoolEnterprise], year: i64, today: NaiveDate, county: Option<&str>) -> (Option<f64>, Option<compute::Computed>) {
         if year > i64::from(today.year()) {
             (None, None)
         } else if ind.computed {
             let c = compute::compute(&ind.key, scope, year, self.basis, self.target(ind, year, today));
             (c.as_ref().and_then(|c| c.value), c)
         } else {
-            (self.entries.get(&(ind.key.clone(), year)).map(|e| e.value), None)
+            (self.manual_value(&ind.key, year, county).0, None)
         }
     }
 
-    fn progress(&self, ind: &Indicator, scope: &[&PoolEnterprise], today: NaiveDate) -> IndicatorProgress {
-        let (value, computed) = self.value(ind, scope, self.year, today);
+    fn progress(&self, ind: &Indicator, city: &Indicator, scope: &[&PoolEnterprise], today: NaiveDate) -> IndicatorProgress {
+        let county = self.county.as_deref();
+        let (value, computed) = self.value(ind, scope, self.year, today, county);
         let a = ind.assess(self.year, value, today);
-        let entry = if ind.computed { None } else { self.entries.get(&(ind.key.clone(), self.year)).cloned() };
-        let note = match (&computed, &entry) {
+        let (_, entry, summed) = if ind.computed { (None, None, 0) } else { self.manual_value(&ind.key, self.year, county) };
+        let who = county.unwrap_or("全市");
+        let mut note = match (&computed, entry) {
             (Some(c), _) => c.note.clone(),
-            (None, Some(e)) => format!("人工填报（全市）：{}，来源：{}，填报人：{}", e.entered_on, e.source, e.entered_by),
-            (None, None) => "人工填报（全市），本年尚未填报".into(),
+            (None, Some(e)) => format!("人工填报（{who}）：{}，来源：{}，填报人：{}", e.entered_on, e.source, e.entered_by),
+            (None, None) if summed > 0 => format!("人工填报：{summed} 个县（市、区）填报值之和"),
+            (None, None) => format!("人工填报（{who}），本年尚未填报"),
         };
+        let (mut city_target, mut city_value) = (None, None);
+        if let Some(c) = county {
+            if a.target.is_none() {
+                note = format!("{c}未分解本指标目标；{note}");
+            }
+            city_target = city.assess(self.year, None, today).target;
+            city_value = self.value(city, &self.city_scope(), self.year, today, None).0;
+        }
         let trend = self
             .years
             .iter()
             .map(|&y| {
-                let v = if y == self.year { value } else { self.value(ind, scope, y, today).0 };
+                let v = if y == self.year { value } else { self.value(ind, scope, y, today, county).0 };
                 let t = ind.assess(y, v, today);
                 TrendPoint { year: y, value: v, target: t.target, status: t.status.key().into() }
             })
@@ -276,8 +353,10 @@ impl Inputs {
             counted,
             excluded: computed.as_ref().map_or(0, |c| c.excluded),
             reaching: computed.and_then(|c| c.reaching),
-            entry,
+            entry: entry.cloned(),
             trend,
+            city_target,
+            city_value,
         }
     }
 }
@@ -291,7 +370,8 @@ pub fn board(store: &Store, q: &TargetQuery) -> Result<TargetBoard> {
 pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<TargetBoard> {
     let inp = inputs(store, q, today)?;
     let scope = inp.scope(None);
-    let indicators: Vec<IndicatorProgress> = inp.indicators.iter().map(|ind| inp.progress(ind, &scope, today)).collect();
+    let indicators: Vec<IndicatorProgress> =
+        inp.indicators.iter().zip(&inp.city_indicators).map(|(ind, city)| inp.progress(ind, city, &scope, today)).collect();
     let mut county_names: Vec<&str> = Vec::new();
     for e in &scope {
         let name = e.county.as_deref().unwrap_or("");
@@ -307,9 +387,17 @@ pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<T
                 .indicators
                 .iter()
                 .filter(|i| i.computed)
-                .map(|i| (i.key.clone(), inp.value(i, &sub, inp.year, today).0))
+                .map(|i| (i.key.clone(), inp.value(i, &sub, inp.year, today, Some(name)).0))
                 .collect();
-            CountyBreakdown { county: if name.is_empty() { "未填县区".into() } else { name.into() }, enterprises: sub.len() as i64, values }
+            let targets = inp
+                .city_indicators
+                .iter()
+                .filter_map(|i| {
+                    let county = county_indicator(i, inp.county_targets.get(&(name.to_string(), i.key.clone())));
+                    Some((i.key.clone(), county.assess(inp.year, None, today).target?))
+                })
+                .collect();
+            CountyBreakdown { county: if name.is_empty() { "未填县区".into() } else { name.into() }, enterprises: sub.len() as i64, values, targets }
         })
         .collect();
     let mut clusters: Vec<String> = inp
@@ -350,7 +438,7 @@ pub fn indicator_members(store: &Store, key: &str, q: &TargetQuery, paging: &Pag
         return Err(CoreError::Invalid(format!("“{}”为人工填报指标，没有企业明细", ind.name)));
     }
     let scope = inp.scope(None);
-    let (value, computed) = inp.value(ind, &scope, inp.year, today);
+    let (value, computed) = inp.value(ind, &scope, inp.year, today, inp.county.as_deref());
     let c = computed.ok_or_else(|| CoreError::NotFound(format!("指标“{}”无法由企业库计算", ind.name)))?;
     let total = c.members.len() as i64;
     let std::ops::Range { start, end } = paging.range(total as usize);
@@ -445,13 +533,67 @@ mod tests {
         assert_eq!(ind(&b, "specialized_new").value, Some(1.0));
         save_entry(
             &mut s,
-            &TargetEntryInput { plan_id: None, indicator: "green_factories".into(), year: 2025, value: 3.0, entered_on: "2025-12-31".into(), source: "省工信厅名单".into(), entered_by: None },
+            &TargetEntryInput { plan_id: None, indicator: "green_factories".into(), year: 2025, value: 3.0, entered_on: "2025-12-31".into(), source: "省工信厅名单".into(), entered_by: None, county: None },
         )
         .unwrap();
-        let b = board_as_of(&s, &q, day(2026, 1, 10)).unwrap();
+        let city = TargetQuery { county: None, cluster: None, ..q.clone() };
+        let b = board_as_of(&s, &city, day(2026, 1, 10)).unwrap();
         let g = ind(&b, "green_factories");
         assert_eq!((g.value, g.status.as_str()), (Some(3.0), "met"));
         assert!(g.note.contains("省工信厅名单"));
+        // 南和区 has reported nothing of its own: the city's figure shows beside it.
+        let g = ind(&board_as_of(&s, &q, day(2026, 1, 10)).unwrap(), "green_factories").clone();
+        assert_eq!((g.value, g.city_value), (None, Some(3.0)));
+    }
+
+    #[test]
+    fn a_county_is_judged_against_its_own_share_with_the_citys_alongside() {
+        let mut s = store();
+        // 小巨人 (2025 milestone: city 50): 南和区's share 1, 清河县's 3; a manual indicator
+        // reported by two counties and not by the city.
+        s.conn
+            .execute_batch(
+                "INSERT INTO county_targets(plan_id, indicator, year, county, target, updated_at) VALUES
+                   (1, 'little_giant', 2025, '南和区', 1, 't'), (1, 'little_giant', 2025, '清河县', 3, 't');",
+            )
+            .unwrap();
+        for (county, value) in [("南和区", 2.0), ("清河县", 1.5)] {
+            let e = TargetEntryInput {
+                plan_id: None,
+                indicator: "green_factories".into(),
+                year: 2025,
+                value,
+                entered_on: "2025-12-31".into(),
+                source: "县工信局".into(),
+                entered_by: None,
+                county: Some(county.into()),
+            };
+            save_entry(&mut s, &e).unwrap();
+        }
+        let q = |county: Option<&str>| TargetQuery { year: Some(2025), county: county.map(Into::into), ..Default::default() };
+        let nanhe = board_as_of(&s, &q(Some("南和区")), day(2026, 1, 10)).unwrap();
+        let lg = ind(&nanhe, "little_giant");
+        assert_eq!((lg.value, lg.target, lg.status.as_str()), (Some(1.0), Some(1.0), "met"), "南和区 meets its own share");
+        assert_eq!((lg.city_target, lg.city_value), (Some(50.0), Some(2.0)));
+        let g = ind(&nanhe, "green_factories");
+        assert_eq!((g.value, g.target), (Some(2.0), None));
+        assert!(g.note.starts_with("南和区未分解本指标目标"), "{}", g.note);
+        assert_eq!(g.city_value, Some(3.5), "the city's value is the counties' sum");
+        let qinghe = board_as_of(&s, &q(Some("清河县")), day(2026, 1, 10)).unwrap();
+        let lg = ind(&qinghe, "little_giant");
+        assert_eq!((lg.value, lg.target, lg.status.as_str()), (Some(1.0), Some(3.0), "at_risk"));
+        let city = board_as_of(&s, &q(None), day(2026, 1, 10)).unwrap();
+        let g = ind(&city, "green_factories");
+        assert_eq!(g.value, Some(3.5));
+        assert!(g.note.contains("2 个县（市、区）填报值之和"), "{}", g.note);
+        assert_eq!((g.city_target, g.city_value), (None, None));
+        assert_eq!(city.counties[0].targets["little_giant"], 1.0);
+        assert_eq!(city.counties[1].targets["little_giant"], 3.0);
+        // The city's own entry stands over the sum.
+        let own = TargetEntryInput { plan_id: None, indicator: "green_factories".into(), year: 2025, value: 4.0, entered_on: "2025-12-31".into(), source: "市工信局".into(), entered_by: None, county: None };
+        save_entry(&mut s, &own).unwrap();
+        assert_eq!(ind(&board_as_of(&s, &q(None), day(2026, 1, 10)).unwrap(), "green_factories").value, Some(4.0));
+        assert_eq!(ind(&board_as_of(&s, &q(Some("南和区")), day(2026, 1, 10)).unwrap(), "green_factories").city_value, Some(4.0));
     }
 
     #[test]

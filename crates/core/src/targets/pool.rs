@@ -1,5 +1,6 @@
 //! The enterprise pool as the targets dashboard reads it: flags, qualification years, yearly
-//! figures and listing-stage history, loaded once from the store and filtered in memory.
+//! figures, the entered 股改/上市 dates and listing-stage history, loaded once from the store and
+//! filtered in memory.
 use super::TargetQuery;
 use crate::error::Result;
 use crate::store::Store;
@@ -41,6 +42,11 @@ impl StageChange {
     }
 }
 
+/// The year of an entered date (its first four digits), if it has one.
+pub fn date_year(date: Option<&str>) -> Option<i64> {
+    date.and_then(|d| d.trim().get(0..4)).and_then(|y| y.parse().ok())
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PoolEnterprise {
     pub uscc: String,
@@ -52,6 +58,9 @@ pub struct PoolEnterprise {
     pub listing_stage: Option<String>,
     /// 拟上市板块 / 上市板块 (新三板 does not count as listed).
     pub target_board: Option<String>,
+    /// 股改完成时间 and 上市时间 as entered (ISO: 2025, 2025-06 or 2025-06-15).
+    pub reform_date: Option<String>,
+    pub listed_date: Option<String>,
     pub specialized: Qualification,
     pub little_giant: Qualification,
     pub high_tech: Qualification,
@@ -76,7 +85,7 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.uscc, e.name, e.county, e.cluster, e.in_pool, e.is_leader, e.listing_stage,
                 e.specialized, e.specialized_year, e.little_giant, e.little_giant_year,
-                e.high_tech, e.high_tech_year, e.innovative_sme, e.innovative_sme_year, e.target_board
+                e.high_tech, e.high_tech_year, e.innovative_sme, e.innovative_sme_year, e.target_board, e.reform_date, e.listed_date
          FROM enterprises e LEFT JOIN counties c ON c.name = e.county
          ORDER BY c.sort IS NULL, c.sort, e.name",
     )?;
@@ -101,6 +110,8 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
                     high_tech: q(r, 12)?,
                     innovative_sme: q(r, 14)?,
                     target_board: r.get(16)?,
+                    reform_date: r.get(17)?,
+                    listed_date: r.get(18)?,
                     ..Default::default()
                 },
             ))

@@ -183,10 +183,10 @@ fn indicators_and_their_targets_are_edited_within_the_plan() {
 fn an_indicator_with_entries_is_kept() {
     let (mut s, plan) = next_plan();
     let added = add_indicator(&mut s, plan, &indicator("省级制造业单项冠军", "家", false, true, "2", &[])).unwrap();
-    let entry = crate::targets::TargetEntryInput { plan_id: Some(plan), indicator: added.key.clone(), year: 2026, value: 1.0, entered_on: "2026-11-30".into(), source: "省工信厅名单".into(), entered_by: None };
+    let entry = crate::targets::TargetEntryInput { plan_id: Some(plan), indicator: added.key.clone(), year: 2026, value: 1.0, entered_on: "2026-11-30".into(), source: "省工信厅名单".into(), entered_by: None, county: None };
     crate::targets::save_entry(&mut s, &entry).unwrap();
     assert!(err(delete_indicator(&mut s, plan, &added.key)).contains("已有 1 条填报值，不能删除"));
-    crate::targets::delete_entry(&mut s, Some(plan), &added.key, 2026).unwrap();
+    crate::targets::delete_entry(&mut s, Some(plan), &added.key, 2026, None).unwrap();
     delete_indicator(&mut s, plan, &added.key).unwrap();
     assert!(list_indicators(&s, plan).unwrap().iter().all(|i| i.key != added.key));
     assert_eq!(audit_count(&s, "target_indicators"), 2, "the insert and the delete (a yearly target has no per-year rows)");
