@@ -1,6 +1,6 @@
 // Unit tests of the 目标看板 display helpers: value texts and chart options.
 import { describe, expect, it } from "vitest";
-import { progressOption, trendOption, valueText } from "./display";
+import { noteWithCity, progressOption, trendOption, valueText } from "./display";
 import type { IndicatorProgress } from "../../bindings/IndicatorProgress";
 
 const item = (over: Partial<IndicatorProgress>): IndicatorProgress => ({
@@ -21,6 +21,8 @@ const item = (over: Partial<IndicatorProgress>): IndicatorProgress => ({
   excluded: 0,
   reaching: null,
   entry: null,
+  city_target: null,
+  city_value: null,
   trend: [
     { year: 2024, value: 10, target: 50, status: "at_risk" },
     { year: 2025, value: 20, target: 50, status: "at_risk" },
@@ -46,5 +48,10 @@ describe("目标看板 display", () => {
     const o = trendOption(item({}));
     expect(o.xAxis.data).toEqual(["2024年", "2025年"]);
     expect(o.series[1].data).toEqual([50, 50]);
+  });
+  it("puts the city's target and value before a county's note", () => {
+    const i = item({ note: "1 家", city_target: 50, city_value: 20 });
+    expect(noteWithCity("南和区", i)).toBe("全市目标 50家，全市完成 20家；1 家");
+    expect(noteWithCity(null, i)).toBe("1 家");
   });
 });

@@ -23,6 +23,11 @@ export function valueText(v: number | null | undefined, unit: string): string {
   return `${Number.isInteger(v) ? v : v.toFixed(2)}${unit}`;
 }
 
+/** An indicator's 说明; for a county, the city's target and value first (as the .xlsx export says it). */
+export function noteWithCity(county: string | null | undefined, i: IndicatorProgress): string {
+  return county ? `全市目标 ${valueText(i.city_target, i.unit)}，全市完成 ${valueText(i.city_value, i.unit)}；${i.note}` : i.note;
+}
+
 export const kindLabel = (kind: string) => (kind === "computed" ? "企业库计算" : "人工填报");
 
 /** Bars are capped so one indicator far beyond its target does not squash the others. */

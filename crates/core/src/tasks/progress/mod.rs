@@ -3,6 +3,7 @@
 //! counts per unit and per county in `board`.
 mod board;
 mod deadline;
+mod share;
 
 pub use board::*;
 pub use deadline::*;
@@ -43,8 +44,9 @@ pub struct TaskProgress {
     pub updated_at: String,
 }
 
-/// What the progress form sends. `percent` directly, or `done` (with `target`, else the
-/// measure's yearly number, e.g. 每年推动5家企业 → 5) to compute it: 3 of 5 → 60.
+/// What the progress form sends. `percent` directly, or `done` (with `target`, else for a county
+/// its 任务分解 share of the indicator the measure restates, else the measure's yearly number, e.g.
+/// 每年推动5家企业 → 5) to compute it: 3 of 5 → 60.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProgressInput {
@@ -148,8 +150,10 @@ pub(crate) fn validate(store: &Store, input: &ProgressInput) -> Result<ValidProg
     let percent = match (input.percent, input.done) {
         (Some(p), _) => Some(p),
         (None, Some(done)) => {
+            let share = if counties.contains(&unit) { share::county_share(store, &task, &unit, &period)? } else { None };
             let target = input
                 .target
+                .or(share)
                 .or_else(|| measure_quantity(&task))
                 .ok_or_else(|| {
                     CoreError::Invalid(format!(
