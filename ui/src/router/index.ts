@@ -3,7 +3,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from "vue-rou
 import { OfficeBuilding, List, Upload, Tickets } from "@element-plus/icons-vue";
 import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
-import { DataAnalysis } from "@element-plus/icons-vue";
+import { DataAnalysis, Trophy } from "@element-plus/icons-vue";
 import { Document, Setting, Files } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
@@ -64,6 +64,12 @@ export const menuRoutes: RouteRecordRaw[] = [
     meta: { title: "目标看板", icon: markRaw(DataAnalysis) },
   },
   {
+    path: "/counties",
+    name: "counties",
+    component: () => import("../views/counties/index.vue"),
+    meta: { title: "县区考核", icon: markRaw(Trophy) },
+  },
+  {
     path: "/audit",
     name: "audit",
     component: () => import("../views/audit/index.vue"),
@@ -88,6 +94,7 @@ export const router = createRouter({
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/progress", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
     { path: "/print/targets", component: () => import("../views/targets/print.vue"), meta: { bare: true } },
+    { path: "/print/assessment", component: () => import("../views/counties/print.vue"), meta: { bare: true } },
     { path: "/print/report", component: () => import("../views/print/report.vue"), meta: { bare: true } },
   ],
 });
