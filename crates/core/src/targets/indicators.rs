@@ -91,6 +91,12 @@ impl Indicator {
         Some((t, ty, base, start))
     }
 
+    /// The target in force for `year`: the yearly target of a per-year indicator, else the
+    /// milestone the year counts towards (the last one after the last milestone year).
+    pub fn target_in(&self, year: i64) -> Option<f64> {
+        self.target_for(year).map(|(target, ..)| target)
+    }
+
     /// The status of `value` for `year`, judged on `as_of` (or the year's end if earlier).
     pub fn assess(&self, year: i64, value: Option<f64>, as_of: NaiveDate) -> Assessment {
         let Some((target, target_year, base, start)) = self.target_for(year) else {
