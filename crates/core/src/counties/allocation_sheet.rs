@@ -43,12 +43,12 @@ fn help(year: i64) -> String {
     )
 }
 
-/// An indicator's column header: name and unit, 上市企业数（家）.
+/// An indicator's column header: its name, and its unit on a line of its own (上市企业数 /（家）).
 fn column_header(ind: &Indicator) -> String {
     if ind.unit.is_empty() {
         ind.name.clone()
     } else {
-        format!("{}（{}）", ind.name, ind.unit)
+        format!("{}\n（{}）", ind.name, ind.unit)
     }
 }
 
@@ -91,7 +91,7 @@ fn write_sheet(ws: &mut Worksheet, a: &Allocation, indicators: &[Indicator]) -> 
     for (i, (row, ind)) in a.indicators.iter().zip(indicators).enumerate() {
         let c = 1 + i as u16;
         let head = column_header(ind);
-        header_lines = header_lines.max(display_width(&head).div_ceil(WIDTH as usize - 1));
+        header_lines = header_lines.max(display_width(&ind.name).div_ceil(WIDTH as usize - 1) + 1);
         ws.write_string_with_format(HEADER_ROW, c, &head, &header)?;
         ws.set_column_width(c, WIDTH)?;
         write_target(ws, (CITY, c), row.city_target, &city)?;
@@ -175,11 +175,12 @@ fn locate(g: &Grid) -> Option<(usize, usize)> {
     })
 }
 
-/// The indicator a header names: its name, or its name followed by its unit.
+/// The indicator a header names: its name, or its name followed by its unit (in brackets or
+/// not, on the same line or the next); quotes, brackets and spaces do not count.
 fn indicator_of<'a>(header: &str, indicators: &'a [Indicator]) -> Option<&'a Indicator> {
     let key = |s: &str| crate::work_plans::indicator_sheet::compact(&compact(s));
     let h = key(header);
-    indicators.iter().find(|i| key(&i.name) == h || key(&column_header(i)) == h || format!("{}{}", key(&i.name), key(&i.unit)) == h)
+    indicators.iter().find(|i| key(&i.name) == h || format!("{}{}", key(&i.name), key(&i.unit)) == h)
 }
 
 /// Rows that are not a county's: the city's targets, sums and checks, notes.
@@ -328,7 +329,7 @@ mod tests {
         assert_eq!(g.text(2, 0), COUNTY_HEADER);
         assert_eq!((g.text(3, 0), g.text(4, 0), g.text(23, 0), g.text(24, 0), g.text(25, 0)), (CITY_ROW.into(), "襄都区".into(), "邢东新区".into(), SUM_ROW.into(), CHECK_ROW.into()));
         let lg = col_of(&g, "专精特新“小巨人”企业数");
-        assert_eq!(g.text(2, lg), "专精特新“小巨人”企业数（家）");
+        assert_eq!(g.text(2, lg), "专精特新“小巨人”企业数\n（家）");
         // 30 + 20 = 50 = the 2025 milestone.
         assert_eq!((g.text(3, lg), g.text(24, lg), g.text(25, lg)), ("50".into(), "50".into(), "相符".into()));
         assert_eq!(g.cell(24, lg).unwrap().value, CellValue::Number(50.0), "the formula's result is a number");

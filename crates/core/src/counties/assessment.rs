@@ -334,8 +334,9 @@ pub fn export_assessment(store: &Store, plan_id: Option<i64>, year: i64, today: 
     let whole = center.clone().set_num_format("0");
     let two = center.clone().set_num_format("0.00");
     let bold = two.clone().set_bold();
-    ws.merge_range(0, 0, 0, last, &assessment_title(&plan.title, year), &write::title())?;
-    ws.set_row_height(0, 40)?;
+    // The title is long (the plan's own title comes first): two lines at most.
+    ws.merge_range(0, 0, 0, last, &assessment_title(&plan.title, year), &write::title().set_font_size(18).set_text_wrap())?;
+    ws.set_row_height(0, 56)?;
     let total: f64 = items.iter().map(|i| i.weight).sum();
     let sub = format!("（考核日期：{}　满分：{} 分）", as_of(year, today).format("%Y年%-m月%-d日"), number_text(total));
     ws.merge_range(1, 0, 1, last, &sub, &write::cjk("仿宋", 12.0).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter))?;
@@ -377,6 +378,8 @@ pub fn export_assessment(store: &Store, plan_id: Option<i64>, year: i64, today: 
         ws.set_row_height(row, 20)?;
     }
     write::official_page(ws, 0.5, Footer::Dashes);
+    // 20 counties and the rules fit one page: the sheet is signed and filed as one.
+    ws.set_print_fit_to_pages(1, 1);
     ws.set_repeat_rows(2, 3)?;
     write::save(&mut book, out)
 }
