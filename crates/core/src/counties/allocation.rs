@@ -99,6 +99,14 @@ pub(crate) fn stored_targets(conn: &Connection, plan_id: i64, year: i64) -> Resu
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The name a change is audited under: the one given, else the store's operator.
+pub(crate) fn operator_name(store: &Store, given: Option<&str>) -> Result<String> {
+    match given.map(str::trim).filter(|o| !o.is_empty()) {
+        Some(o) => Ok(o.to_string()),
+        None => store.operator(),
+    }
+}
+
 /// Refuses a year outside the plan's period.
 pub(crate) fn check_year(plan: &WorkPlan, year: i64) -> Result<()> {
     if (plan.start_year..=plan.end_year).contains(&year) {
@@ -172,12 +180,8 @@ pub fn save_allocation(
         }
         valid.push((ind, county, target));
     }
-    let operator = match operator.map(str::trim).filter(|o| !o.is_empty()) {
-        Some(o) => o.to_string(),
-        None => store.operator()?,
-    };
     let now = now_text();
-    let stamp = audit::Stamp::new(now.clone(), operator, SOURCE);
+    let stamp = audit::Stamp::new(now.clone(), operator_name(store, operator)?, SOURCE);
     let tx = store.conn.transaction()?;
     let before = stored_targets(&tx, plan.id, year)?;
     let mut summary = AllocationSummary { dry_run, ..Default::default() };
@@ -231,7 +235,7 @@ pub fn save_allocation(
 mod tests {
     use super::*;
 
-    pub(crate) fn cell(indicator: &str, county: &str, target: Option<f64>) -> AllocationCell {
+    fn cell(indicator: &str, county: &str, target: Option<f64>) -> AllocationCell {
         AllocationCell { indicator: indicator.into(), county: county.into(), target }
     }
 
@@ -285,19 +289,19 @@ mod tests {
         let a = load_allocation(&s, None, 2025).unwrap();
         assert!(indicator(&a, "little_giant").balanced);
         assert_eq!(indicator(&a, "shareholding_reform").sum, 3.0);
-        let audited: Vec<(String, String, String, Option<String>, Option<String>)> = s
+        let audited: Vec<(String, String, Option<String>, Option<String>)> = s
             .conn
-            .prepare("SELECT action, row_key, operator, old_value, new_value FROM audit_log WHERE table_name = 'county_targets' AND operator = '张科长' ORDER BY id")
+            .prepare("SELECT action, row_key, old_value, new_value FROM audit_log WHERE table_name = 'county_targets' AND operator = '张科长' ORDER BY id")
             .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(
             audited,
             vec![
-                ("update".into(), "1:little_giant/2025/南和区".into(), "张科长".into(), Some("10".into()), Some("12".into())),
-                ("delete".into(), "1:shareholding_reform/2025/宁晋县".into(), "张科长".into(), Some("2.5".into()), None),
+                ("update".into(), "1:little_giant/2025/南和区".into(), Some("10".into()), Some("12".into())),
+                ("delete".into(), "1:shareholding_reform/2025/宁晋县".into(), Some("2.5".into()), None),
             ]
         );
     }

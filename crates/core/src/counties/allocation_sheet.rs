@@ -189,14 +189,14 @@ fn is_summary_row(text: &str) -> bool {
     ["全市", "合计", "小计", "总计", "核对", "填表", "说明", "备注"].iter().any(|w| t.contains(w))
 }
 
-/// The year a title line names (2025年度…), if any.
-fn year_named(text: &str) -> Option<i64> {
+/// The years a title line names as 2025年度 (a plan's period, 2023—2027年, is not one).
+fn years_named(text: &str) -> Vec<i64> {
     let chars: Vec<char> = text.chars().collect();
-    (0..chars.len().saturating_sub(4)).find_map(|i| {
-        let digits: String = chars[i..i + 4].iter().collect();
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        (before_ok && digits.chars().all(|c| c.is_ascii_digit()) && chars[i + 4] == '年').then(|| digits.parse().ok()).flatten()
-    })
+    (0..chars.len().saturating_sub(5))
+        .filter(|&i| i == 0 || !chars[i - 1].is_ascii_digit())
+        .filter(|&i| chars[i..i + 4].iter().all(char::is_ascii_digit) && chars[i + 4] == '年' && chars[i + 5] == '度')
+        .filter_map(|i| chars[i..i + 4].iter().collect::<String>().parse().ok())
+        .collect()
 }
 
 /// One target cell: blank → `Ok(None)`; else a number not below 0 (at most 100 for %).
@@ -233,8 +233,9 @@ pub fn read_allocation(store: &Store, plan_id: Option<i64>, year: i64, path: &Pa
     let mut issues = Vec::new();
     for r in 0..header {
         let line = g.row_texts(r).join("");
-        if let Some(named) = year_named(&line).filter(|y| *y != year) {
-            let message = format!("第 {} 行：表中写的是{named}年度，与导入的{year}年度不符", sheet_row(r));
+        let named = years_named(&line);
+        if let Some(other) = named.first().filter(|_| !named.contains(&year)) {
+            let message = format!("第 {} 行：表中写的是{other}年度，与导入的{year}年度不符", sheet_row(r));
             issues.push(SheetIssue::new(sheet_row(r), None, Some(line.clone()), "year_mismatch", message));
         }
     }
@@ -408,7 +409,8 @@ mod tests {
         let e = read_allocation(&s, None, 2025, &path).unwrap_err();
         assert_eq!(e.code(), "unrecognized_layout");
         assert!(e.to_string().contains("县（市、区）"), "{e}");
-        assert_eq!(year_named("邢台市2025年度目标"), Some(2025));
-        assert_eq!(year_named("共12025年"), None);
+        assert_eq!(years_named("邢台市2025年度目标"), vec![2025]);
+        assert_eq!(years_named("邯郸市行动方案（2023—2027年）2025年度目标任务分解表"), vec![2025], "the plan's period is no year of the sheet");
+        assert_eq!(years_named("共12025年度"), Vec::<i64>::new());
     }
 }

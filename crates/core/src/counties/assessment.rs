@@ -20,7 +20,7 @@
 //! A part's `value` is the share in percent (1 decimal) or, for 逾期问题, the count; points are
 //! rounded to 2 decimals and the score is their sum. Equal scores share a rank (1, 1, 3), listed
 //! in the official county order.
-use super::allocation::{check_year, stored_targets};
+use super::allocation::{check_year, operator_name, stored_targets};
 use crate::audit;
 use crate::error::{CoreError, Result};
 use crate::ledger::{county_stats, LedgerStat};
@@ -146,13 +146,9 @@ pub fn set_scheme(store: &mut Store, plan_id: Option<i64>, year: i64, items: &[S
             return Err(CoreError::Invalid(format!("考核项目“{}”重复给出", known.label)));
         }
     }
-    let operator = match operator.map(str::trim).filter(|o| !o.is_empty()) {
-        Some(o) => o.to_string(),
-        None => store.operator()?,
-    };
     let stored = weights(store, plan.id, year)?;
     let now = now_text();
-    let stamp = audit::Stamp::new(now.clone(), operator, "考核方案");
+    let stamp = audit::Stamp::new(now.clone(), operator_name(store, operator)?, "考核方案");
     let tx = store.conn.transaction()?;
     for w in items {
         let old = current.iter().find(|c| c.item == w.item).map(|c| c.weight);
