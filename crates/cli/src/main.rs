@@ -28,6 +28,10 @@ enum Command {
     ImportLedger(commands::import_ledger::ImportLedgerArgs),
     /// 导出正式表格与模板
     Export(commands::export::ExportArgs),
+    /// 目标任务：导入任务分解表（各县区目标）
+    Targets(commands::targets::TargetsArgs),
+    /// 县（市、区）考核评分与排名（--year 年度）
+    Assess(commands::assess::AssessArgs),
     /// 列出企业或任务（--plan 某工作方案的任务）
     List(commands::list::ListArgs),
     /// 列出导入记录
@@ -63,6 +67,8 @@ fn main() -> ExitCode {
         Command::ImportTasks(a) => (commands::import_tasks::run(&db, &a), a.json),
         Command::ImportLedger(a) => (commands::import_ledger::run(&db, &a), a.json),
         Command::Export(a) => (commands::export::run(&db, &a), false),
+        Command::Targets(a) => (commands::targets::run(&db, &a), a.what.json()),
+        Command::Assess(a) => (commands::assess::run(&db, &a), a.json),
         Command::List(a) => (commands::list::run(&db, &a), a.json),
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),

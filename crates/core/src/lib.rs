@@ -3,6 +3,7 @@
 //! One folder per area; `store` and `sheet` are the ground the areas stand on.
 pub mod app_info;
 pub mod audit;
+pub mod counties;
 pub mod enterprise;
 pub mod error;
 pub mod enterprise_plans;

@@ -1,4 +1,5 @@
 //! `pacesetter export WHAT --out FILE`: official sheets and templates written from the store.
+use pacesetter_core::counties::{allocation_sheet, assessment};
 use pacesetter_core::targets::{self, TargetQuery};
 use pacesetter_core::{enterprise_plans as plans, ledger};
 use pacesetter_core::tasks::{self, export::TaskExportOptions};
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 pub struct ExportArgs {
     #[command(subcommand)]
     pub what: ExportWhat,
-    /// 工作方案编号（任务分工表、进展汇总表、目标完成情况、指标表；默认：当前方案）
+    /// 工作方案编号（任务分工表、进展汇总表、目标完成情况、指标表、任务分解表、考核评分表；默认：当前方案）
     #[arg(long, global = true)]
     pub plan: Option<i64>,
 }
@@ -87,6 +88,20 @@ pub enum ExportWhat {
         #[arg(long)]
         out: PathBuf,
     },
+    /// 任务分解表（某年度各县区目标：全市目标、各县目标、合计与核对；填写后用 targets allocate 导入）
+    Allocation {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        year: i64,
+    },
+    /// 县（市、区）考核评分表（某年度）
+    Assessment {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        year: i64,
+    },
     /// 进展情况汇总表（某期间各措施×责任单位）
     Progress {
         #[arg(long)]
@@ -142,6 +157,14 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
         }
         ExportWhat::Progress { out, period } => {
             tasks::export::export_progress_report(&store, out, period, args.plan)?;
+            out
+        }
+        ExportWhat::Allocation { out, year } => {
+            allocation_sheet::export_allocation(&store, args.plan, *year, out)?;
+            out
+        }
+        ExportWhat::Assessment { out, year } => {
+            assessment::export_assessment(&store, args.plan, *year, tasks::progress::today(), out)?;
             out
         }
         ExportWhat::PlanTemplate { out } => {

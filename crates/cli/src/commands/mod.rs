@@ -1,4 +1,5 @@
 //! One module per subcommand; each opens the store and calls core.
+pub mod assess;
 pub mod backup;
 pub mod bench;
 pub mod check;
@@ -10,6 +11,7 @@ pub mod imports;
 pub mod list;
 pub mod plan;
 pub mod report;
+pub mod targets;
 pub mod trash;
 
 use pacesetter_core::{Result, Store};

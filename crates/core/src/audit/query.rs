@@ -96,6 +96,9 @@ pub fn table_label(table: &str) -> &str {
         "plans" | "enterprise_plans" => "一企一策",
         "problems" => "问题台账",
         "header_mappings" => "表头对应",
+        "county_targets" => "任务分解",
+        "county_entries" => "县区指标填报",
+        "assessment_items" => "考核方案",
         other => other,
     }
 }

@@ -15,7 +15,7 @@ use ts_rs::TS;
 use workflow::{next_state, one_of, parse_date, Action};
 
 pub use import::{import_ledger, import_ledger_checked, preview_ledger_import, LedgerImportReport};
-pub use query::{list_problems, ledger_stats, LedgerStat, LedgerStats, ProblemPage, ProblemQuery};
+pub use query::{county_stats, list_problems, ledger_stats, LedgerStat, LedgerStats, ProblemPage, ProblemQuery};
 
 /// One problem as the ledger shows it, with its enterprise and traffic light.
 #[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq)]

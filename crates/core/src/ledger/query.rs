@@ -6,6 +6,7 @@ use crate::store::filter::Paging;
 use crate::error::Result;
 use crate::store::filter::{given, Filter};
 use crate::store::Store;
+use chrono::NaiveDate;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -153,7 +154,15 @@ pub fn list_problems(store: &Store, q: &ProblemQuery) -> Result<ProblemPage> {
     Ok(ProblemPage { total, rows })
 }
 
-fn stats_by(store: &Store, key_sql: &str, order_sql: &str) -> Result<Vec<LedgerStat>> {
+/// Which problems the counts cover: a plan's (all plans' when `None`), received by a day (any
+/// day when `None`), overdue as of `as_of`.
+struct StatScope {
+    plan_id: Option<i64>,
+    received_by: Option<NaiveDate>,
+    as_of: NaiveDate,
+}
+
+fn stats_by(store: &Store, key_sql: &str, order_sql: &str, scope: &StatScope) -> Result<Vec<LedgerStat>> {
     let closed = CLOSED_STATES.map(|s| format!("'{s}'")).join(", ");
     let sql = format!(
         "SELECT {key_sql} AS k, count(*),
@@ -162,11 +171,12 @@ fn stats_by(store: &Store, key_sql: &str, order_sql: &str) -> Result<Vec<LedgerS
                 sum(p.state = '销号'),
                 sum({OVERDUE_SQL})
          FROM problems p JOIN enterprises e ON e.id = p.enterprise_id
-         WHERE {key_sql} IS NOT NULL
+         WHERE {key_sql} IS NOT NULL AND (?2 IS NULL OR p.plan_id = ?2) AND (?3 IS NULL OR p.received_on <= ?3)
          GROUP BY k ORDER BY {order_sql}"
     );
     let mut stmt = store.conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([today().to_string()], |r| {
+    let params = rusqlite::params![scope.as_of.to_string(), scope.plan_id, scope.received_by.map(|d| d.to_string())];
+    let rows = stmt.query_map(params, |r| {
         Ok(stat(r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -179,17 +189,23 @@ fn stat(name: String, total: i64, open: i64, closed: i64, confirmed: i64, overdu
 
 /// Counts and 办结率 of all problems, per lead unit (problems assigned) and per county.
 pub fn ledger_stats(store: &Store) -> Result<LedgerStats> {
-    let by_unit = stats_by(store, "p.lead_unit", "count(*) DESC, k")?;
-    let by_county = stats_by(
-        store,
-        "e.county",
-        "(SELECT sort FROM counties c WHERE c.name = e.county), k",
-    )?;
-    let all = stats_by(store, "'合计'", "k")?
+    let scope = StatScope { plan_id: None, received_by: None, as_of: today() };
+    let by_unit = stats_by(store, "p.lead_unit", "count(*) DESC, k", &scope)?;
+    let by_county = stats_by(store, "e.county", COUNTY_ORDER, &scope)?;
+    let all = stats_by(store, "'合计'", "k", &scope)?
         .into_iter()
         .next()
         .unwrap_or_else(|| stat("合计".into(), 0, 0, 0, 0, 0));
     Ok(LedgerStats { all, by_unit, by_county })
+}
+
+const COUNTY_ORDER: &str = "(SELECT sort FROM counties c WHERE c.name = e.county), k";
+
+/// Counts and 办结率 per county of the problems of plan `plan_id` received by `as_of`, overdue
+/// as of `as_of` (the 考核 of a year judges them at its end).
+pub fn county_stats(store: &Store, plan_id: i64, as_of: NaiveDate) -> Result<Vec<LedgerStat>> {
+    let scope = StatScope { plan_id: Some(plan_id), received_by: Some(as_of), as_of };
+    stats_by(store, "e.county", COUNTY_ORDER, &scope)
 }
 
 #[cfg(test)]

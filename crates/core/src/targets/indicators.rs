@@ -91,10 +91,10 @@ impl Indicator {
         Some((t, ty, base, start))
     }
 
-    /// The target in force for `year`: the year's own for per-year indicators, else the next
-    /// milestone (the last one after the plan's milestones).
+    /// The target in force for `year`: the yearly target of a per-year indicator, else the
+    /// milestone the year counts towards (the last one after the last milestone year).
     pub fn target_in(&self, year: i64) -> Option<f64> {
-        self.target_for(year).map(|(t, ..)| t)
+        self.target_for(year).map(|(target, ..)| target)
     }
 
     /// The status of `value` for `year`, judged on `as_of` (or the year's end if earlier).
