@@ -147,3 +147,33 @@ fn assess_json_gives_scores_ranks_and_parts_as_worked_out_by_hand() {
     let range = book.worksheet_range("考核评分表").unwrap();
     assert_eq!(range.get_value((4, 1)).map(|v| v.to_string()), Some("南和区".into()));
 }
+
+/// The 完成值 cell of indicator `name` in the exported 主要目标完成情况 sheet.
+fn done_cell(path: &Path, name: &str) -> calamine::Data {
+    use calamine::{open_workbook_auto, Reader};
+    let mut book = open_workbook_auto(path).unwrap();
+    let range = book.worksheet_range("主要目标完成情况").unwrap();
+    let row = range.rows().find(|r| r.get(1).is_some_and(|c| c.to_string() == name)).unwrap_or_else(|| panic!("没有“{name}”一行"));
+    row[5].clone()
+}
+
+#[test]
+fn reform_dates_count_in_the_year_they_happened_whatever_day_they_are_imported() {
+    let s = TempStore::new(env!("CARGO_BIN_EXE_pacesetter"));
+    // Four finished 股改 in 2025-06, one in 2024 (year only), one past 股改 with no date.
+    let mut rows = vec![["企业名称", "统一社会信用代码", "所属县区", "上市进度", "完成股改时间"].map(String::from).to_vec()];
+    for (i, date) in ["2025-06", "2025-06", "2025-06-18", "2025年6月", "2024", ""].iter().enumerate() {
+        rows.push([format!("股改企业{i}"), pacesetter_testkit::uscc_for(i + 1), "南和区".into(), "已股改".into(), date.to_string()].to_vec());
+    }
+    let file = s.path("南和区股改.xlsx");
+    write_sheet(&file, &rows);
+    s.json_of("import", &file, &[]);
+    let out = s.path("目标.xlsx");
+    for (year, want) in [(2025, 4.0), (2024, 1.0), (2026, 0.0)] {
+        s.run(["export", "targets", "--year", &year.to_string(), "--out", out.to_str().unwrap()]).text();
+        assert_eq!(done_cell(&out, "完成股份制改造企业"), calamine::Data::Float(want), "{year}年");
+    }
+    // The county's own view says the same, with the city's figure alongside in 说明.
+    s.run(["export", "targets", "--year", "2025", "--county", "南和区", "--out", out.to_str().unwrap()]).text();
+    assert_eq!(done_cell(&out, "完成股份制改造企业"), calamine::Data::Float(4.0));
+}

@@ -5,6 +5,7 @@ use crate::state::AppState;
 use pacesetter_core::counties::allocation::{self, Allocation, AllocationCell, AllocationSummary};
 use pacesetter_core::counties::allocation_sheet::{self, AllocationRead};
 use pacesetter_core::counties::assessment::{self, CountyScore, SchemeItem, SchemeWeight};
+use pacesetter_core::tasks::progress::today;
 use std::path::PathBuf;
 
 #[tauri::command]
@@ -39,10 +40,10 @@ pub async fn counties_scheme_save(state: tauri::State<'_, AppState>, year: i64, 
 
 #[tauri::command]
 pub async fn counties_assess(state: tauri::State<'_, AppState>, year: i64) -> CmdResult<Vec<CountyScore>> {
-    state.with(|s| assessment::assess_today(s, None, year))
+    state.with(|s| assessment::assess(s, None, year, today()))
 }
 
 #[tauri::command]
 pub async fn counties_assess_export(state: tauri::State<'_, AppState>, year: i64, path: PathBuf) -> CmdResult<()> {
-    state.with(|s| assessment::export_assessment_today(s, None, year, &path))
+    state.with(|s| assessment::export_assessment(s, None, year, today(), &path))
 }

@@ -302,7 +302,7 @@ pub fn assess(store: &Store, plan_id: Option<i64>, year: i64, today: NaiveDate) 
 
 /// The title of the 考核评分表.
 pub fn assessment_title(plan_title: &str, year: i64) -> String {
-    format!("{plan_title}{year}年度县（市、区）“领跑者”企业培育工作考核评分表")
+    work_plans::titles::document_title(plan_title, None, &format!("{year}年度县（市、区）考核评分表"))
 }
 
 /// What the value column of an item is headed.

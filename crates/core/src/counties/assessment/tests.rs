@@ -156,7 +156,7 @@ fn the_score_sheet_lists_counties_by_rank_with_values_and_points() {
     let path = dir.path().join("考核.xlsx");
     export_assessment(&s, Some(2), 2025, day(2026, 3, 1), &path).unwrap();
     let g = crate::sheet::read::tests::sheet(&path, "考核评分表");
-    assert_eq!(g.text(0, 0), "测试市“领跑者”企业培育工作方案2025年度县（市、区）“领跑者”企业培育工作考核评分表");
+    assert_eq!(g.text(0, 0), "测试市“领跑者”企业培育2025年度县（市、区）考核评分表");
     assert!(g.text(1, 0).contains("2025年12月31日"), "{}", g.text(1, 0));
     assert_eq!(g.text(2, 2), "指标完成（60分）");
     assert_eq!((g.text(3, 2), g.text(3, 3)), ("完成率（%）".into(), "得分".into()));
