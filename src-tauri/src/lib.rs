@@ -130,6 +130,7 @@ pub fn run() {
             commands::tasks::tasks_summary_units,
             commands::tasks::tasks_summary_counties,
             commands::tasks::tasks_quantity_target,
+            commands::tasks::tasks_unit_target,
             commands::tasks::tasks_county_government,
             commands::tasks::tasks_statuses,
             commands::print::print_current,

@@ -91,6 +91,11 @@ pub fn tasks_quantity_target(content: String) -> Option<QuantityTarget> {
 }
 
 #[tauri::command]
+pub fn tasks_unit_target(state: tauri::State<AppState>, task_id: i64, unit: String, period: String) -> CmdResult<Option<f64>> {
+    state.with(|s| progress::unit_target(s, task_id, &unit, &period))
+}
+
+#[tauri::command]
 pub fn tasks_county_government(county: String) -> String {
     export::county_government(&county)
 }

@@ -137,7 +137,9 @@ test("its 总结评估 is previewed, exported as Word and printed", async () => 
   for (const h of ["一、主要目标完成情况", "二、重点任务落实情况", "三、分县区情况", "四、问题台账办理情况", "要素保障行动第2项措施"]) assert.ok(xml.includes(h), `Word 报告缺少“${h}”`);
   // The document as it prints, for looking at (LibreOffice renders it where it is installed).
   if (existsSync("/usr/bin/soffice")) {
-    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", OUT, docx], { stdio: "ignore", timeout: 120000 });
+    // Its own profile: a LibreOffice already running for this user would otherwise take the job and drop it.
+    const profile = `-env:UserInstallation=file://${join(OUT, "lo-profile")}`;
+    execFileSync("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", OUT, docx], { stdio: "ignore", timeout: 120000 });
     const pdf = docx.replace(/\.docx$/, ".pdf");
     assert.ok(existsSync(pdf), "LibreOffice 未能把 Word 报告转为 PDF");
     execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(SHOTS, "work-plans-report-docx")]);

@@ -32,5 +32,7 @@ export const taskBoard = () => call<TaskUnitStatus[]>("tasks_board");
 export const summaryByUnit = () => call<ProgressSummary[]>("tasks_summary_units");
 export const summaryByCounty = () => call<ProgressSummary[]>("tasks_summary_counties");
 export const quantityTarget = (content: string) => call<QuantityTarget | null>("tasks_quantity_target", { content });
+/** The number a unit's progress is counted against in a period (a county's 任务分解 share, else the measure's). */
+export const unitTarget = (taskId: number, unit: string, period: string) => call<number | null>("tasks_unit_target", { taskId, unit, period });
 export const countyGovernment = (county: string) => call<string>("tasks_county_government", { county });
 export const progressStatuses = () => call<string[]>("tasks_statuses");

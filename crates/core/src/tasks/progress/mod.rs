@@ -108,6 +108,22 @@ fn measure_quantity(task: &Task) -> Option<f64> {
 }
 
 
+/// The number `unit`'s progress on a measure is counted against for `period`: a county's
+/// 任务分解 share of the indicator the measure restates, else the measure's own number.
+fn unit_target_of(store: &Store, task: &Task, unit: &str, period: &str, counties: &[String]) -> Result<Option<f64>> {
+    let share = if counties.iter().any(|c| c == unit) { share::county_share(store, task, unit, period)? } else { None };
+    Ok(share.or_else(|| measure_quantity(task)))
+}
+
+/// What the progress form offers as the target of `unit` for measure `task_id` in `period`
+/// (2026-11 or 2026Q4): see [`unit_target_of`].
+pub fn unit_target(store: &Store, task_id: i64, unit: &str, period: &str) -> Result<Option<f64>> {
+    let task = task_by_id(store, task_id)?;
+    let period = normalize_period(period).unwrap_or_default();
+    unit_target_of(store, &task, unit.trim(), &period, &county_names(store)?)
+}
+
+
 /// A progress input checked against the store: unit, period, status, percent and date valid.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ValidProgress {
@@ -150,11 +166,9 @@ pub(crate) fn validate(store: &Store, input: &ProgressInput) -> Result<ValidProg
     let percent = match (input.percent, input.done) {
         (Some(p), _) => Some(p),
         (None, Some(done)) => {
-            let share = if counties.contains(&unit) { share::county_share(store, &task, &unit, &period)? } else { None };
             let target = input
                 .target
-                .or(share)
-                .or_else(|| measure_quantity(&task))
+                .map_or_else(|| unit_target_of(store, &task, &unit, &period, &counties), |t| Ok(Some(t)))?
                 .ok_or_else(|| {
                     CoreError::Invalid(format!(
                         "措施“{}”没有量化目标，请直接填写完成比例",

@@ -105,5 +105,7 @@ mod tests {
         };
         assert_eq!(super::super::validate(&s, &input("南和区")).unwrap().percent, Some(50.0), "1 of 南和区's 2");
         assert_eq!(super::super::validate(&s, &input("清河县")).unwrap().percent, Some(20.0), "no share: 1 of the city's 5");
+        assert_eq!(super::super::unit_target(&s, task.id, "南和区", "2026Q4").unwrap(), Some(2.0), "the form offers the share");
+        assert_eq!(super::super::unit_target(&s, task.id, "清河县", "2026-11").unwrap(), Some(5.0));
     }
 }
