@@ -133,3 +133,18 @@ export async function selectOption(browser, id, label, anywhere = false) {
     { timeout: 15000, interval: 400, timeoutMsg: `选择框 ${id} 中未能选择“${label}”（${state}）` },
   );
 }
+
+/** Sets the el-input-number with `id` as typing a number and leaving the field would. */
+export async function setNumber(browser, id, value) {
+  await browser.execute(
+    (sel, v) => {
+      const input = document.querySelector(sel);
+      input.value = v;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      input.dispatchEvent(new Event("blur", { bubbles: true }));
+    },
+    `[data-testid="${id}"] input`,
+    String(value),
+  );
+}

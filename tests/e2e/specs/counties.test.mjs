@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, selectOption, startApp, stopApp, waitForContent, waitForText } from "../lib.mjs";
+import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, selectOption, startApp, stopApp, waitForContent, waitForText, setNumber } from "../lib.mjs";
 
 const OUT = join(ROOT, "target/counties-e2e");
 let browser;
@@ -25,19 +25,6 @@ after(async () => {
 const clickId = (id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`).click(), id);
 const content = (id, want) => waitForContent(browser, id, want);
 const lastMessage = () => browser.execute(() => [...document.querySelectorAll(".el-message")].map((m) => m.textContent).pop() ?? "");
-/** Types into an el-input-number of the allocation table as a user would. */
-const setCell = (id, value) =>
-  browser.execute(
-    (sel, v) => {
-      const input = document.querySelector(sel);
-      input.value = v;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-      input.dispatchEvent(new Event("blur", { bubbles: true }));
-    },
-    `[data-testid="${id}"] input`,
-    String(value),
-  );
 
 test("import the 南和 sample, open 县区考核 and reopen the 2022 plan", async () => {
   await importFile(browser, join(SAMPLES, "county_nanhe_clean.xlsx"));
@@ -58,8 +45,8 @@ test("split 2025's 小巨人 target: 南和区 3, 任泽区 2, saved after its p
   await content("check-little_giant", "不足 50");
   await clickId("allocation-edit");
   await (await browser.$('[data-testid="cell-little_giant-南和区"] input')).waitForExist({ timeout: 10000 });
-  await setCell("cell-little_giant-南和区", 3);
-  await setCell("cell-little_giant-任泽区", 2);
+  await setNumber(browser, "cell-little_giant-南和区", 3);
+  await setNumber(browser, "cell-little_giant-任泽区", 2);
   await content("sum-little_giant", "5");
   await content("check-little_giant", "不足 45");
   await browser.pause(400);

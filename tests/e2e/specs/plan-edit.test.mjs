@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForContent, waitForText, selectOption } from "../lib.mjs";
+import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForContent, waitForText, selectOption, setNumber } from "../lib.mjs";
 
 let browser;
 before(async () => {
@@ -21,18 +21,6 @@ async function click(id) {
   await el.click();
 }
 const content = (id, want) => waitForContent(browser, id, want);
-/** Sets an el-input-number as typing would. */
-const setNumber = (id, value) =>
-  browser.execute(
-    (sel, v) => {
-      const input = document.querySelector(sel);
-      input.value = v;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    },
-    `[data-testid="${id}"] input`,
-    String(value),
-  );
 /** The latest notification's text. */
 const lastMessage = () => browser.execute(() => [...document.querySelectorAll(".el-message")].map((m) => m.textContent).pop() ?? "");
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -57,8 +45,8 @@ test("the ended 2022 plan's measures and indicators are read-only", async () => 
 test("copy the 2022 plan to 2026—2028 and make it current", async () => {
   await click("plan-copy-1");
   await waitForText(browser, "plan-copy-dialog", "复制到新期限");
-  await setNumber("plan-copy-start", 2026);
-  await setNumber("plan-copy-end", 2028);
+  await setNumber(browser, "plan-copy-start", 2026);
+  await setNumber(browser, "plan-copy-end", 2028);
   await click("plan-copy-confirm");
   await content("plans-list", "2026—2028");
   await click("plan-use-2");

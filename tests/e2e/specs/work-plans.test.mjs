@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, SHOTS, byTestId, fillInput, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+import { ROOT, SHOTS, byTestId, fillInput, screenshot, startApp, stopApp, waitForText, setNumber } from "../lib.mjs";
 import { HANDAN, measureText, writeHandanSheets } from "../plan-sheets.mjs";
 
 const OUT = join(ROOT, "target/e2e-work-plans");
@@ -39,18 +39,6 @@ async function waitForContent(id, text) {
   await browser.waitUntil(async () => (last = await textOf(id)).includes(text), { timeout: 20000, timeoutMsg: `等待 ${id} 含有“${text}”超时，实际为“${last}”` });
   return last;
 }
-/** Sets an el-input-number as typing would. */
-const setNumber = (id, value) =>
-  browser.execute(
-    (sel, v) => {
-      const input = document.querySelector(sel);
-      input.value = v;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    },
-    `[data-testid="${id}"] input`,
-    String(value),
-  );
 /** Hands `path` to the page's test hook `hook`, as the native dialog would. */
 async function hand(hook, path) {
   await browser.waitUntil(() => browser.execute((h) => typeof window[h] === "function", hook), { timeout: 20000, timeoutMsg: `没有测试入口 ${hook}` });
@@ -75,8 +63,8 @@ test("a second plan is imported from its task table and indicator sheet", async 
   await waitForText(browser, "plan-import-indicators-file", "邯郸市领跑者指标表.xls");
   await fillInput(browser, "plan-form-title", HANDAN.title);
   await fillInput(browser, "plan-form-issuer", HANDAN.issuer);
-  await setNumber("plan-form-start", HANDAN.start);
-  await setNumber("plan-form-end", HANDAN.end);
+  await setNumber(browser, "plan-form-start", HANDAN.start);
+  await setNumber(browser, "plan-form-end", HANDAN.end);
   await browser.pause(300);
   await screenshot(browser, "work-plans-import-form");
   await click("plan-import-confirm");
@@ -136,7 +124,8 @@ test("its 总结评估 is previewed, exported as Word and printed", async () => 
   assert.ok(xml.includes(REPORT_TITLE), "Word 报告没有标题");
   for (const h of ["一、主要目标完成情况", "二、重点任务落实情况", "三、分县区情况", "四、问题台账办理情况", "要素保障行动第2项措施"]) assert.ok(xml.includes(h), `Word 报告缺少“${h}”`);
   // The document as it prints, for looking at (LibreOffice renders it where it is installed).
-  if (existsSync("/usr/bin/soffice")) {
+  // (Where LibreOffice Writer is installed: soffice with Calc alone cannot load a .docx.)
+  if (existsSync("/usr/lib/libreoffice/share/registry/writer.xcd")) {
     // Its own profile: a LibreOffice already running for this user would otherwise take the job and drop it.
     const profile = `-env:UserInstallation=file://${join(OUT, "lo-profile")}`;
     execFileSync("soffice", [profile, "--headless", "--convert-to", "pdf", "--outdir", OUT, docx], { stdio: "ignore", timeout: 120000 });
