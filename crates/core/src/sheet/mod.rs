@@ -13,3 +13,4 @@ pub mod read;
 pub mod report;
 pub mod text;
 pub mod write;
+mod xlsx_merges;

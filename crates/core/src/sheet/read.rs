@@ -212,12 +212,15 @@ fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> 
             unreadable(file_name, "文件已损坏或不完整，Excel 无法识别其内容")
         }
     })?;
-    let mut grids = read_sheets(&mut book, file_name)?;
-    if matches!(book, Sheets::Xls(_)) && grids.iter().any(grid_has_mojibake) {
+    let mut parts = if kind == FileKind::Zip { super::xlsx_merges::SheetParts::new(bytes) } else { None };
+    let mut grids = read_sheets(&mut book, file_name, parts.as_mut())?;
+    let is_xls = matches!(book, Sheets::Xls(_));
+    drop(book);
+    if is_xls && grids.iter().any(grid_has_mojibake) {
         let mut opts = XlsOptions::default();
         opts.force_codepage = Some(936);
         if let Ok(xls) = Xls::new_with_options(Cursor::new(bytes), opts) {
-            if let Ok(retry) = read_sheets(&mut Sheets::Xls(xls), file_name) {
+            if let Ok(retry) = read_sheets(&mut Sheets::Xls(xls), file_name, None) {
                 grids = retry;
             }
         }
@@ -265,7 +268,9 @@ fn is_encrypted_cfb(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
-fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Result<Vec<Grid>> {
+/// Every sheet of the workbook; an .xlsx's merged areas from `parts` (the tail of each sheet's
+/// XML) where it can read them, else from the library (which parses the sheet once more).
+fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str, mut parts: Option<&mut super::xlsx_merges::SheetParts>) -> Result<Vec<Grid>> {
     let metas = book.sheets_metadata().to_vec();
     let mut budget = CellBudget::new(file_name);
     let mut out = Vec::new();
@@ -275,14 +280,17 @@ fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Resul
             Err(_) if meta.typ != SheetType::WorkSheet => continue,
             Err(e) => return Err(e),
         };
-        let merges = match book {
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let merges = merges.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) });
+        let from_tail = parts.as_mut().and_then(|p| p.merges(&meta.name));
+        let merges = from_tail.unwrap_or_else(|| {
+            let dims = match book {
+                Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            dims.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) }).collect()
+        });
         let (rows, cut) = cells.finish();
-        let grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows, merges: merges.collect(), cut };
+        let grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows, merges, cut };
         take_budget(&mut budget, &grid)?;
         out.push(grid);
     }
@@ -306,6 +314,8 @@ fn sheet_failed(file_name: &str, why: &dyn std::fmt::Display) -> CoreError {
 pub(crate) struct GridBuilder {
     rows: Vec<Vec<Cell>>,
     cut: Vec<CutText>,
+    /// The widest row so far.
+    width: usize,
 }
 
 impl GridBuilder {
@@ -314,10 +324,17 @@ impl GridBuilder {
         if self.rows.len() <= r {
             self.rows.resize_with(r + 1, Vec::new);
         }
+        let width = self.width;
         let row = &mut self.rows[r];
         if row.len() <= c {
+            // A new row is given the width seen so far at once (rows grown cell by cell keep
+            // up to twice the room they need).
+            if row.capacity() <= c && width > c {
+                row.reserve_exact(width - row.len());
+            }
             row.resize(c + 1, Cell::default());
         }
+        self.width = self.width.max(c + 1);
         row[c] = Cell { value, percent, from_merge: false };
     }
 
