@@ -13,4 +13,3 @@ pub mod read;
 pub mod report;
 pub mod text;
 pub mod write;
-mod xlsx_merges;

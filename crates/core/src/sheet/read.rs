@@ -212,15 +212,14 @@ fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> 
             unreadable(file_name, "文件已损坏或不完整，Excel 无法识别其内容")
         }
     })?;
-    let mut parts = if kind == FileKind::Zip { super::xlsx_merges::SheetParts::new(bytes) } else { None };
-    let mut grids = read_sheets(&mut book, file_name, parts.as_mut())?;
+    let mut grids = read_sheets(&mut book, file_name)?;
     let is_xls = matches!(book, Sheets::Xls(_));
     drop(book);
     if is_xls && grids.iter().any(grid_has_mojibake) {
         let mut opts = XlsOptions::default();
         opts.force_codepage = Some(936);
         if let Ok(xls) = Xls::new_with_options(Cursor::new(bytes), opts) {
-            if let Ok(retry) = read_sheets(&mut Sheets::Xls(xls), file_name, None) {
+            if let Ok(retry) = read_sheets(&mut Sheets::Xls(xls), file_name) {
                 grids = retry;
             }
         }
@@ -268,9 +267,8 @@ fn is_encrypted_cfb(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
-/// Every sheet of the workbook; an .xlsx's merged areas from `parts` (the tail of each sheet's
-/// XML) where it can read them, else from the library (which parses the sheet once more).
-fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str, mut parts: Option<&mut super::xlsx_merges::SheetParts>) -> Result<Vec<Grid>> {
+/// Every sheet of the workbook with its merged areas (both from the spreadsheet library).
+fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Result<Vec<Grid>> {
     let metas = book.sheets_metadata().to_vec();
     let mut budget = CellBudget::new(file_name);
     let mut out = Vec::new();
@@ -280,15 +278,12 @@ fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str, mut part
             Err(_) if meta.typ != SheetType::WorkSheet => continue,
             Err(e) => return Err(e),
         };
-        let from_tail = parts.as_mut().and_then(|p| p.merges(&meta.name));
-        let merges = from_tail.unwrap_or_else(|| {
-            let dims = match book {
-                Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
-                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            dims.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) }).collect()
-        });
+        let dims = match book {
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let merges = dims.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) }).collect();
         let (rows, cut) = cells.finish();
         let grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows, merges, cut };
         take_budget(&mut budget, &grid)?;
