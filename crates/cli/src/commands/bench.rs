@@ -1,6 +1,7 @@
-//! `pacesetter bench`: generates a deterministic county sheet of N enterprises and measures,
-//! as ratios within one run, import vs a raw calamine read, re-import, formatted vs plain
-//! export, list queries and the peak memory of an import; optionally a pandas script on the same file.
+//! `pacesetter bench`: generates a deterministic county sheet of N enterprises (.xlsx, and the same
+//! content as .xls through LibreOffice when `soffice` is installed) and measures, as ratios within
+//! one run, import and re-import vs a raw calamine read, formatted vs plain export, list queries and
+//! the peak memory of an import, each against its goal; optionally a pandas script on the same file.
 use crate::bench_sheet::write_county_sheet;
 use crate::output::print_json;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
@@ -32,6 +33,9 @@ pub struct BenchArgs {
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
+    /// 不生成、不测量 .xls（否则有 LibreOffice 的 soffice 时用它把生成的 .xlsx 转成 .xls）
+    #[arg(long)]
+    pub no_xls: bool,
     /// (internal) import FILE into --child-db and exit: the peak-memory probe
     #[arg(long, hide = true)]
     pub child_import: Option<PathBuf>,
@@ -124,18 +128,23 @@ fn import(store: &mut Store, path: &Path) -> Result<enterprise::import::ImportRe
     enterprise::import::commit(store, path, &ImportOptions::default())
 }
 
-/// Peak resident memory (MB) of a child process that imports the file into a fresh store.
+/// Peak resident memory (MB) of a child process that imports the file into a fresh store, as the
+/// child itself reports it (`VmHWM`: the high-water mark of its own address space; the
+/// `getrusage` figure of a child also counts the parent's pages it had before `exec`).
 #[cfg(unix)]
 fn child_peak_mb(file: &Path, db: &Path) -> Result<Option<f64>> {
     let exe = std::env::current_exe()?;
-    let status = std::process::Command::new(exe)
+    let out = std::process::Command::new(exe)
         .args(["bench", "--child-import"])
         .arg(file)
         .arg("--child-db")
         .arg(db)
-        .status()?;
-    if !status.success() {
-        return Err(CoreError::Store(format!("内存测量子进程失败（{status}）")));
+        .output()?;
+    if !out.status.success() {
+        return Err(CoreError::Store(format!("内存测量子进程失败（{}）：{}", out.status, String::from_utf8_lossy(&out.stderr).trim())));
+    }
+    if let Some(kb) = String::from_utf8_lossy(&out.stdout).trim().strip_prefix("VmHWM_kB=").and_then(|k| k.parse::<f64>().ok()) {
+        return Ok(Some(kb / 1024.0));
     }
     // SAFETY: getrusage writes into the zeroed struct we own.
     let usage = unsafe {
@@ -150,6 +159,61 @@ fn child_peak_mb(file: &Path, db: &Path) -> Result<Option<f64>> {
 #[cfg(not(unix))]
 fn child_peak_mb(_file: &Path, _db: &Path) -> Result<Option<f64>> {
     Ok(None)
+}
+
+/// The peak resident memory of this process in kB (Linux `/proc/self/status`).
+fn own_peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The bench's sheet as .xls (BIFF8), converted by LibreOffice headless into `dir`; `Err` says
+/// why there is none (no soffice, or the conversion failed).
+fn convert_to_xls(xlsx: &Path, dir: &Path) -> std::result::Result<PathBuf, String> {
+    let profile = dir.join("lo-profile");
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--norestore", "--convert-to", "xls:MS Excel 97", "--outdir"])
+        .arg(dir)
+        .arg(xlsx)
+        .output()
+        .map_err(|e| format!("未找到 LibreOffice（soffice：{e}），跳过 .xls 测量；安装 libreoffice-calc 后可测"))?;
+    let xls = xlsx.with_extension("xls");
+    if out.status.success() && xls.exists() {
+        Ok(xls)
+    } else {
+        Err(format!("LibreOffice 未能把测试文件转成 .xls（{}），跳过 .xls 测量", String::from_utf8_lossy(&out.stderr).trim()))
+    }
+}
+
+/// Median times of a raw read, a first import (a fresh store each time) and a re-import of
+/// the unchanged file; the store of the last first import is returned for the queries.
+fn measure_import(file: &Path, dir: &Path, tag: &str, n: usize, repeat: usize) -> Result<(f64, f64, f64, Store)> {
+    let read = median_ms(repeat, || raw_read(file).map(|_| ()))?;
+    let mut import_times = Vec::new();
+    let mut imported = None;
+    for k in 0..repeat.max(1) {
+        let mut store = Store::open(&dir.join(format!("bench-{tag}-{k}.db")))?;
+        let t = Instant::now();
+        let rep = import(&mut store, file)?;
+        import_times.push(t.elapsed().as_secs_f64() * 1000.0);
+        if rep.inserted as usize != n {
+            return Err(CoreError::Store(format!("{tag}：导入了 {} 家，应为 {n} 家（拒绝 {}）", rep.inserted, rep.rejected.len())));
+        }
+        imported = Some(store);
+    }
+    import_times.sort_by(f64::total_cmp);
+    let import_ms = import_times[import_times.len() / 2];
+    let mut store = imported.expect("imported at least once");
+    let reimport = median_ms(repeat, || {
+        let rep = import(&mut store, file)?;
+        if rep.unchanged as usize != n {
+            return Err(CoreError::Store(format!("{tag} 再次导入：{} 家未变，应为 {n} 家", rep.unchanged)));
+        }
+        Ok(())
+    })?;
+    Ok((read, import_ms, reimport, store))
 }
 
 /// What the pandas script reports about the same file.
@@ -184,6 +248,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     if let (Some(file), Some(db)) = (&args.child_import, &args.child_db) {
         let mut store = Store::open(db)?;
         import(&mut store, file)?;
+        drop(store);
+        if let Some(kb) = own_peak_kb() {
+            println!("VmHWM_kB={kb}");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let tmp = tempfile::tempdir()?;
@@ -193,36 +261,30 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     write_county_sheet(&file, args.rows)?;
     let n = args.rows;
     let mut times = std::collections::BTreeMap::new();
-    let mut notes = vec!["只测 .xlsx：本程序没有写 .xls（BIFF8）的组件，无法生成 .xls 测试文件".to_string()];
+    let mut notes = Vec::new();
+    let xls = if args.no_xls {
+        notes.push("未测 .xls（--no-xls）".to_string());
+        None
+    } else {
+        convert_to_xls(&file, &dir).map_err(|why| notes.push(why)).ok()
+    };
 
-    let read = median_ms(args.repeat, || raw_read(&file).map(|_| ()))?;
+    let (read, import_ms, reimport, store) = measure_import(&file, &dir, "xlsx", n, args.repeat)?;
     times.insert("raw_read", read);
-
-    let mut import_times = Vec::new();
-    let mut imported = None;
-    for k in 0..args.repeat.max(1) {
-        let mut store = Store::open(&dir.join(format!("bench-{k}.db")))?;
-        let t = Instant::now();
-        let rep = import(&mut store, &file)?;
-        import_times.push(t.elapsed().as_secs_f64() * 1000.0);
-        if rep.inserted as usize != n {
-            return Err(CoreError::Store(format!("导入了 {} 家，应为 {n} 家（拒绝 {}）", rep.inserted, rep.rejected.len())));
-        }
-        imported = Some(store);
-    }
-    import_times.sort_by(f64::total_cmp);
-    let import_ms = import_times[import_times.len() / 2];
     times.insert("import", import_ms);
-    let mut store = imported.expect("imported at least once");
-
-    let reimport = median_ms(args.repeat, || {
-        let rep = import(&mut store, &file)?;
-        if rep.unchanged as usize != n {
-            return Err(CoreError::Store(format!("再次导入：{} 家未变，应为 {n} 家", rep.unchanged)));
-        }
-        Ok(())
-    })?;
     times.insert("reimport", reimport);
+    let mut measures = vec![
+        ratio("import_vs_read", "完整导入 .xlsx ÷ calamine 读遍全部单元格", import_ms / read, Some(1.5), "×"),
+        ratio("reimport_vs_read", "再次导入 .xlsx（全部未变）÷ calamine 读取", reimport / read, Some(1.2), "×"),
+    ];
+    if let Some(xls) = &xls {
+        let (read, import_ms, reimport, _) = measure_import(xls, &dir, "xls", n, args.repeat)?;
+        times.insert("raw_read_xls", read);
+        times.insert("import_xls", import_ms);
+        times.insert("reimport_xls", reimport);
+        measures.push(ratio("import_vs_read_xls", "完整导入 .xls ÷ calamine 读遍全部单元格", import_ms / read, Some(1.5), "×"));
+        measures.push(ratio("reimport_vs_read_xls", "再次导入 .xls（全部未变）÷ calamine 读取", reimport / read, Some(1.2), "×"));
+    }
 
     let out = dir.join("export.xlsx");
     let export = median_ms(args.repeat, || enterprise::export::export_enterprises(&store, &out, &EnterpriseQuery::default()).map(|_| ()))?;
@@ -243,18 +305,19 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         ("search_uscc", "按信用代码前缀搜索", page(Some(&uscc_prefix(n)), None)),
         ("filter_county", "按县筛选（清河县）", page(None, Some("清河县"))),
     ];
-    let mut measures = vec![
-        ratio("import_vs_read", "完整导入 ÷ calamine 读遍全部单元格", import_ms / read, Some(1.5), "×"),
-        ratio("reimport_vs_read", "再次导入（全部未变）÷ calamine 读取", reimport / read, Some(1.5), "×"),
-        ratio("export_vs_plain", "正式版式导出 ÷ rust_xlsxwriter 无格式写同样单元格", export / plain, Some(1.3), "×"),
-    ];
+    measures.push(ratio("export_vs_plain", "正式版式导出 ÷ rust_xlsxwriter 无格式写同样单元格", export / plain, Some(1.3), "×"));
     for (key, label, q) in queries {
         let ms = median_ms(args.repeat.max(5), || list_enterprises(&store, &q).map(|_| ()))?;
         times.insert(key, ms);
         measures.push(ratio(key, label, ms, Some(50.0), "ms"));
     }
     if let Some(mb) = child_peak_mb(&file, &dir.join("memory-probe.db"))? {
-        measures.push(ratio("import_peak_memory", "导入时进程内存峰值", mb, Some(200.0), "MB"));
+        measures.push(ratio("import_peak_memory", "导入 .xlsx 时进程内存峰值", mb, Some(100.0), "MB"));
+    }
+    if let Some(xls) = &xls {
+        if let Some(mb) = child_peak_mb(xls, &dir.join("memory-probe-xls.db"))? {
+            measures.push(ratio("import_peak_memory_xls", "导入 .xls 时进程内存峰值", mb, Some(100.0), "MB"));
+        }
     }
     if let Some(script) = &args.pandas {
         let p = run_pandas(script, &file, &dir)?;

@@ -1,6 +1,6 @@
 //! The canonical fields an enterprise row can fill, and how a header text maps to one of them
 //! through synonyms (with the year and amount unit the header carries, e.g. “2022年营业收入（元）”).
-use crate::sheet::text::compact;
+use crate::sheet::text::{compact, compact_cow, upper_case_already};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -197,17 +197,29 @@ pub fn header_core(text: &str) -> String {
             _ => {}
         }
     }
-    let out = strip_year_prefix(&out);
+    core_of(&out).to_string()
+}
+
+/// What [`header_core`] keeps of a header without parentheses, once compacted and upper-cased.
+fn core_of(out: &str) -> &str {
+    let out = strip_year_prefix(out);
     let out = out.trim_end_matches([':', '：', '*', '＊']).trim_start_matches(['*', '＊']);
     let out = out.strip_suffix("万元").or_else(|| out.strip_suffix("亿元")).or_else(|| out.strip_suffix("元")).unwrap_or(out);
     let out = out.strip_suffix('%').unwrap_or(out);
-    let out = out.strip_suffix("情况").filter(|s| s.chars().count() >= 2).unwrap_or(out);
-    out.to_string()
+    out.strip_suffix("情况").filter(|s| s.chars().count() >= 2).unwrap_or(out)
+}
+
+/// The (core, raw) forms of a text that compacting, upper-casing and removing parentheses leave
+/// as they are (a plain data cell: 临西县, an enterprise name without brackets), borrowed.
+fn plain_forms(text: &str) -> Option<(&str, &str)> {
+    let plain = matches!(compact_cow(text), std::borrow::Cow::Borrowed(_))
+        && upper_case_already(text)
+        && !text.contains(['(', '（', '[', '【', ')', '）', ']', '】']);
+    plain.then(|| (core_of(text), text))
 }
 
 fn strip_year_prefix(s: &str) -> &str {
-    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.len() == 4 {
+    if s.chars().take_while(|c| c.is_ascii_digit()).count() == 4 {
         let rest = &s[4..];
         return rest.strip_prefix("年度").or_else(|| rest.strip_prefix('年')).unwrap_or(rest);
     }
@@ -216,16 +228,23 @@ fn strip_year_prefix(s: &str) -> &str {
 
 /// The field a header names, if any, by exact form first and then by contained words.
 pub fn match_field(text: &str) -> Option<&'static str> {
+    if let Some((core, raw)) = plain_forms(text) {
+        return match_forms(core, raw);
+    }
     let core = header_core(text);
+    // Parenthesised county forms like 县（市、区） are stripped to 县; keep the raw too.
+    let raw = compact(text).to_uppercase();
+    match_forms(&core, &raw)
+}
+
+fn match_forms(core: &str, raw: &str) -> Option<&'static str> {
     if core.is_empty() {
         return None;
     }
-    // Parenthesised county forms like 县（市、区） are stripped to 县; keep the raw too.
-    let raw = compact(text).to_uppercase();
     RULES
         .iter()
-        .find(|rule| rule.exact_hit(&core, &raw))
-        .or_else(|| RULES.iter().find(|rule| rule.contains_hit(&core, &raw)))
+        .find(|rule| rule.exact_hit(core, raw))
+        .or_else(|| RULES.iter().find(|rule| rule.contains_hit(core, raw)))
         .map(|rule| rule.key)
 }
 
@@ -239,12 +258,16 @@ impl Rule {
 }
 
 /// Whether `text` names the field `key` (exactly as `match_field` decides). The field's own
-/// rule is tried first: a data cell fails it at once, without trying every other rule.
+/// rule is tried first: a data cell fails it at once, without trying every other rule; a plain
+/// data cell is looked at in place, without copies.
 pub fn names_field(text: &str, key: &str) -> bool {
+    let own = |core: &str, raw: &str| RULES.iter().filter(|r| r.key == key).any(|r| r.exact_hit(core, raw) || r.contains_hit(core, raw));
+    if let Some((core, raw)) = plain_forms(text) {
+        return own(core, raw) && match_forms(core, raw) == Some(key);
+    }
     let core = header_core(text);
     let raw = compact(text).to_uppercase();
-    let own = RULES.iter().filter(|r| r.key == key).any(|r| r.exact_hit(&core, &raw) || r.contains_hit(&core, &raw));
-    own && match_field(text) == Some(key)
+    own(&core, &raw) && match_forms(&core, &raw) == Some(key)
 }
 
 /// A four-digit year (1990–2100) written in the header, e.g. “2022年营业收入”.

@@ -213,7 +213,9 @@ fn read_workbook_unshielded(bytes: &[u8], file_name: &str) -> Result<Vec<Grid>> 
         }
     })?;
     let mut grids = read_sheets(&mut book, file_name)?;
-    if matches!(book, Sheets::Xls(_)) && grids.iter().any(grid_has_mojibake) {
+    let is_xls = matches!(book, Sheets::Xls(_));
+    drop(book);
+    if is_xls && grids.iter().any(grid_has_mojibake) {
         let mut opts = XlsOptions::default();
         opts.force_codepage = Some(936);
         if let Ok(xls) = Xls::new_with_options(Cursor::new(bytes), opts) {
@@ -265,6 +267,7 @@ fn is_encrypted_cfb(bytes: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
+/// Every sheet of the workbook with its merged areas (both from the spreadsheet library).
 fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Result<Vec<Grid>> {
     let metas = book.sheets_metadata().to_vec();
     let mut budget = CellBudget::new(file_name);
@@ -275,14 +278,14 @@ fn read_sheets<RS: Read + Seek>(book: &mut Sheets<RS>, file_name: &str) -> Resul
             Err(_) if meta.typ != SheetType::WorkSheet => continue,
             Err(e) => return Err(e),
         };
-        let merges = match book {
+        let dims = match book {
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&meta.name).unwrap_or_default(),
             _ => Vec::new(),
         };
-        let merges = merges.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) });
+        let merges = dims.iter().map(|d| Merge { first: (d.start.0 as usize, d.start.1 as usize), last: (d.end.0 as usize, d.end.1 as usize) }).collect();
         let (rows, cut) = cells.finish();
-        let grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows, merges: merges.collect(), cut };
+        let grid = Grid { name: meta.name.clone(), hidden: meta.visible != SheetVisible::Visible, rows, merges, cut };
         take_budget(&mut budget, &grid)?;
         out.push(grid);
     }
@@ -306,6 +309,8 @@ fn sheet_failed(file_name: &str, why: &dyn std::fmt::Display) -> CoreError {
 pub(crate) struct GridBuilder {
     rows: Vec<Vec<Cell>>,
     cut: Vec<CutText>,
+    /// The widest row so far.
+    width: usize,
 }
 
 impl GridBuilder {
@@ -314,10 +319,17 @@ impl GridBuilder {
         if self.rows.len() <= r {
             self.rows.resize_with(r + 1, Vec::new);
         }
+        let width = self.width;
         let row = &mut self.rows[r];
         if row.len() <= c {
+            // A new row is given the width seen so far at once (rows grown cell by cell keep
+            // up to twice the room they need).
+            if row.capacity() <= c && width > c {
+                row.reserve_exact(width - row.len());
+            }
             row.resize(c + 1, Cell::default());
         }
+        self.width = self.width.max(c + 1);
         row[c] = Cell { value, percent, from_merge: false };
     }
 

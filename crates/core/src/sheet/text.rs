@@ -95,6 +95,30 @@ pub fn compact(s: &str) -> String {
     clean(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// [`compact`], borrowed when it would not change `s` (no space of any kind, nothing zero-width
+/// or full-width), as for almost every data cell.
+pub fn compact_cow(s: &str) -> Cow<'_, str> {
+    let unchanged = s.chars().all(|ch| {
+        !ch.is_whitespace() && half_width(ch) == ch && !matches!(ch, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    });
+    if unchanged { Cow::Borrowed(s) } else { Cow::Owned(compact(s)) }
+}
+
+/// Whether `s.to_uppercase()` is `s` itself: no ASCII lower case, and every other character
+/// from blocks without case (CJK, kana, punctuation, full-width signs).
+pub fn upper_case_already(s: &str) -> bool {
+    s.chars().all(|ch| match ch as u32 {
+        0..=0x7F => !ch.is_ascii_lowercase(),
+        0xB7 | 0xD7 | 0xF7 | 0x2000..=0x206F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF40 | 0xFF5B..=0xFFEF => true,
+        _ => false,
+    })
+}
+
+/// `s.to_uppercase()`, borrowed when that is `s` itself.
+pub fn upper_cow(s: &str) -> Cow<'_, str> {
+    if upper_case_already(s) { Cow::Borrowed(s) } else { Cow::Owned(s.to_uppercase()) }
+}
+
 /// A number as people write it: no trailing `.0`, no float noise.
 pub fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -145,6 +169,16 @@ mod tests {
             assert_eq!(clean(input), want, "{input:?}");
             assert_eq!(is_blank_text(input), want.is_empty(), "{input:?}");
         }
+    }
+
+    #[test]
+    fn borrowed_forms_are_the_owned_ones() {
+        for t in ["河北嘉坤农机装备股份有限公司", "9113 0528", "ａｂ１", "a\u{200B}b", "ABC-12", "abc", "Ⅻ", "ǅ", "统一社会信用代码（必填）", "ⅰ", "ｚ", "×√“”"] {
+            assert_eq!(compact_cow(t), compact(t), "{t}");
+            assert_eq!(upper_cow(t), t.to_uppercase(), "{t}");
+            assert_eq!(upper_cow(&compact(t)), compact(t).to_uppercase(), "{t}");
+        }
+        assert!(matches!(compact_cow("临西县"), Cow::Borrowed(_)) && matches!(upper_cow("临西县"), Cow::Borrowed(_)));
     }
 
     #[test]

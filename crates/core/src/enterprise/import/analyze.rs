@@ -146,7 +146,7 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
     let grids = read_workbook(bytes, file_name)?;
     let yearly_grid = grids.iter().find(|g| yearly::is_yearly_sheet(&g.name)).cloned();
     let cand = pick_sheet(grids, opts, file_name)?;
-    let grid = cand.grid;
+    let mut grid = cand.grid;
     let unit_line = layout::unit_line(&grid, &cand.header_rows);
     let mut columns = layout::columns(&grid, &cand.header_rows, unit_line);
     let sig = signature(&columns);
@@ -186,7 +186,8 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
         .or_else(|| counties.find_in(file_name));
     let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
     let ctx = RowContext { columns: &read_columns, counties: &counties, year, county: None, fraction_columns: &fraction_columns };
-    let mut rows = read_rows(&grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
+    let samples = column_samples(&grid, &layout, &data_rows);
+    let mut rows = read_rows(&mut grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
     let header_of = |c: usize| layout.columns.iter().find(|col| col.index == c).map(|col| col.header.as_str());
     rows.warnings.splice(0..0, grid.cut.iter().map(|cut| cut.issue(header_of(cut.col))));
     if let Some(g) = yearly_grid.filter(|_| !yearly::is_yearly_sheet(&sheet)) {
@@ -197,7 +198,7 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
         file_name: file_name.to_string(),
         sheet,
         header_rows: layout.header_rows.iter().map(|r| (*r + 1) as u32).collect(),
-        samples: column_samples(&grid, &layout, &data_rows),
+        samples,
         columns: layout.columns,
         ignored_columns,
         records: rows.records,
@@ -265,8 +266,10 @@ struct Rows {
 
 /// Reads every data row; a row that names no county takes the one given as an option, else its
 /// county group row's, else the one in the title. A second row with the same USCC is rejected.
+/// Each row's cells are let go once it is read, so that the records take the grid's place in
+/// memory rather than adding to it.
 fn read_rows(
-    grid: &Grid,
+    grid: &mut Grid,
     classes: &[RowClass],
     uscc_col: Option<&Column>,
     mut ctx: RowContext,
@@ -275,17 +278,38 @@ fn read_rows(
     let mut out = Rows::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (r, class) in classes.iter().enumerate() {
+        read_one_row(grid, r, class, uscc_col, &mut ctx, (&option_county, &title_county), &mut out, &mut seen);
+        if let Some(cells) = grid.rows.get_mut(r) {
+            *cells = Vec::new();
+        }
+    }
+    out
+}
+
+/// [`read_rows`] for row `r`.
+#[allow(clippy::too_many_arguments)]
+fn read_one_row(
+    grid: &Grid,
+    r: usize,
+    class: &RowClass,
+    uscc_col: Option<&Column>,
+    ctx: &mut RowContext,
+    (option_county, title_county): (&Option<String>, &Option<String>),
+    out: &mut Rows,
+    seen: &mut HashMap<String, usize>,
+) {
+    {
         let row = (r + 1) as u32;
         let (group_county, example_word) = match class {
-            RowClass::Ignored("") => continue,
+            RowClass::Ignored("") => return,
             RowClass::Ignored(why) => {
                 out.ignored.push(IgnoredRow { row, why: why.to_string() });
-                continue;
+                return;
             }
             RowClass::Data { county, example_word } => (county.clone(), *example_word),
         };
         ctx.county = option_county.clone().or(group_county).or_else(|| title_county.clone());
-        match record::read_row(&grid.rows[r], row, &ctx) {
+        match record::read_row(&grid.rows[r], row, ctx) {
             RowOutcome::Rejected(issue, w) => {
                 out.warnings.extend(w);
                 out.rejected.push(issue);
@@ -302,7 +326,7 @@ fn read_rows(
                         code: "duplicate".into(),
                         message: format!("第{row}行：重复企业：统一社会信用代码与第{}行相同（{how}）", first.row),
                     });
-                    continue;
+                    return;
                 }
                 out.warnings.extend(w);
                 out.warnings.extend(example_word.map(|c| example_warning(grid, r, c)));
@@ -311,7 +335,6 @@ fn read_rows(
             }
         }
     }
-    out
 }
 
 /// The warning for a row that reads like an example (某某, XXX …) but has a valid USCC.

@@ -152,10 +152,12 @@ pub fn commit_with_progress(
     let mut progress = progress::Progress::new(progress);
     progress.report("read", 0, 1)?;
     let (bytes, file_name) = read_file(path)?;
-    fingerprint::ensure_unchanged(&file_name, &fingerprint::sha256(&bytes), opts.file_hash.as_deref())?;
+    let file_hash = fingerprint::sha256(&bytes);
+    fingerprint::ensure_unchanged(&file_name, &file_hash, opts.file_hash.as_deref())?;
     let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
+    drop(bytes);
     progress.report("read", 1, 1)?;
-    apply::commit(store, &analysis, &bytes, opts, &mut progress)
+    apply::commit(store, &analysis, &file_hash, opts, &mut progress)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! A row with example words (某某, XXX …) but a valid 统一社会信用代码 is data, flagged for a warning.
 use crate::enterprise::{fields, uscc as code};
 use super::layout::Layout;
-use crate::sheet::text::compact;
+use crate::sheet::text::{compact, compact_cow, upper_cow};
+use std::borrow::Cow;
 use crate::enterprise::vocab::Counties;
 use crate::sheet::read::{CellValue, Grid};
 
@@ -34,7 +35,7 @@ pub fn classify(grid: &Grid, layout: &Layout, counties: &Counties) -> Vec<RowCla
     let header_last = layout.last_header_row();
     let mut out = Vec::with_capacity(grid.rows.len());
     let mut group_county: Option<String> = None;
-    let mut seen = Seen::default();
+    let mut seen = Seen { table_cols: layout.columns.iter().map(|c| c.index).collect(), ..Default::default() };
     for r in 0..grid.rows.len() {
         let class = if r < header_first {
             above_header(grid, r)
@@ -56,10 +57,11 @@ pub fn classify(grid: &Grid, layout: &Layout, counties: &Counties) -> Vec<RowCla
     out
 }
 
-/// What one pass over the rows remembers: the word lists in compact form.
+/// What one pass over the rows remembers: the word lists in compact form, the table's columns.
 #[derive(Default)]
 struct Seen {
     words: Option<[Vec<String>; 3]>,
+    table_cols: Vec<usize>,
 }
 
 impl Seen {
@@ -69,13 +71,22 @@ impl Seen {
     }
 }
 
-fn texts(grid: &Grid, r: usize, cols: Option<&[usize]>) -> Vec<(usize, String)> {
+/// The compact text of each non-blank cell of row `r` (of the columns `cols`), borrowed from the
+/// grid where compacting changes nothing.
+fn texts<'g>(grid: &'g Grid, r: usize, cols: Option<&[usize]>) -> Vec<(usize, Cow<'g, str>)> {
     let Some(row) = grid.rows.get(r) else { return Vec::new() };
     row.iter()
         .enumerate()
         .filter(|(c, _)| cols.is_none_or(|cols| cols.contains(c)))
         .filter(|(_, cell)| !cell.is_blank())
-        .map(|(c, cell)| (c, compact(&cell.display())))
+        .map(|(c, cell)| {
+            let text = match &cell.value {
+                CellValue::Text(t) => compact_cow(t),
+                // Numbers, flags and dates are shown without spaces: compacting keeps them.
+                _ => Cow::Owned(cell.display()),
+            };
+            (c, text)
+        })
         .collect()
 }
 
@@ -91,12 +102,26 @@ fn above_header(grid: &Grid, r: usize) -> RowClass {
 }
 
 fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, group_county: &mut Option<String>, seen: &mut Seen) -> RowClass {
-    let table_cols: Vec<usize> = layout.columns.iter().map(|c| c.index).collect();
+    let table_cols = std::mem::take(&mut seen.table_cols);
+    let class = below_header_in(grid, layout, r, counties, group_county, seen, &table_cols);
+    seen.table_cols = table_cols;
+    class
+}
+
+fn below_header_in(
+    grid: &Grid,
+    layout: &Layout,
+    r: usize,
+    counties: &Counties,
+    group_county: &mut Option<String>,
+    seen: &mut Seen,
+    table_cols: &[usize],
+) -> RowClass {
     let seq_col = layout.column("seq").map(|c| c.index);
-    let cells: Vec<(usize, String)> = texts(grid, r, Some(&table_cols));
+    let cells: Vec<(usize, Cow<str>)> = texts(grid, r, Some(table_cols));
     let row = &grid.rows[r];
     // Blank: nothing but a 序号 number or values copied from merged areas.
-    let own: Vec<&(usize, String)> = cells
+    let own: Vec<&(usize, Cow<str>)> = cells
         .iter()
         .filter(|(c, t)| !(row.get(*c).is_some_and(|cell| cell.from_merge) || (Some(*c) == seq_col && t.parse::<f64>().is_ok())))
         .collect();
@@ -105,8 +130,8 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     }
     let name_col = layout.column("name").map(|c| c.index);
     let uscc_col = layout.column("uscc").map(|c| c.index);
-    let name = name_col.and_then(|c| cells.iter().find(|(i, _)| *i == c)).map(|(_, t)| t.as_str()).unwrap_or("");
-    let uscc = uscc_col.and_then(|c| cells.iter().find(|(i, _)| *i == c)).map(|(_, t)| t.as_str()).unwrap_or("");
+    let name = name_col.and_then(|c| cells.iter().find(|(i, _)| *i == c)).map(|(_, t)| t.as_ref()).unwrap_or("");
+    let uscc = uscc_col.and_then(|c| cells.iter().find(|(i, _)| *i == c)).map(|(_, t)| t.as_ref()).unwrap_or("");
     let has_code = uscc.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 15;
 
     // Repeated header: the row names fields like the header does.
@@ -142,7 +167,7 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
         return RowClass::Ignored("notes");
     }
     let example_word = cells.iter().find(|(_, t)| {
-        let upper = t.to_uppercase();
+        let upper = upper_cow(t);
         example_words.iter().any(|w| upper.contains(w.as_str()))
     });
     if example_word.is_some() && code::check(&code::normalize(uscc)).is_err() {
@@ -150,7 +175,7 @@ fn below_header(grid: &Grid, layout: &Layout, r: usize, counties: &Counties, gro
     }
     let example_word = example_word.map(|(c, _)| *c);
     // A single value across the row: a group title, or a long note.
-    let distinct: std::collections::BTreeSet<&str> = own.iter().map(|(_, t)| t.as_str()).collect();
+    let distinct: std::collections::BTreeSet<&str> = own.iter().map(|(_, t)| t.as_ref()).collect();
     if distinct.len() == 1 && !has_code && !is_company(first_text) {
         if first_text.chars().count() > 25 {
             return RowClass::Ignored("notes");

@@ -193,8 +193,8 @@ fn date_text(t: &str) -> Option<String> {
 
 /// Cells that mean “nothing here”: “/”, “-”, “无”, “暂无”, “——”.
 pub fn is_blank_marker(t: &str) -> bool {
-    let c = compact(t);
-    c.is_empty() || matches!(c.as_str(), "/" | "-" | "--" | "—" | "——" | "无" | "暂无" | "空" | "N/A" | "NA" | "\\")
+    let c = crate::sheet::text::compact_cow(t);
+    c.is_empty() || matches!(c.as_ref(), "/" | "-" | "--" | "—" | "——" | "无" | "暂无" | "空" | "N/A" | "NA" | "\\")
 }
 
 /// Text fields (names, people, phones): cleaned; numbers without “.0”.
@@ -202,6 +202,7 @@ pub fn text(cell: &Cell) -> Option<String> {
     let s = match &cell.value {
         CellValue::Empty => return None,
         CellValue::Number(n) => crate::sheet::text::number_text(*n),
+        CellValue::Text(t) => clean(t),
         _ => clean(&cell.display()),
     };
     (!s.is_empty()).then_some(s)

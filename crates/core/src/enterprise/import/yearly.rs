@@ -35,6 +35,7 @@ pub fn merge(mut grid: Grid, records: &mut [Record], counties: &Counties) -> Vec
         .filter(|c| c.key.is_some_and(|k| matches!(k, "uscc" | "name") || fields::field(k).is_some_and(|f| f.yearly)))
         .collect();
     let mut out = Vec::new();
+    let by_uscc: std::collections::HashMap<String, usize> = records.iter().enumerate().map(|(i, r)| (r.uscc.clone(), i)).collect();
     for r in header.last().map_or(0, |h| h + 1)..grid.rows.len() {
         let row = (r + 1) as u32;
         let cells = &grid.rows[r];
@@ -56,7 +57,7 @@ pub fn merge(mut grid: Grid, records: &mut [Record], counties: &Counties) -> Vec
             }
             RowOutcome::Accepted(rec, w) => {
                 out.extend(w.into_iter().map(|i| warn(i.row, i.column, i.value, i.message)));
-                match records.iter_mut().find(|x| x.uscc == rec.uscc) {
+                match by_uscc.get(&rec.uscc).map(|i| &mut records[*i]) {
                     Some(target) => {
                         for (y, figures) in rec.figures {
                             target.figures.entry(y).or_default().extend(figures);
