@@ -11,6 +11,13 @@ ROOT=$(pwd)
 TRIPLE=x86_64-pc-windows-gnu
 OUT=target/$TRIPLE/debug
 fail() { echo "test-windows: $*" >&2; exit 1; }
+# Seconds of each phase, printed at the end (README 安装 quotes them).
+PHASES=()
+PHASE_START=$(date +%s)
+phase_done() {
+  PHASES+=("$1 $(( $(date +%s) - PHASE_START )) 秒")
+  PHASE_START=$(date +%s)
+}
 
 if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
   echo "==> 跳过 Windows 测试：需要 x86_64 Linux（Wine 与 MinGW 交叉编译），本机是 $(uname -s) $(uname -m)"
@@ -30,11 +37,11 @@ SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}
 [ -d "$SAMPLES" ] || fail "找不到样例文件夹 $SAMPLES"
 [ -f ui/dist/index.html ] || fail "缺少 ui/dist：先构建界面（cd ui && npx vite build）"
 [ -x target/debug/pacesetter ] || cargo build -p pacesetter-cli
+phase_done "准备（软件包、Rust 目标）"
 
 echo "==> 交叉编译 Windows 程序（调试版，$TRIPLE）"
-BUILD_START=$(date +%s)
 cargo build --target "$TRIPLE" -p pacesetter-cli -p pacesetter-app
-echo "    用时 $(( $(date +%s) - BUILD_START )) 秒"
+phase_done "交叉编译"
 
 WORK=$(mktemp -d)
 export WINEPREFIX=$WORK/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LC_ALL=C.UTF-8
@@ -73,14 +80,19 @@ else
     || fail "pacesetter.exe 在 Wine 下无法启动：$(wine "$OUT/pacesetter.exe" --version 2>&1 | tail -3)"
   echo "    Wine 缺少 ProcessPrng（bcryptprimitives.dll）：测试用的 Wine 环境中放入替代 DLL（scripts/windows/bcryptprimitives.c）"
 fi
+phase_done "PE 检查与 Wine 环境"
 
 echo "==> 命令行：Linux 版与 Wine 下的 pacesetter.exe 对照"
 /usr/bin/python3 scripts/windows/wine_suite.py --linux-cli "$ROOT/target/debug/pacesetter" \
   --windows-cli "$ROOT/$OUT/pacesetter.exe" --hold "$HELPERS/hold_open.exe" --app "$ROOT/$OUT/pacesetter-app.exe" \
   --samples "$SAMPLES" --work "$WORK/suite" --shots "$ROOT/target/e2e-screenshots"
+phase_done "Wine 命令行对照与桌面程序"
 
 echo "==> 安装程序（Debian 的 makensis）：构建，并在 Wine 下静默安装、使用、卸载"
 SETUP=$(scripts/windows/build-installer.sh debug)
+phase_done "构建安装程序"
 /usr/bin/python3 scripts/windows/installer_test.py "$SETUP" "$PRODUCT" "$VERSION" "$SAMPLES/county_nanhe_clean.xlsx"
+phase_done "安装程序测试"
 
 echo "==> Windows 测试通过（共 $(( $(date +%s) - START )) 秒）"
+printf '    %s\n' "${PHASES[@]}"

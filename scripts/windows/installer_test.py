@@ -30,7 +30,9 @@ def unix(windows_path):
 
 
 def reg_value(name):
-    rc, out, _ = wine("reg", "query", UNINSTALL_KEY, "/v", name)
+    """A value of the uninstall entry in the 64-bit registry (where 应用和功能 reads it; `wine reg`
+    is the 32-bit reg.exe, which without /reg:64 would look under WOW6432Node)."""
+    rc, out, _ = wine("reg", "query", UNINSTALL_KEY, "/v", name, "/reg:64")
     return out.split("REG_SZ", 1)[1].strip() if rc == 0 and "REG_SZ" in out else None
 
 

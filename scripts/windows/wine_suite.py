@@ -221,10 +221,24 @@ def held_file(sides, hold_exe):
     checks.check(e.rc == 0, "关闭后再导出成功", f"{e!r}")
 
 
+APP_TITLE = "领跑者企业培育管理系统"
+
+
+def wait_for(predicate, seconds, step=0.5):
+    """Polls `predicate` until it returns something true or `seconds` pass; returns its last value."""
+    deadline = time.time() + seconds
+    while True:
+        value = predicate()
+        if value or time.time() >= deadline:
+            return value
+        time.sleep(step)
+
+
 def app_starts(win, app_exe, shots):
     """The desktop exe under Xvfb: Wine has no WebView2 runtime, so the app must say so in a
     Chinese message window (as on a PC without it) instead of ending without a word, and end
-    cleanly once the user presses Enter (确定)."""
+    cleanly once the user presses Enter (确定). Each step waits for what it needs (Wine's first
+    start on a display, drawing the box) instead of a fixed time, and fails when it never comes."""
     # The Wine session of the CLI runs has no display: its desktop (explorer.exe) draws nowhere, and
     # an app joining it shows no window. End it, so that the app starts a session on the Xvfb.
     for flag in ("-k", "-w"):
@@ -234,36 +248,55 @@ def app_starts(win, app_exe, shots):
                             pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
     os.close(write_fd)
     display = ":" + os.read(read_fd, 16).decode().strip()
+    os.close(read_fd)
     x_env = dict(os.environ, DISPLAY=display)
+
+    def x(*args):
+        return subprocess.run(list(args), env=x_env, capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
+
     env = dict(win.env, DISPLAY=display, PACESETTER_DB=win.path("桌面程序/领跑者.db"))
+    started = time.time()
     app = subprocess.Popen(["wine", app_exe], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    title, deadline = "", time.time() + 120
-    while time.time() < deadline and app.poll() is None and not title:
-        tree = subprocess.run(["xwininfo", "-root", "-tree"], env=x_env, capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout
-        title = next((line.strip() for line in tree.splitlines() if '"领跑者企业培育管理系统"' in line), "")
-        time.sleep(0.5)
-    colours, rc = 0, None
-    if title:
-        time.sleep(2)
+    # A window of that exact title, mapped (listed windows may not be shown yet); the app's own
+    # window would be titled the same, but without WebView2 only the message box can appear.
+    # Stops waiting as soon as the app has ended (crashed, or ended without a word).
+    shown = lambda: app.poll() is not None or x("xdotool", "search", "--onlyvisible", "--name", f"^{APP_TITLE}$").split()
+    windows = wait_for(shown, 180)
+    window = windows[0] if isinstance(windows, list) and windows and app.poll() is None else ""
+    appeared = time.time() - started
+    colours, shot, rc = [0], shots / "wine-webview2-missing.png", None
+    if window:
         shots.mkdir(parents=True, exist_ok=True)
-        shot = shots / "wine-webview2-missing.png"
-        subprocess.run(["import", "-window", "root", str(shot)], env=x_env, stdin=subprocess.DEVNULL)
-        info = subprocess.run(["convert", str(shot), "-format", "%k", "info:"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
-        colours = int(info.stdout.strip() or 0)
-        subprocess.run(["xdotool", "key", "Return"], env=x_env, stdin=subprocess.DEVNULL)
-        try:
-            rc = app.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            pass
+
+        def drawn():
+            x("import", "-window", "root", str(shot))
+            info = subprocess.run(["convert", str(shot), "-format", "%k", "info:"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+            colours[0] = int(info.stdout.strip() or 0)
+            return colours[0] > 50
+
+        # A drawn message box (text, icon, button) has hundreds of colours; one not yet drawn a handful.
+        wait_for(drawn, 60, step=1)
+
+        def answered():
+            # Without a window manager the keyboard goes where X's focus is: give it to the box.
+            x("xdotool", "windowfocus", "--sync", window)
+            x("xdotool", "key", "Return")
+            try:
+                return app.wait(timeout=10) is not None
+            except subprocess.TimeoutExpired:
+                return False
+
+        if wait_for(answered, 60, step=0):
+            rc = app.returncode
     app.kill()
     err = app.communicate()[1].decode("utf-8", "replace")
     subprocess.run(["wineserver", "-k"], env=win.env, stdin=subprocess.DEVNULL)
     xvfb.kill()
-    detail = f"窗口：{title!r}；退出码 {rc}；stderr：{err[-500:]!r}"
-    checks.check(bool(title) and "panicked" not in err,
-                 "桌面程序在 Wine 下启动；没有 WebView2 时弹出标题为“领跑者企业培育管理系统”的提示窗口", detail)
-    # A drawn message box (text, icon, button) has hundreds of colours; an empty window a handful.
-    checks.check(colours > 50, f"提示窗口已画出内容（截图 target/e2e-screenshots/wine-webview2-missing.png，{colours} 种颜色）")
+    xvfb.wait()
+    detail = f"窗口 {window or '无'}（{appeared:.0f} 秒）；退出码 {rc if rc is not None else app.returncode}；stderr：{err[-500:]!r}"
+    checks.check(bool(window) and "panicked" not in err,
+                 f"桌面程序在 Wine 下启动；没有 WebView2 时弹出标题为“{APP_TITLE}”的提示窗口" + (f"（{appeared:.0f} 秒后出现）" if window else ""), detail)
+    checks.check(colours[0] > 50, f"提示窗口已画出内容（截图 target/e2e-screenshots/wine-webview2-missing.png，{colours[0]} 种颜色）")
     checks.check(rc == 0, "按回车（确定）后桌面程序正常退出（退出码 0）", detail)
 
 

@@ -51,6 +51,10 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> 
     }
     for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
+        // Another program opening the store at the same time may have applied it meanwhile.
+        if schema_version(&tx)? > i as i64 {
+            continue;
+        }
         tx.execute_batch(sql)
             .map_err(|e| CoreError::Store(format!("数据库升级（{name}）失败：{e}")))?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;

@@ -9,8 +9,9 @@ pub(crate) mod seed;
 pub mod settings;
 
 use crate::error::{CoreError, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub use check::{check_store, CheckReport};
 pub use migrate::{schema_version, LATEST_VERSION};
@@ -58,6 +59,9 @@ fn verbatim(abs: &str) -> String {
     }
 }
 
+/// How long a write waits for another program's write before giving up with the 占用 message.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// One open store. All reads and writes of the domain go through functions taking `&Store`.
 pub struct Store {
     pub(crate) conn: Connection,
@@ -101,14 +105,32 @@ impl Store {
         self.path.as_deref()
     }
 
-    fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    /// Every connection: a writer waits up to `BUSY_TIMEOUT` for another (the app and the CLI,
+    /// or two CLI runs, on one store), and write transactions take the write lock when they
+    /// begin: a deferred one that read first could not wait for it (SQLite then fails at once).
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.set_transaction_behavior(TransactionBehavior::Immediate);
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         if self.path.is_some() {
-            let _: String = self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            self.use_wal()?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         Ok(())
+    }
+
+    /// Switches the file to WAL. Programs creating the store at once each try to: SQLite then
+    /// answers SQLITE_BUSY at once instead of waiting (to avoid a deadlock), so try again.
+    fn use_wal(&self) -> Result<()> {
+        let start = std::time::Instant::now();
+        loop {
+            match self.conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)) {
+                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) && start.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                r => return r.map(|_| ()).map_err(Into::into),
+            }
+        }
     }
 
     /// A setting stored in the `settings` table, or `None`.
@@ -146,6 +168,36 @@ mod tests {
         let s = Store::open(&path).unwrap();
         let n: i64 = s.conn.query_row("SELECT count(*) FROM tasks", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 21);
+        assert_eq!(schema_version(&s.conn).unwrap(), LATEST_VERSION);
+    }
+
+    /// Writers opened at once on a new store (migrating it) each read and then write in one
+    /// transaction: all of them succeed, one after the other.
+    #[test]
+    fn writers_at_once_wait_for_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("并发.db");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let writers: Vec<_> = (0..4)
+            .map(|i| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || -> Result<()> {
+                    start.wait();
+                    let mut s = Store::open(&path)?;
+                    let tx = s.conn.transaction()?;
+                    let n: i64 = tx.query_row("SELECT count(*) FROM settings", [], |r| r.get(0))?;
+                    std::thread::sleep(Duration::from_millis(50));
+                    tx.execute("INSERT INTO settings(key, value) VALUES (?1, ?2)", rusqlite::params![format!("w{i}"), n])?;
+                    Ok(tx.commit()?)
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap().unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let n: i64 = s.conn.query_row("SELECT count(*) FROM settings WHERE key LIKE 'w%'", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 4);
         assert_eq!(schema_version(&s.conn).unwrap(), LATEST_VERSION);
     }
 
