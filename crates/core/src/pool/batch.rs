@@ -148,7 +148,7 @@ pub(crate) fn load_current(conn: &Connection, id: i64) -> Result<Option<Current>
         .optional()?)
 }
 
-pub(crate) fn is_flag(column: &str) -> bool {
+fn is_flag(column: &str) -> bool {
     fields::field(column).is_some_and(|f| f.kind == fields::Kind::Flag)
 }
 

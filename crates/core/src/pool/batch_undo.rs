@@ -1,7 +1,7 @@
 //! The recorded batch edits and undoing one as a unit: each field goes back only where it still
 //! holds the batch's value (later work is kept), the memberships it opened are removed and those it
 //! closed are open again; audited as 撤销批量修改#N.
-use super::batch::{load_current, shown, write_column};
+use super::batch::{load_current, shown, write_column, Checked};
 use super::membership;
 use crate::audit;
 use crate::enterprise::snapshot::same_value;
@@ -94,13 +94,16 @@ pub fn undo_batch(store: &mut Store, id: i64) -> Result<BatchUndoReport> {
     let operator = store.operator()?;
     let now = now_text();
     let tx = store.conn.transaction()?;
-    let row: Option<(String, Option<String>)> =
-        tx.query_row("SELECT summary, undone_at FROM batch_edits WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-    let summary = match row {
+    let row: Option<(String, String, Option<String>)> = tx
+        .query_row("SELECT summary, change, undone_at FROM batch_edits WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let (summary, change) = match row {
         None => return Err(CoreError::NotFound(format!("没有编号为 {id} 的批量修改记录"))),
-        Some((_, Some(at))) => return Err(CoreError::Invalid(format!("第 {id} 次批量修改已于 {} 撤销过", at.replace('T', " ")))),
-        Some((s, None)) => s,
+        Some((_, _, Some(at))) => return Err(CoreError::Invalid(format!("第 {id} 次批量修改已于 {} 撤销过", at.replace('T', " ")))),
+        Some((s, c, None)) => (s, c),
     };
+    // The flag of the list the batch changed (its membership records follow that flag).
+    let list_flag = serde_json::from_str::<Checked>(&change).ok().and_then(|c| c.list).map(|l| l.list.flag()).unwrap_or_default();
     let changes: Vec<Change> = tx
         .prepare("SELECT enterprise_id, uscc, before, after, opened, closed FROM batch_edit_changes WHERE batch_id = ?1 ORDER BY rowid")?
         .query_map([id], |r| {
@@ -126,14 +129,12 @@ pub fn undo_batch(store: &mut Store, id: i64) -> Result<BatchUndoReport> {
         let flag_back = |flag: &str| still.iter().any(|c| c.as_str() == flag);
         // The membership first, so the flag's trigger finds the record as the flag says.
         if let Some(rec) = ch.opened {
-            let flag = ch.after.keys().find(|c| super::batch::is_flag(c)).cloned().unwrap_or_default();
-            if flag_back(&flag) && membership::is_open(&tx, rec)? == Some(true) {
+            if flag_back(list_flag) && membership::is_open(&tx, rec)? == Some(true) {
                 membership::remove(&tx, rec)?;
             }
         }
         if let Some(rec) = ch.closed {
-            let flag = ch.after.keys().find(|c| super::batch::is_flag(c)).cloned().unwrap_or_default();
-            if flag_back(&flag) && membership::is_open(&tx, rec)? == Some(false) {
+            if flag_back(list_flag) && membership::is_open(&tx, rec)? == Some(false) {
                 membership::reopen(&tx, rec)?;
             }
         }

@@ -168,8 +168,6 @@ fn the_form_keeps_flag_and_record_together() {
     assert_eq!(pool.len(), 2);
     assert!(pool[0].current && !pool[1].current, "{pool:?}");
     assert_eq!(pool_count(&s).unwrap().in_pool, 1);
-    let bad = EnterpriseQuery::default();
-    let _ = bad;
     let mut wrong = saved;
     wrong.leader_level = Some("国家级".into());
     assert!(update_enterprise(&mut s, id, &wrong).unwrap_err().to_string().contains("级别"));
@@ -319,4 +317,20 @@ fn leader_batches_and_the_recycle_bin_keep_the_history() {
     assert!(batch_preview(&s, &no_reason).unwrap_err().to_string().contains("理由"));
     let nothing = BatchRequest { ids: vec![back.enterprise_id], ..Default::default() };
     assert!(batch_preview(&s, &nothing).unwrap_err().to_string().contains("请选择"));
+}
+
+#[test]
+fn a_batch_of_a_list_and_a_qualification_is_undone_whole() {
+    let mut s = nanhe();
+    let id = id_of(&s, "河北嘉坤农机装备股份有限公司");
+    let mut change = join_pool("入库并认定专精特新");
+    change.qualification = Some(QualificationChange { qualification: "专精特新".into(), held: true, year: Some(2024) });
+    let batch = batch_apply(&mut s, &BatchRequest { ids: vec![id], change, ..Default::default() }).unwrap().batch_id.unwrap();
+    let d = get_enterprise(&s, id).unwrap().data;
+    assert_eq!((d.in_pool, d.specialized, d.specialized_year), (Some(true), Some(true), Some(2024)));
+    assert_eq!(records(&s, id).len(), 1);
+    undo_batch(&mut s, batch).unwrap();
+    assert!(records(&s, id).is_empty(), "the pool record the batch opened is removed");
+    let d = get_enterprise(&s, id).unwrap().data;
+    assert_eq!((d.in_pool, d.specialized, d.specialized_year), (None, Some(false), None));
 }
