@@ -19,6 +19,11 @@ after(async () => {
   await stopApp(browser);
 });
 
+/** Lets transitions (dialogs fading, counts repainting) finish before a screenshot. */
+const shot = async (name) => {
+  await browser.pause(800);
+  await screenshot(browser, name);
+};
 const clickId = (id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`).click(), id);
 const textOf = (id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`)?.textContent ?? "", id);
 /** A real click on the page title: closes an open drop-down as a user's click elsewhere does. */
@@ -50,7 +55,7 @@ test("filter 专精特新 + 已股改: chips, and they survive a detail page", a
   assert.ok(chips.includes("上市进度：已股改"), chips);
   const table = await waitForContent(browser, "enterprise-table", chosen[0].name);
   assert.ok(table.includes(chosen[1].name), table);
-  await screenshot(browser, "pool-filtered");
+  await shot("pool-filtered");
   // Open the first row's page, come back by 企业库: the filters are still there.
   await browser.execute(() => document.querySelector('[data-testid="enterprise-table"] .el-table__body tr td:nth-child(3)').click());
   await waitForText(browser, "enterprise-title", "有限公司");
@@ -75,13 +80,13 @@ test("select all matching, 纳入上市培育库 with a reason: preview, confirm
   assert.ok(summary.includes("纳入上市培育库"), summary);
   const preview = await waitForContent(browser, "batch-preview", "是否入库（上市培育库）");
   assert.ok(preview.includes(chosen[0].name), preview);
-  await screenshot(browser, "pool-batch-preview");
+  await shot("pool-batch-preview");
   await clickId("batch-confirm");
   await waitForContent(browser, "batch-last", `已批量修改 ${chosen.length} 家企业`);
   await waitForContent(browser, "pool-count", `入库 ${chosen.length} / 30`);
   const table = await waitForContent(browser, "enterprise-table", chosen[0].name);
   assert.ok(table.includes("是"), table);
-  await screenshot(browser, "pool-after-batch");
+  await shot("pool-after-batch");
 });
 
 test("the enterprise's 名单记录 shows the stay with its reason", async () => {
@@ -90,7 +95,7 @@ test("the enterprise's 名单记录 shows the stay with its reason", async () =>
   assert.ok(records.includes("拟于2027年申报北交所") && records.includes("在册"), records);
   await browser.execute(() => document.querySelector('[data-testid="enterprise-memberships"]').scrollIntoView({ block: "start" }));
   await browser.pause(400);
-  await screenshot(browser, "pool-memberships");
+  await shot("pool-memberships");
   await clickId("enterprise-back");
   await waitForText(browser, "enterprise-total", `共 ${chosen.length} 家企业`);
 });
@@ -98,12 +103,12 @@ test("the enterprise's 名单记录 shows the stay with its reason", async () =>
 test("undo the batch from 批量修改记录: 入库 0 / 30 again", async () => {
   await clickId("batch-history-button");
   await waitForContent(browser, "batch-history", "纳入上市培育库");
-  await screenshot(browser, "pool-batch-history");
+  await shot("pool-batch-history");
   await clickId("batch-undo-1");
   await browser.waitUntil(async () => browser.execute(() => !!document.querySelector(".el-message-box__btns .el-button--primary")), { timeout: 10000 });
   await browser.execute(() => document.querySelector(".el-message-box__btns .el-button--primary").click());
   await waitForContent(browser, "batch-history", "撤销");
   await waitForContent(browser, "pool-count", "入库 0 / 30");
   assert.ok((await textOf("batch-history")).includes("已于"), await textOf("batch-history"));
-  await screenshot(browser, "pool-undone");
+  await shot("pool-undone");
 });

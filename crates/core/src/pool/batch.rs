@@ -178,6 +178,18 @@ fn check_date(d: &str) -> Result<String> {
     }
 }
 
+/// 2026-11-26 → 2026年11月26日 (2026-11 → 2026年11月, 2026 → 2026年), as the summary says it.
+fn chinese_date(d: &str) -> String {
+    let parts: Vec<&str> = d.split('-').collect();
+    let n = |s: &str| s.parse::<u32>().map_or(s.to_string(), |v| v.to_string());
+    match parts.as_slice() {
+        [y, m, day] => format!("{y}年{}月{}日", n(m), n(day)),
+        [y, m] => format!("{y}年{}月", n(m)),
+        [y] if !y.is_empty() => format!("{y}年"),
+        _ => d.to_string(),
+    }
+}
+
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
@@ -252,7 +264,7 @@ fn summary(c: &Checked) -> String {
     let mut parts = Vec::new();
     if let Some(l) = &c.list {
         let (join, leave) = l.list.verbs();
-        let mut extra = vec![l.date.clone().unwrap_or_default()];
+        let mut extra = vec![chinese_date(l.date.as_deref().unwrap_or_default())];
         if let Some(level) = &l.level {
             extra.push(level.clone());
         }

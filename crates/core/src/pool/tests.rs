@@ -206,7 +206,7 @@ fn batch_join_with_preview_then_undo_as_one_unit() {
     let audit_before: i64 = s.conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
     let preview = batch_preview(&s, &req).unwrap();
     assert_eq!((preview.matched, preview.changed, preview.dry_run, preview.batch_id), (2, 2, true, None));
-    assert!(preview.summary.contains("纳入上市培育库") && preview.summary.contains("拟于2027年申报北交所"), "{}", preview.summary);
+    assert_eq!(preview.summary, "纳入上市培育库（2026年11月20日，理由：拟于2027年申报北交所）");
     let f = &preview.items[0].fields;
     assert!(f.iter().any(|f| f.field == "in_pool" && f.new.as_deref() == Some("是")), "{f:?}");
     assert!(f.iter().any(|f| f.field == "pool_entered_on" && f.new.as_deref() == Some("2026-11-20")));
