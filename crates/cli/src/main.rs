@@ -34,6 +34,8 @@ enum Command {
     Assess(commands::assess::AssessArgs),
     /// 列出企业或任务（--plan 某工作方案的任务）
     List(commands::list::ListArgs),
+    /// 批量修改企业：入库/出库、领跑者、白名单、正面清单、集群、梯队、资质（--dry-run 先预览；batch undo 撤销）
+    Batch(commands::batch::BatchArgs),
     /// 列出导入记录
     Imports(commands::imports::ImportsArgs),
     /// 撤销一次导入（只恢复仍是导入值的字段；--dry-run 先看将恢复、删除和保留什么）
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Targets(a) => (commands::targets::run(&db, &a), a.what.json()),
         Command::Assess(a) => (commands::assess::run(&db, &a), a.json),
         Command::List(a) => (commands::list::run(&db, &a), a.json),
+        Command::Batch(a) => (commands::batch::run(&db, &a), a.json),
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),
         Command::Redo(a) => (commands::imports::redo(&db, &a), a.json),

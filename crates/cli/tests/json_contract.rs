@@ -34,7 +34,10 @@ const ENTERPRISE_KEYS: &[&str] = &[
     "figures_year",
     "high_tech",
     "id",
+    "in_pool",
+    "innovative_sme",
     "invention_patents",
+    "is_leader",
     "legal_rep",
     "listing_stage",
     "little_giant",
@@ -47,6 +50,7 @@ const ENTERPRISE_KEYS: &[&str] = &[
     "revenue_wan",
     "specialized",
     "target_board",
+    "tier",
     "uscc",
 ];
 /// DESIGN §7: `list enterprises` items have at least these (the 18 canonical fields of the samples).
@@ -341,7 +345,7 @@ fn list_enterprises_has_the_design_keys_and_the_samples_values() {
     }
     let listed = store.enterprises();
     assert_eq!(listed.len(), 25 + 14 + 24);
-    assert!(ENTERPRISE_KEYS.iter().all(|k| CANONICAL.contains(k) || ["id", "figures_year"].contains(k)));
+    assert!(ENTERPRISE_KEYS.iter().all(|k| CANONICAL.contains(k) || ["id", "figures_year", "innovative_sme", "tier", "in_pool", "is_leader"].contains(k)));
     for e in &listed {
         assert_keys(e, ENTERPRISE_KEYS, "list enterprises item");
         for k in CANONICAL {

@@ -9,6 +9,7 @@ pub mod error;
 pub mod enterprise_plans;
 pub mod fingerprint;
 pub mod ledger;
+pub mod pool;
 pub mod reference;
 pub mod sheet;
 pub mod store;

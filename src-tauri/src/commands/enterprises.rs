@@ -1,10 +1,12 @@
 //! Enterprise pool commands: the list, one enterprise's page (get, history), create, edit,
 //! delete (to the 回收站: list, restore, purge), the official .xlsx export, the live USCC check
-//! and the form's controlled lists.
+//! and the form's controlled lists; the lists with history (入库 n / 30, memberships) and batch
+//! edits (preview, apply, list, undo).
 use super::CmdResult;
 use crate::state::AppState;
 use pacesetter_core::enterprise::trash::{self, TrashItem, TrashRestored};
 use pacesetter_core::enterprise::{self, EnterprisePage, EnterpriseQuery};
+use pacesetter_core::pool::{self, BatchPreview, BatchRecord, BatchRequest, BatchUndoReport, Membership, PoolCount};
 
 use pacesetter_core::enterprise::detail::{self, EnterpriseChoices, EnterpriseData, EnterpriseDetail, HistoryEntry, UsccCheck};
 
@@ -70,4 +72,40 @@ pub fn enterprises_validate_uscc(state: tauri::State<AppState>, uscc: String, id
 #[tauri::command]
 pub fn enterprises_choices() -> EnterpriseChoices {
     detail::choices()
+}
+
+/// 入库 n / 30 (the plan's number) and the other lists' counts.
+#[tauri::command]
+pub fn enterprises_pool_count(state: tauri::State<AppState>) -> CmdResult<PoolCount> {
+    state.with(|s| pool::pool_count(s))
+}
+
+/// The enterprise's history on the lists (上市培育库, 领跑者, 白名单, 正面清单).
+#[tauri::command]
+pub fn enterprises_memberships(state: tauri::State<AppState>, id: i64) -> CmdResult<Vec<Membership>> {
+    state.with(|s| pool::memberships(s, id))
+}
+
+/// What a batch edit would change; writes nothing.
+#[tauri::command]
+pub fn enterprises_batch_preview(state: tauri::State<AppState>, request: BatchRequest) -> CmdResult<BatchPreview> {
+    state.with(|s| pool::batch_preview(s, &request))
+}
+
+/// Makes a batch edit in one transaction, recorded for undo.
+#[tauri::command]
+pub fn enterprises_batch_apply(state: tauri::State<AppState>, request: BatchRequest) -> CmdResult<BatchPreview> {
+    state.with(|s| pool::batch_apply(s, &request))
+}
+
+/// The batch edits, the latest first.
+#[tauri::command]
+pub fn enterprises_batches(state: tauri::State<AppState>) -> CmdResult<Vec<BatchRecord>> {
+    state.with(|s| pool::list_batches(s))
+}
+
+/// Undoes a batch edit as one unit (later changes kept).
+#[tauri::command]
+pub fn enterprises_batch_undo(state: tauri::State<AppState>, id: i64) -> CmdResult<BatchUndoReport> {
+    state.with(|s| pool::undo_batch(s, id))
 }

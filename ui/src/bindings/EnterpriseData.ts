@@ -8,7 +8,19 @@ export type EnterpriseData = { uscc: string, name: string, county: string | null
 /**
  * ISO date (2012-08-01) or month (2012-08).
  */
-founded: string | null, registered_capital_wan: number | null, tier: string | null, in_pool: boolean | null, is_leader: boolean | null, target_board: string | null, listing_stage: string | null, 
+founded: string | null, registered_capital_wan: number | null, tier: string | null, in_pool: boolean | null, 
+/**
+ * 入库时间 of the current 上市培育库 membership: ISO date, month or year.
+ */
+pool_entered_on: string | null, is_leader: boolean | null, 
+/**
+ * 领跑者级别 of the current recognition: 省级 / 市级.
+ */
+leader_level: string | null, 
+/**
+ * 领跑者批次: the year of the batch that recognised it.
+ */
+leader_batch: number | null, target_board: string | null, listing_stage: string | null, 
 /**
  * 股改完成时间: ISO year (2025), month (2025-06) or date.
  */

@@ -4,4 +4,12 @@
  * One enterprise in the pool; the keys are the CLI's `list enterprises --json` contract.
  * Figures are those of the latest year on record (`figures_year`).
  */
-export type EnterpriseRow = { id: number, name: string, uscc: string, county: string | null, cluster: string | null, legal_rep: string | null, contact: string | null, phone: string | null, registered_capital_wan: number | null, figures_year: number | null, revenue_wan: number | null, profit_wan: number | null, rd_expense_wan: number | null, rd_ratio_pct: number | null, invention_patents: number | null, target_board: string | null, listing_stage: string | null, specialized: boolean | null, little_giant: boolean | null, high_tech: boolean | null, };
+export type EnterpriseRow = { id: number, name: string, uscc: string, county: string | null, cluster: string | null, legal_rep: string | null, contact: string | null, phone: string | null, registered_capital_wan: number | null, figures_year: number | null, revenue_wan: number | null, profit_wan: number | null, rd_expense_wan: number | null, rd_ratio_pct: number | null, invention_patents: number | null, target_board: string | null, listing_stage: string | null, specialized: boolean | null, little_giant: boolean | null, high_tech: boolean | null, innovative_sme: boolean | null, tier: string | null, 
+/**
+ * In the 上市培育库 now.
+ */
+in_pool: boolean | null, 
+/**
+ * A “领跑者”企业 now.
+ */
+is_leader: boolean | null, };

@@ -1,5 +1,5 @@
 //! `pacesetter list enterprises|tasks`: the pool (latest year's figures; `--full`: every stored
-//! field and every year) or the task table.
+//! field and every year), filtered as the desktop list filters (see `enterprise_filter`), or the task table.
 use crate::output::{cell, print_json};
 use pacesetter_core::enterprise::{list_enterprises, EnterpriseQuery};
 use pacesetter_core::tasks::list_tasks;
@@ -11,12 +11,8 @@ use std::process::ExitCode;
 pub struct ListArgs {
     #[arg(value_enum)]
     pub what: ListWhat,
-    /// 只列出该县（市、区）的企业
-    #[arg(long)]
-    pub county: Option<String>,
-    /// 按企业名称或统一社会信用代码搜索
-    #[arg(long)]
-    pub search: Option<String>,
+    #[command(flatten)]
+    pub filter: super::enterprise_filter::FilterArgs,
     /// 以 JSON 输出
     #[arg(long)]
     pub json: bool,
@@ -38,7 +34,7 @@ pub fn run(db: &Path, args: &ListArgs) -> Result<ExitCode> {
     let store = super::open(db)?;
     match args.what {
         ListWhat::Enterprises => {
-            let query = EnterpriseQuery { county: args.county.clone(), search: args.search.clone(), ..Default::default() };
+            let query: EnterpriseQuery = args.filter.query();
             if args.full {
                 print_json(&pacesetter_core::enterprise::detail::full_list(&store, &query)?);
                 return Ok(ExitCode::SUCCESS);

@@ -1,8 +1,10 @@
 //! One module per subcommand; each opens the store and calls core.
 pub mod assess;
 pub mod backup;
+pub mod batch;
 pub mod bench;
 pub mod check;
+pub mod enterprise_filter;
 pub mod export;
 pub mod import;
 pub mod import_ledger;

@@ -1,10 +1,9 @@
 //! The enterprise pool as read by the list page and `pacesetter list enterprises`: one row per
 //! enterprise with its latest year's figures, searched, filtered and paged in SQL.
+use super::list_filter::filter;
 use crate::store::filter::Paging;
 use crate::error::Result;
-use crate::store::filter::{given, like_escape, Filter};
 use crate::store::Store;
-use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -33,11 +32,19 @@ pub struct EnterpriseRow {
     pub specialized: Option<bool>,
     pub little_giant: Option<bool>,
     pub high_tech: Option<bool>,
+    pub innovative_sme: Option<bool>,
+    pub tier: Option<String>,
+    /// In the 上市培育库 now.
+    pub in_pool: Option<bool>,
+    /// A “领跑者”企业 now.
+    pub is_leader: Option<bool>,
 }
 
-/// What the list page asks for: free text (name or USCC), a county, a page.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+/// What the list page asks for: free text (name or USCC), a county, a page, and the filters people
+/// sort the pool by (all combined with AND; see `list_filter`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
+#[serde(default)]
 pub struct EnterpriseQuery {
     #[ts(optional)]
     pub search: Option<String>,
@@ -45,6 +52,54 @@ pub struct EnterpriseQuery {
     pub county: Option<String>,
     #[ts(optional)]
     pub cluster: Option<String>,
+    /// Qualifications held, every one of them: specialized / little_giant / high_tech /
+    /// innovative_sme (or 专精特新, 小巨人, 高新, 创新型).
+    #[ts(optional)]
+    pub qualifications: Option<Vec<String>>,
+    /// With `qualifications`: each obtained in this year.
+    #[ts(optional)]
+    pub qualification_year: Option<i64>,
+    /// In the 上市培育库 (true) or not (false: 否 or not filled in).
+    #[ts(optional)]
+    pub in_pool: Option<bool>,
+    /// A “领跑者”企业 (true) or not.
+    #[ts(optional)]
+    pub leader: Option<bool>,
+    /// Recognised as 领跑者 in this year's batch.
+    #[ts(optional)]
+    pub leader_batch: Option<i64>,
+    /// 领跑者级别: 省级 / 市级.
+    #[ts(optional)]
+    pub leader_level: Option<String>,
+    #[ts(optional)]
+    pub white_list: Option<bool>,
+    #[ts(optional)]
+    pub eco_positive: Option<bool>,
+    /// 上市进度, any of these (未填 for none).
+    #[ts(optional)]
+    pub stages: Option<Vec<String>>,
+    /// 拟上市板块, any of these (未填 for none).
+    #[ts(optional)]
+    pub boards: Option<Vec<String>>,
+    /// 梯队 (未填 for none).
+    #[ts(optional)]
+    pub tier: Option<String>,
+    /// The year the figure ranges look at; none: each enterprise's latest year.
+    #[ts(optional)]
+    pub figures_year: Option<i64>,
+    /// 营业收入 at least / at most (万元).
+    #[ts(optional)]
+    pub revenue_min: Option<f64>,
+    #[ts(optional)]
+    pub revenue_max: Option<f64>,
+    /// 研发投入占比 at least / at most (%).
+    #[ts(optional)]
+    pub rd_ratio_min: Option<f64>,
+    #[ts(optional)]
+    pub rd_ratio_max: Option<f64>,
+    /// No figures recorded for this year.
+    #[ts(optional)]
+    pub missing_figures: Option<i64>,
     #[serde(flatten)]
     #[ts(flatten)]
     pub paging: Paging,
@@ -61,7 +116,8 @@ pub struct EnterprisePage {
 /// with their latest figures, so a page costs the same with 20 or 20,000 enterprises.
 const SELECT_PAGE: &str = "SELECT e.id, e.name, e.uscc, e.county, e.cluster, e.legal_rep, e.contact, e.phone,
         e.registered_capital_wan, f.year, f.revenue_wan, f.profit_wan, f.rd_expense_wan, f.rd_ratio_pct,
-        f.invention_patents, e.target_board, e.listing_stage, e.specialized, e.little_giant, e.high_tech
+        f.invention_patents, e.target_board, e.listing_stage, e.specialized, e.little_giant, e.high_tech,
+        e.innovative_sme, e.tier, e.in_pool, e.is_leader
     FROM page e
     LEFT JOIN enterprise_figures f ON f.enterprise_id = e.id
         AND f.year = (SELECT max(year) FROM enterprise_figures g WHERE g.enterprise_id = e.id)
@@ -89,24 +145,16 @@ fn row_from(r: &rusqlite::Row) -> rusqlite::Result<EnterpriseRow> {
         specialized: r.get(17)?,
         little_giant: r.get(18)?,
         high_tech: r.get(19)?,
+        innovative_sme: r.get(20)?,
+        tier: r.get(21)?,
+        in_pool: r.get(22)?,
+        is_leader: r.get(23)?,
     })
-}
-
-/// The filter of a query: free text (name substring or USCC prefix), county, cluster.
-fn filter(q: &EnterpriseQuery) -> Filter {
-    let mut f = Filter::default();
-    if let Some(s) = given(&q.search) {
-        let prefix = like_escape(&s.to_uppercase());
-        f.add("(instr(e.name, ?) > 0 OR e.uscc LIKE ? ESCAPE '\\')", [Value::Text(s.to_string()), Value::Text(format!("{prefix}%"))]);
-    }
-    f.text("e.county = ?", given(&q.county));
-    f.text("e.cluster = ?", given(&q.cluster));
-    f
 }
 
 /// One page of the pool, ordered by county then name.
 pub fn list_enterprises(store: &Store, q: &EnterpriseQuery) -> Result<EnterprisePage> {
-    let f = filter(q);
+    let f = filter(q)?;
     let total = f.count(&store.conn, "enterprises e")?;
     let params = f.page_params(&q.paging);
     let where_sql = f.where_sql();
@@ -122,6 +170,19 @@ pub fn list_enterprises(store: &Store, q: &EnterpriseQuery) -> Result<Enterprise
         .query_map(rusqlite::params_from_iter(params.iter()), row_from)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(EnterprisePage { total, rows })
+}
+
+/// The ids of every enterprise the query matches (all pages), in the list's order: what a batch
+/// edit of “全选符合条件的企业” changes.
+pub fn matching_ids(store: &Store, q: &EnterpriseQuery) -> Result<Vec<i64>> {
+    let f = filter(q)?;
+    let sql = format!(
+        "SELECT e.id FROM enterprises e LEFT JOIN counties c ON c.name = e.county{} ORDER BY c.sort, e.county, e.id",
+        f.where_sql()
+    );
+    let mut stmt = store.conn.prepare_cached(&sql)?;
+    let ids = stmt.query_map(rusqlite::params_from_iter(f.params.iter()), |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod export;
 pub mod fields;
 pub mod import;
 mod list;
+mod list_filter;
 pub mod records;
 pub mod snapshot;
 pub mod table;
@@ -15,3 +16,4 @@ pub mod uscc;
 pub mod vocab;
 
 pub use list::*;
+pub use list_filter::{qualification, NOT_FILLED, QUALIFICATIONS};

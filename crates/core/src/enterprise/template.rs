@@ -64,7 +64,10 @@ const COLUMNS: &[TemplateColumn] = &[
     col("listed_date", "上市时间", 12.0, List::None, true, "如 2025-06-18"),
     col("tier", "梯队", 10.0, List::None, true, ""),
     col("in_pool", "是否入库（上市培育库）", 12.0, List::YesNo, true, "是/否"),
+    col("pool_entered_on", "入库时间", 12.0, List::None, true, "如 2023-06-30 或 2023-06"),
     col("is_leader", "是否“领跑者”企业", 12.0, List::YesNo, true, "是/否"),
+    col("leader_level", "“领跑者”级别", 10.0, List::None, true, "省级或市级"),
+    col("leader_batch", "“领跑者”批次（年份）", 12.0, List::None, false, "认定批次的年份，如 2023"),
     col("specialized", "专精特新企业", 10.0, List::YesNo, true, "是/否"),
     col("specialized_year", "专精特新认定年份", 10.0, List::None, false, "四位年份，如 2023"),
     col("little_giant", "专精特新“小巨人”", 12.0, List::YesNo, true, "是/否"),
@@ -290,7 +293,8 @@ mod tests {
         assert!(report.rejected.is_empty(), "{:?}", report.rejected);
         assert_eq!(report.inserted as usize, rows.len());
         let back = list_enterprises(&target, &EnterpriseQuery::default()).unwrap().rows;
-        let strip = |r: &EnterpriseRow| EnterpriseRow { id: 0, ..r.clone() };
+        // The samples have no 创新型/入库/领跑者 columns: their blank cells read back as 否.
+        let strip = |r: &EnterpriseRow| EnterpriseRow { id: 0, innovative_sme: None, in_pool: None, is_leader: None, ..r.clone() };
         let mut a: Vec<EnterpriseRow> = rows.iter().map(strip).collect();
         let mut b: Vec<EnterpriseRow> = back.iter().map(strip).collect();
         a.sort_by(|x, y| x.uscc.cmp(&y.uscc));

@@ -54,7 +54,13 @@ pub struct EnterpriseData {
     pub registered_capital_wan: Option<f64>,
     pub tier: Option<String>,
     pub in_pool: Option<bool>,
+    /// 入库时间 of the current 上市培育库 membership: ISO date, month or year.
+    pub pool_entered_on: Option<String>,
     pub is_leader: Option<bool>,
+    /// 领跑者级别 of the current recognition: 省级 / 市级.
+    pub leader_level: Option<String>,
+    /// 领跑者批次: the year of the batch that recognised it.
+    pub leader_batch: Option<i64>,
     pub target_board: Option<String>,
     pub listing_stage: Option<String>,
     /// 股改完成时间: ISO year (2025), month (2025-06) or date.
@@ -119,7 +125,8 @@ pub fn choices() -> EnterpriseChoices {
 const COLUMNS: &[(&str, bool)] = &[
     ("uscc", false), ("name", false), ("county", false), ("cluster", false), ("industry", false),
     ("main_business", false), ("legal_rep", false), ("contact", false), ("phone", false), ("address", false),
-    ("founded", false), ("registered_capital_wan", false), ("tier", false), ("in_pool", true), ("is_leader", true),
+    ("founded", false), ("registered_capital_wan", false), ("tier", false), ("in_pool", true), ("pool_entered_on", false),
+    ("is_leader", true), ("leader_level", false), ("leader_batch", false),
     ("target_board", false), ("listing_stage", false), ("reform_date", false), ("listed_date", false), ("specialized", true), ("specialized_year", false),
     ("little_giant", true), ("little_giant_year", false), ("high_tech", true), ("high_tech_year", false),
     ("innovative_sme", true), ("innovative_sme_year", false), ("white_list", true), ("eco_positive_list", true),
@@ -251,7 +258,7 @@ fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Resul
     for s in [
         &mut d.county, &mut d.cluster, &mut d.industry, &mut d.main_business, &mut d.legal_rep, &mut d.contact,
         &mut d.phone, &mut d.address, &mut d.founded, &mut d.tier, &mut d.target_board, &mut d.listing_stage,
-        &mut d.reform_date, &mut d.listed_date, &mut d.notes,
+        &mut d.reform_date, &mut d.listed_date, &mut d.notes, &mut d.pool_entered_on, &mut d.leader_level,
     ] {
         *s = tidy(s);
     }
@@ -284,18 +291,24 @@ fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Resul
             return Err(CoreError::Invalid(format!("成立时间“{f}”应写成 2012-08-01 或 2012-08")));
         }
     }
-    for (key, v) in [("reform_date", &d.reform_date), ("listed_date", &d.listed_date)] {
+    if let Some(l) = &d.leader_level {
+        d.leader_level = Some(crate::pool::leader_level(l).map(str::to_string).ok_or_else(|| {
+            CoreError::Invalid(format!("“领跑者”级别“{l}”无法识别，可选：{}", crate::pool::LEADER_LEVELS.join("、")))
+        })?);
+    }
+    for (key, v) in [("reform_date", &d.reform_date), ("listed_date", &d.listed_date), ("pool_entered_on", &d.pool_entered_on)] {
         if let Some(v) = v.as_deref().filter(|v| !valid_event_date(v)) {
             return Err(CoreError::Invalid(format!("{}“{v}”应写成 2025、2025-06 或 2025-06-15", label(key))));
         }
     }
     check_range(label("registered_capital_wan"), d.registered_capital_wan, 0.0, 1e9)?;
     let this_year = chrono::Datelike::year(&chrono::Local::now()) as f64;
-    for key in ["specialized_year", "little_giant_year", "high_tech_year", "innovative_sme_year"] {
+    for key in ["specialized_year", "little_giant_year", "high_tech_year", "innovative_sme_year", "leader_batch"] {
         let v = match key {
             "specialized_year" => d.specialized_year,
             "little_giant_year" => d.little_giant_year,
             "high_tech_year" => d.high_tech_year,
+            "leader_batch" => d.leader_batch,
             _ => d.innovative_sme_year,
         };
         check_range(label(key), v.map(|y| y as f64), 1949.0, this_year + 1.0)?;
