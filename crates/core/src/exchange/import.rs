@@ -122,7 +122,7 @@ pub struct ExchangeReport {
 }
 
 /// What undo needs of one written record: the values before and after, field by field
-/// (`before` none: the import added it).
+/// (`before` none: the import added it; its body is then the base change's `after`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Written {
     pub kind: String,
@@ -548,7 +548,7 @@ fn apply(tx: &Connection, pkg: &Package, file_name: &str, choices: &ImportChoice
                 audit::record(tx, &stamp, audit::Entry::row("insert", &spec.table, &audit_key(&spec.kind, &p.rec.key)).values(None, Some(&body_text)))?;
                 let fields = p.rec.body.iter().filter(|(f, v)| !STAMPS.contains(&f.as_str()) && !v.is_null()).map(|(f, v)| FieldChange { field: f.clone(), label: field_label(&spec.kind, f), old: None, new: shown(&spec.kind, f, v) }).collect();
                 changes.push(RecordChange { kind: spec.kind.clone(), label: spec.label.clone(), key: kt.clone(), title, status: "new".into(), fields });
-                undo.written.push(Written { kind: spec.kind.clone(), key: p.rec.key.clone(), before: None, after: p.rec.body.clone() });
+                undo.written.push(Written { kind: spec.kind.clone(), key: p.rec.key.clone(), before: None, after: Body::new() });
             }
             status => {
                 if status == "conflict" {

@@ -193,13 +193,24 @@ pub struct Records<'a> {
     pub specs: Vec<Spec>,
     keys: HashMap<(String, i64), Option<Key>>,
     rowids: HashMap<(String, String), Option<i64>>,
+    columns: HashMap<String, Vec<String>>,
 }
 
 type Row = Map<String, Json>;
 
 impl<'a> Records<'a> {
     pub fn new(conn: &'a Connection) -> Result<Self> {
-        Ok(Records { conn, specs: specs(conn)?, keys: HashMap::new(), rowids: HashMap::new() })
+        Ok(Records { conn, specs: specs(conn)?, keys: HashMap::new(), rowids: HashMap::new(), columns: HashMap::new() })
+    }
+
+    /// The columns of `table` (read once).
+    fn columns_of(&mut self, table: &str) -> Result<Vec<String>> {
+        if let Some(c) = self.columns.get(table) {
+            return Ok(c.clone());
+        }
+        let c = columns(self.conn, table)?;
+        self.columns.insert(table.to_string(), c.clone());
+        Ok(c)
     }
 
     pub fn spec(&self, kind: &str) -> Result<&Spec> {
@@ -493,7 +504,7 @@ impl<'a> Records<'a> {
                 vals.push(to_sql(v));
             }
         }
-        let known = columns(self.conn, &spec.table)?;
+        let known = self.columns_of(&spec.table)?;
         let mut extra = Map::new();
         for (field, v) in &rec.body {
             if let Some(h) = field.strip_prefix(EXTRA_PREFIX).filter(|_| spec.kind == "enterprise") {
@@ -534,7 +545,7 @@ impl<'a> Records<'a> {
     /// Writes these fields of the stored record `rowid`.
     pub fn update(&mut self, kind: &str, rowid: i64, fields: &[(String, Json)]) -> Result<()> {
         let spec = self.spec(kind)?.clone();
-        let known = columns(self.conn, &spec.table)?;
+        let known = self.columns_of(&spec.table)?;
         let mut sets: Vec<String> = Vec::new();
         let mut vals: Vec<SqlValue> = Vec::new();
         let extra_fields: Vec<&(String, Json)> = fields.iter().filter(|(f, _)| spec.kind == "enterprise" && f.starts_with(EXTRA_PREFIX)).collect();

@@ -58,7 +58,14 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
     let data: UndoData = serde_json::from_str(data.as_deref().unwrap_or("{}"))?;
     let stamp = audit::Stamp::new(now.clone(), operator, format!("撤销数据包#{package_id}"));
     let mut reader = Records::new(&tx)?;
+    // A record the package added keeps its body once, in the base change.
+    let added: std::collections::HashMap<(&str, &str), &str> = data.base.iter().map(|b| ((b.kind.as_str(), b.key.as_str()), b.after.as_str())).collect();
     let mut written = data.written.clone();
+    for w in written.iter_mut().filter(|w| w.before.is_none() && w.after.is_empty()) {
+        if let Some(body) = added.get(&(w.kind.as_str(), key_text(&w.key).as_str())) {
+            w.after = serde_json::from_str(body)?;
+        }
+    }
     written.sort_by_key(|w| std::cmp::Reverse(reader.spec(&w.kind).map(|s| s.order).unwrap_or(0)));
     let mut report = UndoPackageReport { package_id, removed: 0, reverted: 0, kept: 0, lines: Vec::new() };
     for w in &written {
