@@ -37,6 +37,12 @@ after(async () => {
 });
 
 const click = async (id) => (await byTestId(browser, id)).click();
+/** Scrolls the element into view and lets the webview paint before the screenshot. */
+const shoot = async (id, name) => {
+  await browser.execute((sel) => document.querySelector(sel)?.scrollIntoView({ block: "start" }), `[data-testid="${id}"]`);
+  await browser.pause(800);
+  await screenshot(browser, name);
+};
 const bodyHas = (text) => browser.execute((t) => document.body.textContent.includes(t), text);
 const hand = async (hook, path) => {
   await browser.waitUntil(() => browser.execute((h) => typeof window[h] === "function", hook), { timeout: 20000, timeoutMsg: `测试入口 ${hook} 未开启` });
@@ -54,14 +60,16 @@ test("数据交换: the city imports a county's package with a preview", async (
   const counts = await waitForContent(browser, "exchange-counts", "企业");
   assert.match(counts, /企业\s*25\s*0\s*0\s*0/, counts);
   await waitForContent(browser, "exchange-changes", "变动明细");
-  await screenshot(browser, "exchange-preview");
+  await shoot("exchange-preview", "exchange-preview");
   await click("exchange-confirm");
   await waitForContent(browser, "exchange-result", "新增");
   await waitForContent(browser, "exchange-history", "南和区 → 市工信局 上报数据包");
-  await screenshot(browser, "exchange-imported");
+  await shoot("exchange-result", "exchange-imported");
 
   await click("menu-enterprises");
   await browser.waitUntil(() => bodyHas("共 25 家"), { timeout: 20000, timeoutMsg: "企业库未显示导入的 25 家企业" });
+  await browser.waitUntil(() => browser.execute(() => !document.querySelector(".el-loading-mask")), { timeout: 20000, timeoutMsg: "企业库仍在加载" });
+  await browser.pause(800);
   await screenshot(browser, "exchange-enterprises");
 });
 
@@ -79,7 +87,7 @@ test("数据交换: a field both sides changed is a conflict the receiver decide
   assert.match(conflicts, /联系电话/);
   const id = await browser.execute(() => document.querySelector('[data-testid^="conflict-take-"]').dataset.testid.replace("conflict-take-", ""));
   assert.equal(await (await byTestId(browser, "exchange-confirm")).isEnabled(), false, "undecided conflicts block the import");
-  await screenshot(browser, "exchange-conflict");
+  await shoot("exchange-counts", "exchange-conflict");
   await click(`conflict-take-${id}`);
   await click("exchange-confirm");
   await waitForContent(browser, "exchange-result", "已导入");
@@ -94,5 +102,6 @@ test("数据交换: a field both sides changed is a conflict the receiver decide
   await browser.waitUntil(() => bodyHas("已撤销"), { timeout: 20000, timeoutMsg: "未提示撤销完成" });
   const after = JSON.parse(cli(info.db_path, "list", "enterprises", "--json"));
   assert.equal(after.find((e) => e.uscc === USCC).phone, "0319-2000002");
-  await screenshot(browser, "exchange-undone");
+  await waitForContent(browser, "exchange-history", "已撤销");
+  await shoot("exchange-history", "exchange-undone");
 });

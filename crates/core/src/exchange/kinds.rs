@@ -218,16 +218,7 @@ impl<'a> Records<'a> {
     }
 
     fn rows(&self, table: &str, filter: &str, param: SqlValue) -> Result<Vec<(i64, Row)>> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT rowid AS \"@rowid\", * FROM \"{table}\" WHERE {filter} ORDER BY rowid"))?;
-        let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
-        let rows = stmt.query_map([param], |r| {
-            let mut m = Map::new();
-            for (i, n) in names.iter().enumerate().skip(1) {
-                m.insert(n.clone(), to_json(r.get::<_, SqlValue>(i)?));
-            }
-            Ok((r.get::<_, i64>(0)?, m))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.rows_where(table, &[filter.to_string()], &[param])
     }
 
     /// The body of a stored row: without ids, the parent column and the key columns; foreign
