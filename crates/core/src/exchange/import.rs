@@ -544,8 +544,7 @@ fn apply(tx: &Connection, pkg: &Package, file_name: &str, choices: &ImportChoice
                 if spec.kind == "work_plan" {
                     new_plan = Some(rowid);
                 }
-                let body_text = super::kinds::body_text(&p.rec.body);
-                audit::record(tx, &stamp, audit::Entry::row("insert", &spec.table, &audit_key(&spec.kind, &p.rec.key)).values(None, Some(&body_text)))?;
+                audit::record(tx, &stamp, audit::Entry::row("insert", &spec.table, &audit_key(&spec.kind, &p.rec.key)).values(None, Some(&title)))?;
                 let fields = p.rec.body.iter().filter(|(f, v)| !STAMPS.contains(&f.as_str()) && !v.is_null()).map(|(f, v)| FieldChange { field: f.clone(), label: field_label(&spec.kind, f), old: None, new: shown(&spec.kind, f, v) }).collect();
                 changes.push(RecordChange { kind: spec.kind.clone(), label: spec.label.clone(), key: kt.clone(), title, status: "new".into(), fields });
                 undo.written.push(Written { kind: spec.kind.clone(), key: p.rec.key.clone(), before: None, after: Body::new() });
