@@ -18,7 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0009_trash", include_str!("migrations/0009_trash.sql")),
     ("0010_county_targets", include_str!("migrations/0010_county_targets.sql")),
     ("0011_county_entry_dates", include_str!("migrations/0011_county_entry_dates.sql")),
-    ("0012_exchange", include_str!("migrations/0012_exchange.sql")),
+    ("0014_exchange", include_str!("migrations/0014_exchange.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
