@@ -140,6 +140,14 @@ pub fn run() {
             commands::tasks::tasks_county_government,
             commands::tasks::tasks_statuses,
             commands::print::print_current,
+            commands::exchange::exchange_unit,
+            commands::exchange::exchange_units,
+            commands::exchange::exchange_set_unit,
+            commands::exchange::exchange_export,
+            commands::exchange::exchange_preview,
+            commands::exchange::exchange_import,
+            commands::exchange::exchange_list,
+            commands::exchange::exchange_undo,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Pacesetter app");

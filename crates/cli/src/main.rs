@@ -56,6 +56,8 @@ enum Command {
     Plan(commands::plan::PlanArgs),
     /// 工作方案的年度报告（--year）或总结评估（--whole），.docx 或 .xlsx
     Report(commands::report::ReportArgs),
+    /// 数据交换：导出、导入（预览、冲突）、撤销数据包，本机单位
+    Package(commands::package::PackageArgs),
     /// 性能基准测试（生成 2 万行县区名单，测导入、导出、查询与内存）
     Bench(commands::bench::BenchArgs),
 }
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Check(a) => (commands::check::run(&db, &a), a.json),
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),
+        Command::Package(a) => (commands::package::run(&db, &a), a.what.json()),
         Command::Bench(a) => (commands::bench::run(&a), a.json),
         Command::Plan(a) => (commands::plan::run(&db, &a), a.what.json()),
         Command::Report(a) => (commands::report::run(&db, &a), false),

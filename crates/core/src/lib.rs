@@ -6,6 +6,7 @@ pub mod audit;
 pub mod counties;
 pub mod enterprise;
 pub mod error;
+pub mod exchange;
 pub mod enterprise_plans;
 pub mod fingerprint;
 pub mod ledger;

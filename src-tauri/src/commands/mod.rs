@@ -3,6 +3,7 @@ pub mod app;
 pub mod audit;
 pub mod counties;
 pub mod enterprises;
+pub mod exchange;
 pub mod importing;
 pub mod ledger;
 pub mod plans;

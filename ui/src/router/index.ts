@@ -5,6 +5,7 @@ import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis, Trophy } from "@element-plus/icons-vue";
 import { Document, Setting, Files } from "@element-plus/icons-vue";
+import { Switch } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -74,6 +75,12 @@ export const menuRoutes: RouteRecordRaw[] = [
     name: "audit",
     component: () => import("../views/audit/index.vue"),
     meta: { title: "操作日志", icon: markRaw(Document) },
+  },
+  {
+    path: "/exchange",
+    name: "exchange",
+    component: () => import("../views/exchange/index.vue"),
+    meta: { title: "数据交换", icon: markRaw(Switch) },
   },
   {
     path: "/settings",

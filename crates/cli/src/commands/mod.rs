@@ -11,6 +11,8 @@ pub mod import_ledger;
 pub mod import_tasks;
 pub mod imports;
 pub mod list;
+pub mod package;
+pub mod package_bench;
 pub mod plan;
 pub mod report;
 pub mod targets;
