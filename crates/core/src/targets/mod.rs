@@ -306,7 +306,8 @@ impl Inputs {
         }
     }
 
-    fn progress(&self, ind: &Indicator, city: &Indicator, scope: &[&PoolEnterprise], today: NaiveDate) -> IndicatorProgress {
+    /// `city_scope`: the whole city's enterprises, for the city's value beside a county's.
+    fn progress(&self, ind: &Indicator, city: &Indicator, scope: &[&PoolEnterprise], city_scope: &[&PoolEnterprise], today: NaiveDate) -> IndicatorProgress {
         let county = self.county.as_deref();
         let (value, computed) = self.value(ind, scope, self.year, today, county);
         let a = ind.assess(self.year, value, today);
@@ -324,7 +325,7 @@ impl Inputs {
                 note = format!("{c}未分解本指标目标；{note}");
             }
             city_target = city.assess(self.year, None, today).target;
-            city_value = self.value(city, &self.city_scope(), self.year, today, None).0;
+            city_value = self.value(city, city_scope, self.year, today, None).0;
         }
         let trend = self
             .years
@@ -370,8 +371,9 @@ pub fn board(store: &Store, q: &TargetQuery) -> Result<TargetBoard> {
 pub fn board_as_of(store: &Store, q: &TargetQuery, today: NaiveDate) -> Result<TargetBoard> {
     let inp = inputs(store, q, today)?;
     let scope = inp.scope(None);
+    let city_scope = if inp.county.is_some() { inp.city_scope() } else { Vec::new() };
     let indicators: Vec<IndicatorProgress> =
-        inp.indicators.iter().zip(&inp.city_indicators).map(|(ind, city)| inp.progress(ind, city, &scope, today)).collect();
+        inp.indicators.iter().zip(&inp.city_indicators).map(|(ind, city)| inp.progress(ind, city, &scope, &city_scope, today)).collect();
     let mut county_names: Vec<&str> = Vec::new();
     for e in &scope {
         let name = e.county.as_deref().unwrap_or("");
