@@ -11,12 +11,12 @@ export const SAMPLES = resolve(ROOT, "../shared/samples");
 export const SHOTS = process.env.E2E_SHOTS ?? join(ROOT, "target/e2e-screenshots");
 const APP = process.env.PACESETTER_APP ?? join(ROOT, "target/debug/pacesetter-app");
 
-/** A new app session (tauri-driver on :4444). run.sh gives every spec file its own
+/** A new app session (tauri-driver on E2E_PORT, 4444 by default). run.sh gives every spec file its own
  *  tauri-driver whose environment holds a fresh PACESETTER_DB, so each file starts empty. */
 export async function startApp() {
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: Number(process.env.E2E_PORT ?? 4444),
     logLevel: "error",
     capabilities: { "tauri:options": { application: APP } },
   });
