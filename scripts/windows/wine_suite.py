@@ -234,6 +234,21 @@ def wait_for(predicate, seconds, step=0.5):
         time.sleep(step)
 
 
+def start_xvfb(log):
+    """An Xvfb on a free display; returns it, its ":N" and whether it answers. Xvfb writes the number
+    and then a newline to -displayfd and ends ("Cannot write display number") when the pipe's reader
+    is gone by the second write: so the number is read up to its newline, never just the first bytes."""
+    read_fd, write_fd = os.pipe()
+    with open(log, "wb") as err:
+        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                                pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stderr=err)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as pipe:
+        display = ":" + pipe.readline().decode().strip()
+    probe = subprocess.run(["xdpyinfo"], env=dict(os.environ, DISPLAY=display), capture_output=True, stdin=subprocess.DEVNULL)
+    return xvfb, display, display != ":" and xvfb.poll() is None and probe.returncode == 0
+
+
 def app_starts(win, app_exe, shots):
     """The desktop exe under Xvfb: Wine has no WebView2 runtime, so the app must say so in a
     Chinese message window (as on a PC without it) instead of ending without a word, and end
@@ -243,18 +258,17 @@ def app_starts(win, app_exe, shots):
     # an app joining it shows no window. End it, so that the app starts a session on the Xvfb.
     for flag in ("-k", "-w"):
         subprocess.run(["wineserver", flag], env=win.env, stdin=subprocess.DEVNULL)
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    display = ":" + os.read(read_fd, 16).decode().strip()
-    os.close(read_fd)
+    xvfb, display, answered_x = start_xvfb(win.unix("xvfb.log"))
     x_env = dict(os.environ, DISPLAY=display)
+    if not checks.check(answered_x, f"虚拟显示 Xvfb {display} 已就绪（xdpyinfo 能连上）", win.unix("xvfb.log").read_text(errors="replace")[-500:]):
+        xvfb.kill()
+        return
 
     def x(*args):
         return subprocess.run(list(args), env=x_env, capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
 
-    env = dict(win.env, DISPLAY=display, PACESETTER_DB=win.path("桌面程序/领跑者.db"))
+    # Wine's own error lines (fixme off): when no window comes, they say why ("no driver could be loaded"…).
+    env = dict(win.env, DISPLAY=display, WINEDEBUG="fixme-all", PACESETTER_DB=win.path("桌面程序/领跑者.db"))
     started = time.time()
     app = subprocess.Popen(["wine", app_exe], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # A window of that exact title, mapped (listed windows may not be shown yet); the app's own
