@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Windows, proven on Linux: cross-builds pacesetter.exe and pacesetter-app.exe (debug,
 # x86_64-pc-windows-gnu, in target/x86_64-pc-windows-gnu so the Linux build is untouched), checks
-# their PE headers and resources, runs the CLI suite under Wine against the Linux CLI
-# (scripts/windows/wine_suite.py), and builds and installs the NSIS installer under Wine
-# (scripts/windows/installer.nsi). Needs ui/dist (the UI build) and target/debug/pacesetter.
+# their PE headers and resources, runs pacesetter-core's unit tests under Wine, the CLI suite under
+# Wine against the Linux CLI and the desktop exe under Xvfb (scripts/windows/wine_suite.py), and
+# builds and installs the NSIS installer under Wine (scripts/windows/installer.nsi). Needs ui/dist
+# (the UI build); builds the Linux CLI it compares with (a no-op after scripts/test.sh's cargo test).
 # Installs what it needs: mingw-w64, Wine, NSIS, python3-pefile, python3-openpyxl, the Rust target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,11 +37,14 @@ grep -qx "$TRIPLE" <<<"$(rustup target list --installed)" || rustup target add "
 SAMPLES=${PACESETTER_SAMPLES:-$ROOT/../shared/samples}
 [ -d "$SAMPLES" ] || fail "找不到样例文件夹 $SAMPLES"
 [ -f ui/dist/index.html ] || fail "缺少 ui/dist：先构建界面（cd ui && npx vite build）"
-[ -x target/debug/pacesetter ] || cargo build -p pacesetter-cli
+cargo build -p pacesetter-cli
 phase_done "准备（软件包、Rust 目标）"
 
-echo "==> 交叉编译 Windows 程序（调试版，$TRIPLE）"
+echo "==> 交叉编译 Windows 程序（调试版，$TRIPLE）与 pacesetter-core 的单元测试"
 cargo build --target "$TRIPLE" -p pacesetter-cli -p pacesetter-app
+CORE_TESTS=$(cargo test --target "$TRIPLE" -p pacesetter-core --lib --no-run --message-format=json \
+  | /usr/bin/python3 -c 'import json,sys; print(*[m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable") and m["target"]["name"] == "pacesetter_core"])')
+[ -f "$CORE_TESTS" ] || fail "找不到交叉编译的 pacesetter-core 单元测试程序"
 phase_done "交叉编译"
 
 WORK=$(mktemp -d)
@@ -81,6 +85,12 @@ else
   echo "    Wine 缺少 ProcessPrng（bcryptprimitives.dll）：测试用的 Wine 环境中放入替代 DLL（scripts/windows/bcryptprimitives.c）"
 fi
 phase_done "PE 检查与 Wine 环境"
+
+# The core's own tests where Windows decides: file names (CON, case), paths, locking, folders.
+echo "==> pacesetter-core 的单元测试在 Wine 下运行（Windows 的文件名、路径与文件规则）"
+wine "$CORE_TESTS" -q > "$WORK/core-tests.txt" 2>&1 || { tail -60 "$WORK/core-tests.txt"; fail "pacesetter-core 的单元测试在 Wine 下失败"; }
+grep '^test result' "$WORK/core-tests.txt" | sed 's/^/    /'
+phase_done "Wine 下的核心单元测试"
 
 echo "==> 命令行：Linux 版与 Wine 下的 pacesetter.exe 对照"
 /usr/bin/python3 scripts/windows/wine_suite.py --linux-cli "$ROOT/target/debug/pacesetter" \

@@ -3,8 +3,10 @@
 # TypeScript types are committed, the UI's type check and unit tests, then the end-to-end
 # tests that drive the real desktop app under Xvfb through tauri-driver + WebKitWebDriver (printing
 # through the GTK print dialog among them), the print views printed by headless Chromium as Windows'
-# WebView2 would, and the debug .deb installed into an empty root and started from there.
-# (The Windows checks, scripts/test-windows.sh, run on their own for now: see README 安装.)
+# WebView2 would, the debug .deb installed into an empty root and started from there, and last the
+# Windows checks (scripts/test-windows.sh, x86_64 Linux only): the debug exes cross-built, their PE
+# resources, the core's unit tests and the CLI (against the Linux CLI) under Wine, the desktop exe's
+# message without WebView2, the NSIS installer built and installed under Wine (README 安装).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -28,4 +30,6 @@ echo "==> 端到端测试（Xvfb + tauri-driver）"
 (cd tests/e2e && ./run.sh)
 echo "==> .deb 安装测试（装入空目录，Xvfb 下启动安装的程序）"
 scripts/test-deb.sh
+echo "==> Windows 测试（交叉编译，Wine 下的单元测试、命令行对照、桌面程序与安装程序）"
+scripts/test-windows.sh
 echo "==> 全部测试通过"

@@ -129,7 +129,7 @@ def errors(sides):
     for s in sides:
         s.unix("坏文件").mkdir(exist_ok=True)
         s.unix("坏文件/说明.xlsx").write_text("# 说明\r\n这是一个文本文件。\r\n", encoding="utf-8")
-    for rel, what in (("坏文件/不存在.xlsx", "不存在的文件"), ("坏文件/说明.xlsx", "改了扩展名的文本文件")):
+    for rel, what in (("坏文件/不存在.xlsx", "不存在的文件"), ("坏文件/说明.xlsx", "改了扩展名的文本文件"), ("坏文件", "文件夹（不是文件）")):
         a, lin, win = same_json(sides, f"导入{what}：相同的 {{error}}、退出码 2", lambda s: ["import", s.path(rel), "--json"])
         checks.check(win.rc == 2 and "无法读取文件" in win.err and sides[1].normal(win.err) == sides[0].normal(lin.err),
                      f"导入{what}：标准错误输出为同一行中文", f"{lin.err!r} / {win.err!r}")

@@ -266,4 +266,41 @@ mod tests {
         assert!(files[0].ends_with("河北嘉坤农机装备股份有限公司_2026年一企一策.docx"));
         assert!(export_county_plans(&s, "宁晋县", None, dir.path()).unwrap_err().to_string().contains("还没有"));
     }
+
+    /// Names Windows would turn into a device (`CON.…`, `nul.…`, `LPT1 .…`), reject (`<>:"|?*`) or
+    /// take as the same file (case): every plan still gets a file of its own with its own text.
+    /// Run under Wine too (scripts/test-windows.sh), where these names mean what they mean on Windows.
+    #[test]
+    fn a_batch_export_writes_a_file_of_its_own_for_every_name_windows_would_refuse_or_merge() {
+        let (mut s, a, _) = store_with_two();
+        let names = ["CON.邢台某某有限公司", "nul.某某科技", "LPT1 .某某机械", "某某<科技>:有限公司|?*", "ABC科技有限公司", "abc科技有限公司", "AUX"];
+        let mut ids = vec![a];
+        for (i, name) in names.iter().enumerate() {
+            s.conn
+                .execute("INSERT INTO enterprises(uscc, name, county, created_at, updated_at) VALUES (?1, ?2, '南和区', '', '')",
+                    rusqlite::params![format!("91130506MA0000{i:03}X"), name])
+                .unwrap();
+            ids.push(s.conn.last_insert_rowid());
+        }
+        for id in &ids {
+            save_plan(&mut s, *id, 2026, &sample_body()).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("南和区 一企一策");
+        let files = export_county_plans(&s, "南和区", Some(2026), &out).unwrap();
+        let listed: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!((files.len(), listed.len()), (ids.len(), ids.len()), "one file each: {listed:?}");
+        for name in ["_CON.邢台某某有限公司_2026年一企一策.docx", "_nul.某某科技_2026年一企一策.docx", "_LPT1 .某某机械_2026年一企一策.docx",
+            "某某_科技__有限公司____2026年一企一策.docx", "ABC科技有限公司_2026年一企一策.docx", "abc科技有限公司_2026年一企一策（2）.docx",
+            "AUX_2026年一企一策.docx"] {
+            assert!(listed.iter().any(|l| l == name), "{name} not in {listed:?}");
+        }
+        for (file, name) in files.iter().zip(std::iter::once("河北嘉坤农机装备股份有限公司").chain(names)) {
+            let mut xml = String::new();
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+            let escaped = name.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            assert!(xml.contains(&format!("{escaped}“一企一策”帮扶方案")), "{} holds the plan of {name}", file.display());
+        }
+    }
 }

@@ -31,11 +31,12 @@ pub fn read_input(path: &Path) -> Result<(Vec<u8>, String)> {
         if e.kind() == ErrorKind::FileTooLarge {
             return CoreError::UnreadableFile(format!("无法读取文件 {name}：{e}"));
         }
+        // A folder before a permission: Windows refuses to open a folder as a file with "access denied".
         let why = match e.kind() {
             ErrorKind::NotFound => "文件不存在".to_string(),
-            ErrorKind::PermissionDenied => "没有读取该文件的权限".to_string(),
             ErrorKind::IsADirectory => "这是文件夹，不是文件".to_string(),
             _ if path.is_dir() => "这是文件夹，不是文件".to_string(),
+            ErrorKind::PermissionDenied => "没有读取该文件的权限".to_string(),
             _ => format!("读取失败（{}）", crate::error::io_reason(&e)),
         };
         CoreError::UnreadableFile(format!("无法读取文件 {name}：{why}"))
@@ -304,6 +305,8 @@ mod tests {
         let e = read_input(Path::new("/nonexistent/县区名单.xlsx")).unwrap_err();
         assert_eq!(e.to_string(), "无法读取文件 县区名单.xlsx：文件不存在");
         let dir = tempfile::tempdir().unwrap();
-        assert!(read_input(dir.path()).unwrap_err().to_string().contains("文件夹"));
+        let named = dir.path().join("县区报表");
+        std::fs::create_dir(&named).unwrap();
+        assert_eq!(read_input(&named).unwrap_err().to_string(), "无法读取文件 县区报表：这是文件夹，不是文件");
     }
 }
