@@ -88,7 +88,8 @@ phase_done "PE 检查与 Wine 环境"
 
 # The core's own tests where Windows decides: file names (CON, case), paths, locking, folders.
 echo "==> pacesetter-core 的单元测试在 Wine 下运行（Windows 的文件名、路径与文件规则）"
-wine "$CORE_TESTS" -q > "$WORK/core-tests.txt" 2>&1 || { tail -60 "$WORK/core-tests.txt"; fail "pacesetter-core 的单元测试在 Wine 下失败"; }
+# In the work folder: the ts-rs export tests write ./bindings there, not into the repository's root.
+(cd "$WORK" && wine "$CORE_TESTS" -q > core-tests.txt 2>&1) || { tail -60 "$WORK/core-tests.txt"; fail "pacesetter-core 的单元测试在 Wine 下失败"; }
 grep '^test result' "$WORK/core-tests.txt" | sed 's/^/    /'
 phase_done "Wine 下的核心单元测试"
 
