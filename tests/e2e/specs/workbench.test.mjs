@@ -59,7 +59,9 @@ test("the enterprise list follows the unit: it opens on 南和区", async () => 
   await click("menu-workbench");
   await waitForContent(browser, "workbench-imports", "county_nanhe_clean.xlsx");
   await click("menu-enterprises");
-  await waitForContent(browser, "filter-chips", "南和区");
+  const want = `county=${encodeURIComponent("南和区")}`;
+  await browser.waitUntil(async () => (await browser.getUrl()).includes(want), { timeout: 10000, timeoutMsg: "企业库未按本机单位筛选南和区" });
+  await waitForContent(browser, "county-filter", "南和区");
   await waitForText(browser, "enterprise-total", "共 25 家企业");
 });
 
@@ -83,7 +85,8 @@ test("a ledger with a past deadline: the 工作台 lists the problem as overdue 
 });
 
 test("a measure item opens its progress drawer for 南和区", async () => {
-  await click("menu-workbench");
+  // The problem's drawer is still open over the menu: a click on the menu item itself.
+  await clickFirst('[data-testid="menu-workbench"]');
   await waitForContent(browser, "workbench-overdue_measures", "南和区");
   const title = await browser.execute(() => document.querySelector('[data-testid="workbench-item-overdue_measures"] .item-title').textContent.trim());
   await clickFirst('[data-testid="workbench-item-overdue_measures"]');

@@ -47,7 +47,7 @@ pub fn run(db: &Path, args: &WorkbenchArgs) -> Result<ExitCode> {
             println!("  {}", s.empty);
         }
         for i in &s.items {
-            println!("  {}\t{}\t→ {}", i.title, i.detail, where_to(&i.opens));
+            println!("  {}\t{}\t{}\t→ {}", i.date.as_deref().unwrap_or("-"), i.title, i.detail, where_to(&i.opens));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -75,7 +75,7 @@ fn open_problems(ctx: &Context, from: Option<NaiveDate>, until: NaiveDate, tone:
             let unit = p.lead_unit.as_deref().map(|u| format!(" · 牵头：{u}")).unwrap_or_default();
             WorkItem {
                 title: format!("{}：{}", p.enterprise_name, p.description),
-                detail: format!("{} · {} · 办理时限：{}{unit}", p.county.as_deref().unwrap_or("未填县区"), p.state, p.deadline.as_deref().unwrap_or("")),
+                detail: format!("{} · {}{unit}", p.county.as_deref().unwrap_or("未填县区"), p.state),
                 tone: tone.into(),
                 date: p.deadline.clone(),
                 opens: Opens::Problem { problem_id: p.id },
@@ -95,9 +95,14 @@ fn due_problems(ctx: &Context) -> Result<Section> {
     Ok(section("due_problems", &title, &format!("{PROBLEM_DUE_DAYS} 天内没有到期的问题"), items))
 }
 
-/// The unit's measures not done that have no report for this month.
+/// The unit's measures not done that have no report for this month (none once the plan ended and
+/// was not reopened: nothing can be reported then).
 fn unfilled_reports(ctx: &Context) -> Result<Section> {
     let period = period_of(ctx.today);
+    let title = format!("本期（{period}）未填报的进展");
+    if !crate::work_plans::get_plan(ctx.store, ctx.plan_id)?.editable {
+        return Ok(section("unfilled_reports", &title, "工作方案已结束（只读），不再填报进展", Vec::new()));
+    }
     let unit = ctx.measures.first().map(|m| m.unit.clone());
     let filled: Vec<i64> = match &unit {
         Some(u) => list_progress(ctx.store, &ProgressQuery { plan_id: Some(ctx.plan_id), unit: Some(u.clone()), period: Some(period.clone()), ..Default::default() })?
@@ -112,7 +117,7 @@ fn unfilled_reports(ctx: &Context) -> Result<Section> {
         .filter(|m| m.urgency != "done" && !filled.contains(&m.task_id))
         .map(|m| measure_item(m, "info", format!("{} 尚未填报 {period} 进展 · 最近：{}", m.unit, m.status)))
         .collect();
-    Ok(section("unfilled_reports", &format!("本期（{period}）未填报的进展"), "本期进展都已填报", items))
+    Ok(section("unfilled_reports", &title, "本期进展都已填报", items))
 }
 
 fn pool(ctx: &Context) -> Result<Section> {

@@ -81,6 +81,11 @@ fn a_county_sees_its_overdue_and_due_work_and_where_to_open_it() {
     assert_eq!(unfilled.len(), 19, "{unfilled:?}");
     assert!(!unfilled.iter().any(|t| t.starts_with("3.1") || t.starts_with("2.2")));
     assert!(unfilled.contains(&"1.1 锁定培育目标".to_string()));
+    // Locked again (the plan ended): nothing can be reported, so nothing is asked for.
+    crate::work_plans::set_unlocked(&mut s, 1, false).unwrap();
+    let locked = items(&s, day("2025-12-10"), Some("南和区")).unwrap();
+    assert!(section(&locked, "unfilled_reports").items.is_empty());
+    assert!(section(&locked, "unfilled_reports").empty.contains("只读"));
 
     let pool = &section(&w, "pool").items[0];
     assert_eq!((pool.title.as_str(), pool.opens.clone()), ("上市培育库 入库 0 / 30", Opens::List { list: ListKind::Pool }));
