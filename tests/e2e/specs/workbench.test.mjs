@@ -69,8 +69,10 @@ test("a ledger with a past deadline: the 工作台 lists the problem as overdue 
   await click("menu-ledger");
   await importLedgerFile(browser, LEDGER);
   await waitForContent(browser, "ledger-import-dialog", "新增 2");
+  // The dialog's buttons settle once it has slid in.
+  await browser.pause(600);
   await click("ledger-import-commit");
-  await waitForText(browser, "ledger-total", "共 2 个问题");
+  await waitForContent(browser, "ledger-total", "共 2 个问题");
   await click("menu-workbench");
   const overdue = await waitForContent(browser, "workbench-overdue_problems", "流动资金紧张，需银行授信支持");
   assert.ok(!overdue.includes("新厂房用地指标未落实"), overdue);
