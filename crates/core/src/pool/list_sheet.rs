@@ -13,7 +13,9 @@ use std::path::Path;
 
 /// The sheet's title.
 pub fn list_title(list: ListKind) -> String {
-    format!("邢台市{}企业名单", list.label())
+    let label = list.label();
+    let noun = if label.ends_with("企业") { "名单" } else { "企业名单" };
+    format!("邢台市{label}{noun}")
 }
 
 /// The columns after 序号: enterprise fields by key (the importer's labels), then the list's own.

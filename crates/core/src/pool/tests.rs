@@ -371,6 +371,7 @@ fn list_pages_members_on_a_date_history_and_the_sheet_read_back_unchanged() {
     assert_eq!(list_named("领跑者").unwrap(), ListKind::Leader);
     assert!(list_named("宠物").unwrap_err().to_string().contains("上市培育库"));
 
+    assert_eq!((list_title(ListKind::Pool), list_title(ListKind::Leader)), ("邢台市上市培育库企业名单".into(), "邢台市“领跑者”企业名单".into()));
     let dir = tempfile::tempdir().unwrap();
     for (list, want) in [(ListKind::Pool, 1), (ListKind::Leader, 2), (ListKind::WhiteList, 0)] {
         let path = dir.path().join(format!("{}.xlsx", list.key()));
