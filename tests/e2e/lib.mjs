@@ -1,7 +1,8 @@
 // Shared e2e helpers: start the real app through tauri-driver with a fresh temporary store,
-// find elements by data-testid, wait for text, take screenshots.
+// find elements by data-testid, wait for text, take screenshots, write a sheet as a .csv.
 import { remote } from "webdriverio";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -147,4 +148,13 @@ export async function setNumber(browser, id, value) {
     `[data-testid="${id}"] input`,
     String(value),
   );
+}
+
+/** Writes `header` and `rows` as a UTF-8 .csv (with BOM, CRLF, every cell quoted) named `name` in a new
+ *  temporary folder, as a county's ledger arrives; returns its path. */
+export function writeCsv(name, header, rows) {
+  const csv = [header, ...rows].map((r) => r.map((v) => `"${v}"`).join(",")).join("\r\n");
+  const path = join(mkdtempSync(join(tmpdir(), "pacesetter-e2e-")), name);
+  writeFileSync(path, "\uFEFF" + csv + "\r\n");
+  return path;
 }

@@ -32,7 +32,7 @@ enum Command {
     Targets(commands::targets::TargetsArgs),
     /// 县（市、区）考核评分与排名（--year 年度）
     Assess(commands::assess::AssessArgs),
-    /// 列出企业或任务（--plan 某工作方案的任务）
+    /// 列出企业、任务（--plan 某工作方案的任务）或名单成员（members --list 领跑者 [--on 日期]）
     List(commands::list::ListArgs),
     /// 批量修改企业：入库/出库、领跑者、白名单、正面清单、集群、梯队、资质（--dry-run 先预览；batch undo 撤销）
     Batch(commands::batch::BatchArgs),
@@ -58,6 +58,8 @@ enum Command {
     Report(commands::report::ReportArgs),
     /// 数据交换：导出、导入（预览、冲突）、撤销数据包，本机单位
     Package(commands::package::PackageArgs),
+    /// 工作台：本机单位本周要办的事（逾期和将到期的措施与问题、未填报的进展、入库数、最近的导入）
+    Workbench(commands::workbench::WorkbenchArgs),
     /// 性能基准测试（生成 2 万行县区名单，测导入、导出、查询与内存）
     Bench(commands::bench::BenchArgs),
 }
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),
         Command::Package(a) => (commands::package::run(&db, &a), a.what.json()),
+        Command::Workbench(a) => (commands::workbench::run(&db, &a), a.json),
         Command::Bench(a) => (commands::bench::run(&a), a.json),
         Command::Plan(a) => (commands::plan::run(&db, &a), a.what.json()),
         Command::Report(a) => (commands::report::run(&db, &a), false),

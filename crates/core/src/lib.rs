@@ -17,6 +17,7 @@ pub mod store;
 pub mod targets;
 pub mod tasks;
 pub mod work_plans;
+pub mod workbench;
 
 pub use error::{CoreError, ErrorPayload, Result};
 pub use store::Store;

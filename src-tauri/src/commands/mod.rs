@@ -6,6 +6,7 @@ pub mod enterprises;
 pub mod exchange;
 pub mod importing;
 pub mod ledger;
+pub mod lists;
 pub mod plans;
 pub mod print;
 pub mod reference;
@@ -13,6 +14,7 @@ pub mod settings;
 pub mod targets;
 pub mod tasks;
 pub mod work_plans;
+pub mod workbench;
 
 /// What every command returns: a value or the `{code, message}` error the UI shows.
 pub type CmdResult<T> = Result<T, pacesetter_core::ErrorPayload>;

@@ -4,11 +4,9 @@
 // kept as written; the same file again changes nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  SAMPLES, byTestId, importFile, importLedgerFile, screenshot, startApp, stopApp, waitForContent, waitForText,
+  SAMPLES, byTestId, importFile, importLedgerFile, screenshot, writeCsv, startApp, stopApp, waitForContent, waitForText,
 } from "../lib.mjs";
 
 const HEADER = ["序号", "企业名称", "反映问题", "问题类型", "问题来源", "反映时间"];
@@ -19,9 +17,7 @@ const ROWS = [
   ["4", "不在库里的公司", "环评手续办理慢", "环评", "微信群", "2026-05-20"],
   ["5", "南和翔盛农业机械有限公司", "", "市场", "座谈会", "2026-05-22"],
 ];
-const csv = [HEADER, ...ROWS].map((r) => r.map((v) => `"${v}"`).join(",")).join("\r\n");
-const LEDGER = join(mkdtempSync(join(tmpdir(), "pacesetter-ledger-")), "南和区问题台账.csv");
-writeFileSync(LEDGER, "\uFEFF" + csv + "\r\n");
+const LEDGER = writeCsv("南和区问题台账.csv", HEADER, ROWS);
 
 let browser;
 before(async () => {

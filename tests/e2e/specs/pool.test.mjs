@@ -1,6 +1,7 @@
 // 上市培育库 end to end: import the clean 南和 sample, filter 专精特新 + 已股改 (chips, kept when a
 // detail page is opened and left), select all matching, 纳入上市培育库 with a reason after the
-// preview, see 入库 n / 30 change and the enterprise's 名单记录, then undo the batch. The counts come
+// preview, see 入库 n / 30 change, the enterprise's 名单记录 and the 上市培育库 page (members with
+// their 入库 date and reason, the history), then undo the batch and see the page follow. The counts come
 // from expected_county_nanhe_clean.xlsx.json; screenshots are kept for review.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -100,6 +101,20 @@ test("the enterprise's 名单记录 shows the stay with its reason", async () =>
   await waitForText(browser, "enterprise-total", `共 ${chosen.length} 家企业`);
 });
 
+test("the 上市培育库 page lists them with date and reason: 入库 2 / 30", async () => {
+  await clickId("menu-lists");
+  await waitForContent(browser, "list-count", `入库 ${chosen.length} / 30`);
+  const members = await waitForContent(browser, "list-members", chosen[0].name);
+  assert.ok(members.includes(chosen[1].name) && members.includes("县区推荐、市局审核：拟于2027年申报北交所"), members);
+  await shot("pool-list-page");
+  await browser.execute(() => [...document.querySelectorAll(".views .el-tabs__item")].find((t) => t.textContent.includes("变动记录")).click());
+  const history = await waitForContent(browser, "list-history", "纳入上市培育库");
+  assert.ok(history.includes(chosen[0].name) && history.includes(`批量修改#1`), history);
+  await shot("pool-list-history");
+  await clickId("menu-enterprises");
+  await waitForText(browser, "enterprise-total", "共 25 家企业");
+});
+
 test("undo the batch from 批量修改记录: 入库 0 / 30 again", async () => {
   await clickId("batch-history-button");
   await waitForContent(browser, "batch-history", "纳入上市培育库");
@@ -111,4 +126,11 @@ test("undo the batch from 批量修改记录: 入库 0 / 30 again", async () => 
   await waitForContent(browser, "pool-count", "入库 0 / 30");
   assert.ok((await textOf("batch-history")).includes("已于"), await textOf("batch-history"));
   await shot("pool-undone");
+});
+
+test("after the undo the 上市培育库 page is empty again: 入库 0 / 30", async () => {
+  await clickId("menu-lists");
+  await waitForContent(browser, "list-count", "入库 0 / 30");
+  await waitForContent(browser, "list-members", "名单上没有企业");
+  await shot("pool-list-undone");
 });

@@ -15,8 +15,12 @@ after(async () => {
 
 test("window title and menu are Chinese", async () => {
   assert.equal(await browser.getTitle(), "领跑者企业培育管理系统");
+  await waitForText(browser, "menu-workbench", "工作台");
   await waitForText(browser, "menu-enterprises", "企业库");
   await waitForText(browser, "menu-tasks", "任务分工");
+  // The home page is the 工作台; the enterprise list is one click away.
+  await waitForText(browser, "workbench-choose-unit", "请选择本机单位");
+  await (await byTestId(browser, "menu-enterprises")).click();
   await waitForText(browser, "enterprise-total", "共 0 家企业");
 });
 

@@ -5,7 +5,7 @@ import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis, Trophy } from "@element-plus/icons-vue";
 import { Document, Setting, Files } from "@element-plus/icons-vue";
-import { Switch } from "@element-plus/icons-vue";
+import { Switch, HomeFilled, Medal } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -17,10 +17,22 @@ declare module "vue-router" {
 
 export const menuRoutes: RouteRecordRaw[] = [
   {
+    path: "/",
+    name: "workbench",
+    component: () => import("../views/workbench/index.vue"),
+    meta: { title: "工作台", icon: markRaw(HomeFilled) },
+  },
+  {
     path: "/enterprises",
     name: "enterprises",
     component: () => import("../views/enterprises/index.vue"),
     meta: { title: "企业库", icon: markRaw(OfficeBuilding) },
+  },
+  {
+    path: "/lists",
+    name: "lists",
+    redirect: "/lists/pool",
+    meta: { title: "名单", icon: markRaw(Medal) },
   },
   {
     path: "/import",
@@ -93,8 +105,8 @@ export const menuRoutes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: "/", redirect: "/enterprises" },
     ...menuRoutes,
+    { path: "/lists/:kind", component: () => import("../views/lists/index.vue") },
     { path: "/enterprises/:id", component: () => import("../views/enterprise-detail/index.vue") },
     { path: "/plans/:enterpriseId", component: () => import("../views/plans/detail.vue") },
     { path: "/print/plan/:enterpriseId", component: () => import("../views/print/plan.vue"), meta: { bare: true } },

@@ -44,6 +44,14 @@ pub enum ExportWhat {
         #[arg(long)]
         county: Option<String>,
     },
+    /// 名单（上市培育库、领跑者、白名单、正面清单）的现有成员，正式版式，可再导入
+    List {
+        /// 名单名称
+        #[arg(long)]
+        list: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 主要目标完成情况表（--year 年度，默认最近有数据的年度；可按县区、集群筛选）
     Targets {
         #[arg(long)]
@@ -128,6 +136,12 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
             let query = EnterpriseQuery { county: county.clone(), ..Default::default() };
             let n = enterprise::export::export_enterprises(&store, out, &query)?;
             println!("共 {n} 家企业");
+            out
+        }
+        ExportWhat::List { list, out } => {
+            let list = pacesetter_core::pool::list_named(list)?;
+            let n = pacesetter_core::pool::export_list(&store, list, out)?;
+            println!("{}共 {n} 家企业", list.label());
             out
         }
         ExportWhat::Targets { out, year, county, cluster } => {

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod report;
 pub mod targets;
 pub mod trash;
+pub mod workbench;
 
 use pacesetter_core::{Result, Store};
 use std::path::Path;

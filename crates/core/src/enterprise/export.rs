@@ -120,7 +120,8 @@ fn column_widths(t: &Table) -> Vec<f64> {
     widths.into_iter().map(|w| (w as f64 * 1.15 + 2.0).clamp(MIN_WIDTH, MAX_WIDTH)).collect()
 }
 
-fn write_sheet(ws: &mut Worksheet, name: &str, title: &str, count: &str, t: &Table) -> Result<()> {
+/// Writes one official sheet: merged title, the count and date line, the header and the lines.
+pub(crate) fn write_sheet(ws: &mut Worksheet, name: &str, title: &str, count: &str, t: &Table) -> Result<()> {
     let f = formats();
     let last_col = (t.headers.len() - 1) as u16;
     ws.set_name(name)?;

@@ -334,3 +334,57 @@ fn a_batch_of_a_list_and_a_qualification_is_undone_whole() {
     let d = get_enterprise(&s, id).unwrap().data;
     assert_eq!((d.in_pool, d.specialized, d.specialized_year), (None, Some(false), None));
 }
+
+#[test]
+fn list_pages_members_on_a_date_history_and_the_sheet_read_back_unchanged() {
+    let mut s = nanhe();
+    let ids = matching_ids(&s, &specialized_reformed()).unwrap();
+    batch_apply(&mut s, &BatchRequest { ids: ids.clone(), change: join_pool("县区推荐"), ..Default::default() }).unwrap();
+    let leave = BatchChange {
+        list: Some(ListChange { list: ListKind::Pool, join: false, date: Some("2026-11-25".into()), reason: "企业放弃上市计划".into(), level: None, batch_year: None }),
+        ..Default::default()
+    };
+    batch_apply(&mut s, &BatchRequest { ids: vec![ids[0]], change: leave, ..Default::default() }).unwrap();
+    let recognise = BatchChange {
+        list: Some(ListChange { list: ListKind::Leader, join: true, date: Some("2022-12-20".into()), reason: "省第一批".into(), level: Some("省级".into()), batch_year: Some(2022) }),
+        ..Default::default()
+    };
+    batch_apply(&mut s, &BatchRequest { ids: ids.clone(), change: recognise, ..Default::default() }).unwrap();
+
+    let now = list_members(&s, ListKind::Pool, None).unwrap();
+    assert_eq!(now.len(), 1);
+    assert_eq!((now[0].enterprise_id, now[0].entered_on.as_deref(), now[0].entered_reason.as_str()), (ids[1], Some("2026-11-20"), "县区推荐"));
+    let on = |d: &str| list_members(&s, ListKind::Pool, Some(d)).unwrap().len();
+    assert_eq!((on("2026-11-19"), on("2026-11-20"), on("2026-11-24"), on("2026-11-25")), (0, 2, 2, 1));
+    let past = list_members(&s, ListKind::Pool, Some("2026-11-24")).unwrap();
+    assert_eq!(past.iter().find(|m| m.enterprise_id == ids[0]).unwrap().left_on.as_deref(), Some("2026-11-25"));
+    let leaders = list_members(&s, ListKind::Leader, Some("2023-06-01")).unwrap();
+    assert_eq!(leaders.len(), 2);
+    assert!(leaders.iter().all(|m| m.level.as_deref() == Some("省级") && m.batch_year == Some(2022)));
+    assert!(list_members(&s, ListKind::Pool, Some("2026-13-01")).unwrap_err().to_string().contains("日期"));
+
+    let history = list_history(&s, ListKind::Pool, None).unwrap();
+    let seen: Vec<(&str, Option<&str>)> = history.iter().map(|e| (e.kind.as_str(), e.date.as_deref())).collect();
+    assert_eq!(seen, [("left", Some("2026-11-25")), ("joined", Some("2026-11-20")), ("joined", Some("2026-11-20"))]);
+    assert_eq!((history[0].label.as_str(), history[0].reason.as_str()), ("移出上市培育库", "企业放弃上市计划"));
+    assert_eq!(list_history(&s, ListKind::Pool, Some(ids[1])).unwrap().len(), 1);
+    assert_eq!(list_named("领跑者").unwrap(), ListKind::Leader);
+    assert!(list_named("宠物").unwrap_err().to_string().contains("上市培育库"));
+
+    assert_eq!((list_title(ListKind::Pool), list_title(ListKind::Leader)), ("邢台市上市培育库企业名单".into(), "邢台市“领跑者”企业名单".into()));
+    let dir = tempfile::tempdir().unwrap();
+    for (list, want) in [(ListKind::Pool, 1), (ListKind::Leader, 2), (ListKind::WhiteList, 0)] {
+        let path = dir.path().join(format!("{}.xlsx", list.key()));
+        assert_eq!(export_list(&s, list, &path).unwrap(), want);
+        let g = crate::sheet::read::tests::sheet(&path, list.label());
+        assert_eq!(g.text(0, 0), list_title(list));
+        assert!(g.text(1, 0).starts_with(&format!("共 {want} 家企业")), "{}", g.text(1, 0));
+        assert_eq!((g.text(2, 0), g.text(2, 1), g.text(2, 2), g.text(2, 3)), ("序号".into(), "企业名称".into(), "统一社会信用代码".into(), "县（市、区）".into()));
+        if want == 0 {
+            continue;
+        }
+        let p = crate::enterprise::import::preview(&s, &path, &Default::default()).unwrap();
+        assert_eq!((p.report.inserted, p.report.updated, p.report.unchanged), (0, 0, want as u32), "{list:?}: {:?}", p.changed_rows);
+        assert!(p.columns.iter().all(|c| c.field.is_some()), "every column is a field: {:?}", p.columns);
+    }
+}
