@@ -102,7 +102,8 @@ test("数据交换: a field both sides changed is a conflict the receiver decide
   await click(received[0]);
   const summary = await waitForContent(browser, "exchange-undo-summary", "恢复");
   assert.match(summary, /恢复 [1-9]\d* 条/);
-  await waitForContent(browser, "exchange-undo-preview", "恢复");
+  const lines = await waitForContent(browser, "exchange-undo-preview", "恢复");
+  assert.doesNotMatch(lines, /\["/, "records by name, not by key");
   await shoot("exchange-undo-dialog", "exchange-undo-preview");
   const previewed = JSON.parse(cli(info.db_path, "list", "enterprises", "--json"));
   assert.equal(previewed.find((e) => e.uscc === USCC).phone, "0319-7000001", "the preview writes nothing");

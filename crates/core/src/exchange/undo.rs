@@ -20,6 +20,8 @@ pub struct UndoLine {
     pub kind: String,
     pub label: String,
     pub key: String,
+    /// What people call the record (the enterprise's name and what it is).
+    pub title: String,
     /// removed / reverted / kept / gone
     pub action: String,
     pub reason: Option<String>,
@@ -85,10 +87,13 @@ fn undo_in(tx: &rusqlite::Transaction, package_id: i64, operator: String, dry_ru
     }
     written.sort_by_key(|w| std::cmp::Reverse(reader.spec(&w.kind).map(|s| s.order).unwrap_or(0)));
     let mut report = UndoPackageReport { package_id, removed: 0, reverted: 0, kept: 0, lines: Vec::new(), dry_run };
+    let titles = super::import::Titles::of_store(tx)?;
     for w in &written {
         let spec = reader.spec(&w.kind)?.clone();
         let kt = key_text(&w.key);
-        let mut line = UndoLine { kind: w.kind.clone(), label: spec.label.clone(), key: kt.clone(), action: String::new(), reason: None };
+        let rec = super::kinds::Rec { kind: w.kind.clone(), key: w.key.clone(), body: w.after.clone() };
+        let title = titles.title(&rec, &spec.label);
+        let mut line = UndoLine { kind: w.kind.clone(), label: spec.label.clone(), key: kt.clone(), title, action: String::new(), reason: None };
         let Some((rowid, current)) = reader.load(&w.kind, &w.key)? else {
             line.action = "gone".into();
             line.reason = Some("已被删除，无需撤销".into());
