@@ -152,6 +152,7 @@ pub fn run() {
             commands::exchange::exchange_import,
             commands::exchange::exchange_list,
             commands::exchange::exchange_undo,
+            commands::exchange::exchange_undo_preview,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Pacesetter app");

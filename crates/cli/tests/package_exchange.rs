@@ -100,8 +100,13 @@ fn a_county_package_goes_up_merges_and_is_undone() {
     let list = city.run(["package", "list", "--json"]).ok();
     let last = list.as_array().unwrap().iter().find(|p| p["direction"] == "received").unwrap();
     let undo_id = last["id"].as_i64().unwrap().to_string();
+    let before_undo = phone_of(&city);
+    let previewed = city.run(["package", "undo", &undo_id, "--dry-run", "--json"]).ok();
+    assert_eq!((previewed["reverted"].as_i64(), previewed["dry_run"].as_bool()), (Some(1), Some(true)), "{previewed}");
+    assert_eq!(phone_of(&city), before_undo, "--dry-run writes nothing");
     let undone = city.run(["package", "undo", &undo_id, "--json"]).ok();
     assert_eq!(undone["reverted"], 1, "{undone}");
+    assert_eq!(undone["lines"], previewed["lines"], "the preview is what the undo did");
     assert_eq!(phone_of(&city), "0319-2000002");
     assert_eq!(city.run(["package", "undo", &undo_id]).code, 2, "twice");
     let tampered = county.path("tampered.pacesetter");

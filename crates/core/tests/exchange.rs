@@ -239,7 +239,16 @@ fn undo_removes_what_the_package_added_unless_work_was_done_on_it() {
     let r = exchange::import_package(&mut city, &p, &none()).unwrap();
     let (_, uscc) = nanhe(2).remove(1);
     city.test_conn().execute("UPDATE enterprises SET notes = '市里备注' WHERE uscc = ?1", [&uscc]).unwrap();
+    let enterprises = |s: &Store| s.test_conn().query_row("SELECT count(*) FROM enterprises", [], |r| r.get::<_, i64>(0)).unwrap();
+    let before = enterprises(&city);
+    let preview = exchange::undo_package_preview(&mut city, r.package_id.unwrap()).unwrap();
+    assert!(preview.dry_run);
+    assert!(preview.removed >= 23, "{preview:?}");
+    assert_eq!(enterprises(&city), before, "the preview writes nothing");
+    assert!(exchange::list_packages(&city).unwrap().iter().all(|p| p.undone_at.is_none()));
     let undone = exchange::undo_package(&mut city, r.package_id.unwrap()).unwrap();
+    assert_eq!((undone.removed, undone.reverted, undone.kept, &undone.lines), (preview.removed, preview.reverted, preview.kept, &preview.lines), "the preview is what the undo does");
+    assert!(!undone.dry_run);
     let left: Vec<String> = city.test_conn().prepare("SELECT uscc FROM enterprises").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     assert_eq!(left, vec![uscc], "{:?}", undone.lines.iter().filter(|l| l.action == "kept").collect::<Vec<_>>());
     let rows: i64 = city.test_conn().query_row("SELECT count(*) FROM task_progress", [], |r| r.get(0)).unwrap();

@@ -44,3 +44,8 @@ pub async fn exchange_list(state: tauri::State<'_, AppState>) -> CmdResult<Vec<P
 pub async fn exchange_undo(state: tauri::State<'_, AppState>, id: i64) -> CmdResult<UndoPackageReport> {
     state.with(|s| exchange::undo_package(s, id))
 }
+
+#[tauri::command]
+pub async fn exchange_undo_preview(state: tauri::State<'_, AppState>, id: i64) -> CmdResult<UndoPackageReport> {
+    state.with(|s| exchange::undo_package_preview(s, id))
+}

@@ -95,10 +95,19 @@ test("数据交换: a field both sides changed is a conflict the receiver decide
   assert.equal(listed.find((e) => e.uscc === USCC).phone, "0319-7000001");
 
   // Undo the last import: the phone goes back to the city's.
-  const received = await browser.execute(() => [...document.querySelectorAll('[data-testid^="exchange-undo-"]')].map((b) => b.dataset.testid));
+  // The undo is previewed first, record by record; nothing changes until it is confirmed.
+  const received = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid^="exchange-undo-"]')].map((b) => b.dataset.testid).filter((t) => /^exchange-undo-\d+$/.test(t)),
+  );
   await click(received[0]);
-  await browser.waitUntil(() => bodyHas("确定撤销吗"), { timeout: 10000, timeoutMsg: "未询问是否撤销" });
-  await browser.execute(() => document.querySelector(".el-message-box__btns .el-button--primary").click());
+  const summary = await waitForContent(browser, "exchange-undo-summary", "恢复");
+  assert.match(summary, /恢复 [1-9]\d* 条/);
+  const lines = await waitForContent(browser, "exchange-undo-preview", "恢复");
+  assert.doesNotMatch(lines, /\["/, "records by name, not by key");
+  await shoot("exchange-undo-dialog", "exchange-undo-preview");
+  const previewed = JSON.parse(cli(info.db_path, "list", "enterprises", "--json"));
+  assert.equal(previewed.find((e) => e.uscc === USCC).phone, "0319-7000001", "the preview writes nothing");
+  await click("exchange-undo-confirm");
   await browser.waitUntil(() => bodyHas("已撤销"), { timeout: 20000, timeoutMsg: "未提示撤销完成" });
   const after = JSON.parse(cli(info.db_path, "list", "enterprises", "--json"));
   assert.equal(after.find((e) => e.uscc === USCC).phone, "0319-2000002");

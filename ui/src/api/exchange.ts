@@ -21,6 +21,8 @@ export const previewPackage = (path: string, choices: PackageChoices) => call<Pa
 export const importPackage = (path: string, choices: PackageChoices) => call<PackageReport>("exchange_import", { path, choices });
 export const listPackages = () => call<PackageRecord[]>("exchange_list");
 export const undoPackage = (id: number) => call<PackageUndoReport>("exchange_undo", { id });
+/** What undoing would do, record by record; writes nothing. */
+export const undoPackagePreview = (id: number) => call<PackageUndoReport>("exchange_undo_preview", { id });
 
 /** 清河县 → 市工信局 上报数据包 */
 export function describePackage(kind: string, sender: string, receiver: string): string {

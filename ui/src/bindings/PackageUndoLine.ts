@@ -5,6 +5,10 @@
  */
 export type PackageUndoLine = { kind: string, label: string, key: string, 
 /**
+ * What people call the record (the enterprise's name and what it is).
+ */
+title: string, 
+/**
  * removed / reverted / kept / gone
  */
 action: string, reason: string | null, };

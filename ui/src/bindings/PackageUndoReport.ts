@@ -13,4 +13,8 @@ reverted: number,
 /**
  * Records left as they are now (changed since, or with later records below them).
  */
-kept: number, lines: Array<PackageUndoLine>, };
+kept: number, lines: Array<PackageUndoLine>, 
+/**
+ * A preview: nothing was written.
+ */
+dry_run: boolean, };

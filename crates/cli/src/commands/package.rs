@@ -45,9 +45,12 @@ pub enum PackageCommand {
         #[arg(long)]
         keep_all: bool,
     },
-    /// 撤销一次数据包导入（只恢复仍是数据包值的字段，导入后的工作保留）
+    /// 撤销一次数据包导入（只恢复仍是数据包值的字段，导入后的工作保留；先 --dry-run 预览）
     Undo {
         id: i64,
+        /// 只预览撤销将做什么，不写入
+        #[arg(long)]
+        dry_run: bool,
         #[arg(long)]
         json: bool,
     },
@@ -119,13 +122,14 @@ pub fn run(db: &Path, args: &PackageArgs) -> Result<ExitCode> {
                 print_report(&r);
             }
         }
-        PackageCommand::Undo { id, json } => {
+        PackageCommand::Undo { id, dry_run, json } => {
             let mut store = super::open(db)?;
-            let r = exchange::undo_package(&mut store, *id)?;
+            let r = if *dry_run { exchange::undo_package_preview(&mut store, *id)? } else { exchange::undo_package(&mut store, *id)? };
             if *json {
                 print_json(&r);
             } else {
-                println!("已撤销数据包导入 #{}：删除 {} 条，恢复 {} 条，保留 {} 条", r.package_id, r.removed, r.reverted, r.kept);
+                let (done, will) = if r.dry_run { ("预览撤销", "将") } else { ("已撤销", "") };
+                println!("{done}数据包导入 #{}：{will}删除 {} 条，{will}恢复 {} 条，保留 {} 条", r.package_id, r.removed, r.reverted, r.kept);
                 for l in r.lines.iter().filter(|l| l.action == "kept") {
                     println!("  保留 {} {}：{}", l.label, l.key, l.reason.as_deref().unwrap_or(""));
                 }

@@ -239,12 +239,19 @@ fn conflict_id(kind: &str, key: &str, field: &str) -> String {
 }
 
 /// People's title of a record: the enterprise's name, then what the record is.
-struct Titles {
+pub(super) struct Titles {
     names: HashMap<String, String>,
 }
 
 impl Titles {
-    fn title(&self, rec: &Rec, label: &str) -> String {
+    /// Titles by the names of the enterprises in a store (USCC → name).
+    pub(super) fn of_store(conn: &rusqlite::Connection) -> Result<Titles> {
+        let mut stmt = conn.prepare("SELECT uscc, name FROM enterprises")?;
+        let names = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(Titles { names })
+    }
+
+    pub(super) fn title(&self, rec: &Rec, label: &str) -> String {
         let first = rec.key.first().and_then(Json::as_str).unwrap_or_default();
         match rec.kind.as_str() {
             "enterprise" => format!("{}（{first}）", self.names.get(first).cloned().unwrap_or_default()),

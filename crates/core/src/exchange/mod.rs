@@ -17,7 +17,7 @@ mod tests;
 pub use export::{export_package, ExportReport};
 pub use import::{import_package, preview_package, Conflict, ExchangeReport, FieldChange, ImportChoices, KindCount, RecordChange};
 pub use package::Manifest;
-pub use undo::{undo_package, UndoLine, UndoPackageReport};
+pub use undo::{undo_package, undo_package_preview, UndoLine, UndoPackageReport};
 pub use unit::{set_unit, unit, units, CITY};
 
 use crate::error::Result;

@@ -20,6 +20,8 @@ pub struct UndoLine {
     pub kind: String,
     pub label: String,
     pub key: String,
+    /// What people call the record (the enterprise's name and what it is).
+    pub title: String,
     /// removed / reverted / kept / gone
     pub action: String,
     pub reason: Option<String>,
@@ -36,13 +38,30 @@ pub struct UndoPackageReport {
     /// Records left as they are now (changed since, or with later records below them).
     pub kept: i64,
     pub lines: Vec<UndoLine>,
+    /// A preview: nothing was written.
+    pub dry_run: bool,
 }
 
 /// Undoes the import `package_id` in one transaction, every step audited.
 pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageReport> {
     let operator = store.operator()?;
-    let now = now_text();
     let tx = store.conn.transaction()?;
+    let report = undo_in(&tx, package_id, operator, false)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// What [`undo_package`] would do, record by record: the same steps in a transaction that is
+/// rolled back, so the preview cannot differ from the undo. Writes nothing.
+pub fn undo_package_preview(store: &mut Store, package_id: i64) -> Result<UndoPackageReport> {
+    let operator = store.operator()?;
+    let tx = store.conn.transaction()?;
+    undo_in(&tx, package_id, operator, true)
+}
+
+/// The undo's steps on `tx`, which the caller commits or drops.
+fn undo_in(tx: &rusqlite::Transaction, package_id: i64, operator: String, dry_run: bool) -> Result<UndoPackageReport> {
+    let now = now_text();
     let row: Option<(String, String, Option<String>, Option<String>)> = tx
         .query_row("SELECT direction, sender, undone_at, undo_data FROM exchange_packages WHERE id = ?1", [package_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
@@ -57,7 +76,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
     }
     let data: UndoData = serde_json::from_str(data.as_deref().unwrap_or("{}"))?;
     let stamp = audit::Stamp::new(now.clone(), operator, format!("撤销数据包#{package_id}"));
-    let mut reader = Records::new(&tx)?;
+    let mut reader = Records::new(tx)?;
     // A record the package added keeps its body once, in the base change.
     let added: std::collections::HashMap<(&str, &str), &str> = data.base.iter().map(|b| ((b.kind.as_str(), b.key.as_str()), b.after.as_str())).collect();
     let mut written = data.written.clone();
@@ -67,11 +86,14 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
         }
     }
     written.sort_by_key(|w| std::cmp::Reverse(reader.spec(&w.kind).map(|s| s.order).unwrap_or(0)));
-    let mut report = UndoPackageReport { package_id, removed: 0, reverted: 0, kept: 0, lines: Vec::new() };
+    let mut report = UndoPackageReport { package_id, removed: 0, reverted: 0, kept: 0, lines: Vec::new(), dry_run };
+    let titles = super::import::Titles::of_store(tx)?;
     for w in &written {
         let spec = reader.spec(&w.kind)?.clone();
         let kt = key_text(&w.key);
-        let mut line = UndoLine { kind: w.kind.clone(), label: spec.label.clone(), key: kt.clone(), action: String::new(), reason: None };
+        let rec = super::kinds::Rec { kind: w.kind.clone(), key: w.key.clone(), body: w.after.clone() };
+        let title = titles.title(&rec, &spec.label);
+        let mut line = UndoLine { kind: w.kind.clone(), label: spec.label.clone(), key: kt.clone(), title, action: String::new(), reason: None };
         let Some((rowid, current)) = reader.load(&w.kind, &w.key)? else {
             line.action = "gone".into();
             line.reason = Some("已被删除，无需撤销".into());
@@ -80,7 +102,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
         };
         match &w.before {
             None => {
-                let below = rows_below(&tx, &spec.kind, rowid)?;
+                let below = rows_below(tx, &spec.kind, rowid)?;
                 if !same_content(&current, &w.after) {
                     line.action = "kept".into();
                     line.reason = Some("导入后又被修改，保留".into());
@@ -91,7 +113,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
                     report.kept += 1;
                 } else {
                     reader.delete(&w.kind, &w.key, rowid)?;
-                    audit::record(&tx, &stamp, audit::Entry::row("delete", &spec.table, &kt).values(Some(&super::kinds::body_text(&current)), None))?;
+                    audit::record(tx, &stamp, audit::Entry::row("delete", &spec.table, &kt).values(Some(&super::kinds::body_text(&current)), None))?;
                     line.action = "removed".into();
                     report.removed += 1;
                 }
@@ -112,7 +134,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
                     for (f, v) in back.iter().filter(|(f, _)| !super::kinds::STAMPS.contains(&f.as_str())) {
                         let old = current.get(f).and_then(|x| display_json(x, false));
                         let new = display_json(v, false);
-                        audit::record(&tx, &stamp, audit::Entry::row("undo", &spec.table, &kt).field(f, old.as_deref(), new.as_deref()))?;
+                        audit::record(tx, &stamp, audit::Entry::row("undo", &spec.table, &kt).field(f, old.as_deref(), new.as_deref()))?;
                     }
                 }
                 let reverted_fields = back.iter().filter(|(f, _)| !super::kinds::STAMPS.contains(&f.as_str())).count();
@@ -145,7 +167,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
     }
     if let Some(before) = &data.current_plan_before {
         match before {
-            Some(v) => crate::store::settings::set(&tx, "current_work_plan", v)?,
+            Some(v) => crate::store::settings::set(tx, "current_work_plan", v)?,
             None => {
                 tx.execute("DELETE FROM settings WHERE key = 'current_work_plan'", [])?;
             }
@@ -153,8 +175,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
     }
     tx.execute("UPDATE exchange_packages SET undone_at = ?1 WHERE id = ?2", rusqlite::params![now, package_id])?;
     let text = format!("删除 {}，恢复 {}，保留 {}", report.removed, report.reverted, report.kept);
-    audit::record(&tx, &stamp, audit::Entry::row("undo", "exchange_packages", &package_id.to_string()).values(None, Some(&text)))?;
-    tx.commit()?;
+    audit::record(tx, &stamp, audit::Entry::row("undo", "exchange_packages", &package_id.to_string()).values(None, Some(&text)))?;
     Ok(report)
 }
 

@@ -15,7 +15,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use ts_rs::TS;
 
 /// The audit `source` of changes made by hand (page or command line), as opposed to 导入#N.
@@ -155,45 +155,71 @@ fn not_found(id: i64) -> CoreError {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Option<EnterpriseDetail>> {
+    Ok(load_many(conn, &[id])?.pop())
+}
+
+/// The enterprises with these ids, in this order (ids not stored are left out): two queries
+/// whatever their number, one for the rows and one for every year of their figures.
+fn load_many(conn: &Connection, ids: &[i64]) -> Result<Vec<EnterpriseDetail>> {
+    let id_list = serde_json::to_string(ids)?;
     let names: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
-    let sql = format!("SELECT {}, extra, created_at, updated_at FROM enterprises WHERE id = ?1", names.join(", "));
-    let row = conn
-        .query_row(&sql, [id], |r| {
-            let mut m = Map::new();
-            for (i, (name, flag)) in COLUMNS.iter().enumerate() {
-                m.insert(name.to_string(), json_of(r.get(i)?, *flag));
-            }
-            let n = COLUMNS.len();
-            Ok((m, r.get::<_, String>(n)?, r.get::<_, String>(n + 1)?, r.get::<_, String>(n + 2)?))
+    let sql = format!(
+        "SELECT id, {}, extra, created_at, updated_at FROM enterprises WHERE id IN (SELECT value FROM json_each(?1))",
+        names.join(", ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows: HashMap<i64, (Map<String, Json>, String, String)> = HashMap::with_capacity(ids.len());
+    let mut query = stmt.query([&id_list])?;
+    while let Some(r) = query.next()? {
+        let mut m = Map::new();
+        for (i, (name, flag)) in COLUMNS.iter().enumerate() {
+            m.insert(name.to_string(), json_of(r.get(i + 1)?, *flag));
+        }
+        let n = COLUMNS.len() + 1;
+        m.insert("extra".into(), Json::Object(extra_texts(&r.get::<_, String>(n)?)));
+        rows.insert(r.get(0)?, (m, r.get(n + 1)?, r.get(n + 2)?));
+    }
+    let mut figures = figures_of(conn, &id_list)?;
+    ids.iter()
+        .filter_map(|id| rows.remove(id).map(|row| (*id, row)))
+        .map(|(id, (mut m, created_at, updated_at))| {
+            m.insert("figures".into(), Json::Array(figures.remove(&id).unwrap_or_default()));
+            let data: EnterpriseData = serde_json::from_value(Json::Object(m))?;
+            Ok(EnterpriseDetail { id, data, created_at, updated_at })
         })
-        .optional()?;
-    let Some((mut m, extra, created_at, updated_at)) = row else { return Ok(None) };
-    let extra: BTreeMap<String, Json> = serde_json::from_str(&extra).unwrap_or_default();
-    let extra: Map<String, Json> = extra
+        .collect()
+}
+
+/// The `extra` column (header → value) with every value as text.
+fn extra_texts(extra: &str) -> Map<String, Json> {
+    let extra: BTreeMap<String, Json> = serde_json::from_str(extra).unwrap_or_default();
+    extra
         .into_iter()
         .map(|(k, v)| {
             let text = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
             (k, Json::String(text))
         })
-        .collect();
-    m.insert("extra".into(), Json::Object(extra));
+        .collect()
+}
+
+/// Every year of figures of the enterprises in `id_list` (a JSON array), oldest year first.
+fn figures_of(conn: &Connection, id_list: &str) -> Result<HashMap<i64, Vec<Json>>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT year, {} FROM enterprise_figures WHERE enterprise_id = ?1 ORDER BY year",
+        "SELECT enterprise_id, year, {} FROM enterprise_figures
+         WHERE enterprise_id IN (SELECT value FROM json_each(?1)) ORDER BY enterprise_id, year",
         FIGURE_COLUMNS.join(", ")
     ))?;
-    let figures = stmt
-        .query_map([id], |r| {
-            let mut f = Map::new();
-            f.insert("year".into(), json_of(r.get(0)?, false));
-            for (i, c) in FIGURE_COLUMNS.iter().enumerate() {
-                f.insert(c.to_string(), json_of(r.get(i + 1)?, false));
-            }
-            Ok(Json::Object(f))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    m.insert("figures".into(), Json::Array(figures));
-    let data: EnterpriseData = serde_json::from_value(Json::Object(m))?;
-    Ok(Some(EnterpriseDetail { id, data, created_at, updated_at }))
+    let mut out: HashMap<i64, Vec<Json>> = HashMap::new();
+    let mut query = stmt.query([id_list])?;
+    while let Some(r) = query.next()? {
+        let mut f = Map::new();
+        f.insert("year".into(), json_of(r.get(1)?, false));
+        for (i, c) in FIGURE_COLUMNS.iter().enumerate() {
+            f.insert(c.to_string(), json_of(r.get(i + 2)?, false));
+        }
+        out.entry(r.get(0)?).or_default().push(Json::Object(f));
+    }
+    Ok(out)
 }
 
 pub fn get_enterprise(store: &Store, id: i64) -> Result<EnterpriseDetail> {
@@ -203,8 +229,8 @@ pub fn get_enterprise(store: &Store, id: i64) -> Result<EnterpriseDetail> {
 /// Every stored field, extra attribute and year of figures of each enterprise the query lists
 /// (all pages), in the list's order: what `list enterprises --json --full` prints.
 pub fn full_list(store: &Store, query: &crate::enterprise::EnterpriseQuery) -> Result<Vec<EnterpriseData>> {
-    let rows = crate::enterprise::list_enterprises(store, query)?.rows;
-    rows.iter().map(|r| Ok(load(&store.conn, r.id)?.ok_or_else(|| not_found(r.id))?.data)).collect()
+    let ids: Vec<i64> = crate::enterprise::list_enterprises(store, query)?.rows.iter().map(|r| r.id).collect();
+    Ok(load_many(&store.conn, &ids)?.into_iter().map(|d| d.data).collect())
 }
 
 /// The GB 32100 check of a typed code, and whether another enterprise already has it.
