@@ -5,7 +5,7 @@ import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis, Trophy } from "@element-plus/icons-vue";
 import { Document, Setting, Files } from "@element-plus/icons-vue";
-import { Switch } from "@element-plus/icons-vue";
+import { Switch, Connection } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -53,6 +53,12 @@ export const menuRoutes: RouteRecordRaw[] = [
     meta: { title: "一企一策", icon: markRaw(Notebook) },
   },
   {
+    path: "/clusters",
+    name: "clusters",
+    component: () => import("../views/clusters/index.vue"),
+    meta: { title: "集群 · 一群一策", icon: markRaw(Connection) },
+  },
+  {
     path: "/ledger",
     name: "ledger",
     component: () => import("../views/ledger/index.vue"),
@@ -96,6 +102,7 @@ export const router = createRouter({
     { path: "/", redirect: "/enterprises" },
     ...menuRoutes,
     { path: "/enterprises/:id", component: () => import("../views/enterprise-detail/index.vue") },
+    { path: "/clusters/:id", component: () => import("../views/clusters/detail.vue") },
     { path: "/plans/:enterpriseId", component: () => import("../views/plans/detail.vue") },
     { path: "/print/plan/:enterpriseId", component: () => import("../views/print/plan.vue"), meta: { bare: true } },
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },
