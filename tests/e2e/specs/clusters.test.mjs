@@ -64,8 +64,8 @@ test("edit the plan: goal, measure, alliance, a diagnosis done → 诊断服务�
   await click("cluster-plan-note");
   await fillInput(browser, "cluster-plan-note", "南和农机装备集群以拖拉机配件、播种机械为主。");
   await click("cluster-goals-add");
-  await fillInput(browser, "cluster-goal-content-0", "集群营业收入");
-  await fillInput(browser, "cluster-goal-unit-0", "亿元");
+  await fillInput(browser, "cluster-goals-content", "集群营业收入");
+  await fillInput(browser, "cluster-goals-unit", "亿元");
   await setNumber(browser, "cluster-goal-0-target-0", 25);
   await click("cluster-measures-add");
   await fillInput(browser, "cluster-measures-content", "组织农机装备产需对接会");
@@ -78,7 +78,7 @@ test("edit the plan: goal, measure, alliance, a diagnosis done → 诊断服务�
   await closeDropdowns();
   await selectOption(browser, "cluster-diagnosis-done-0", "已诊断");
   await closeDropdowns();
-  await fillInput(browser, "cluster-diagnosis-findings-0", "装配线自动化程度低，建议智能化改造");
+  await fillInput(browser, "cluster-diagnoses-findings", "装配线自动化程度低，建议智能化改造");
   await click("cluster-plan-save");
   const pct = Math.round((1000 * 1) / members.length) / 10;
   await waitForContent(browser, "cluster-coverage", `诊断服务覆盖率 ${pct}%（已诊断 1 / ${members.length} 家`);

@@ -66,10 +66,10 @@ pub fn plan_document(plan: &ClusterPlan, o: &ClusterOverview) -> Docx {
         e.leader_batch.map(|y| format!("{y}年")).unwrap_or_default(), e.listing_stage.clone().unwrap_or_default(),
     ]).collect();
     doc = doc.add_paragraph(body("集群“领跑者”企业："))
-        .add_table(table(&[("序号", 2), ("企业名称", 12), ("级别", 3), ("批次", 3), ("上市进度", 4)], leader_rows));
+        .add_table(table(&[("序号", 3), ("企业名称", 12), ("级别", 3), ("批次", 3), ("上市进度", 4)], leader_rows));
 
     let goal_years: Vec<i64> = b.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.year)).collect::<BTreeSet<_>>().into_iter().collect();
-    let mut goal_cols: Vec<(String, usize)> = vec![("序号".into(), 2), ("目标内容".into(), 12), ("单位".into(), 3)];
+    let mut goal_cols: Vec<(String, usize)> = vec![("序号".into(), 3), ("目标内容".into(), 12), ("单位".into(), 3)];
     goal_cols.extend(goal_years.iter().map(|y| (format!("{y}年"), 3)));
     let goal_rows = b.goals.iter().enumerate().map(|(i, g)| {
         let mut row = vec![(i + 1).to_string(), g.content.clone(), g.unit.clone()];
@@ -83,7 +83,7 @@ pub fn plan_document(plan: &ClusterPlan, o: &ClusterOverview) -> Docx {
     doc = doc.add_paragraph(heading("二、发展目标"))
         .add_table(table(&goal_refs, goal_rows))
         .add_paragraph(heading("三、重点措施"))
-        .add_table(table(&[("序号", 2), ("措施内容", 12), ("责任单位", 6), ("完成时限", 5), ("状态", 3)], measures));
+        .add_table(table(&[("序号", 3), ("措施内容", 12), ("责任单位", 6), ("完成时限", 5), ("状态", 3)], measures));
 
     let a = &b.alliance;
     let alliance = vec![
@@ -101,12 +101,12 @@ pub fn plan_document(plan: &ClusterPlan, o: &ClusterOverview) -> Docx {
     doc.add_paragraph(heading("四、产业集群联盟"))
         .add_table(grid(&[3, 5, 3, 5], None, alliance))
         .add_paragraph(body("联盟成员："))
-        .add_table(table(&[("序号", 2), ("成员单位", 12), ("统一社会信用代码", 8)], members))
+        .add_table(table(&[("序号", 3), ("成员单位", 12), ("统一社会信用代码", 8)], members))
         .add_paragraph(heading("五、工业诊所诊断服务"))
         .add_paragraph(body(&coverage_line(plan)))
-        .add_table(table(&[("序号", 2), ("企业", 9), ("日期", 5), ("状态", 3), ("诊断发现与建议", 11)], diagnoses))
+        .add_table(table(&[("序号", 3), ("企业", 9), ("日期", 5), ("状态", 3), ("诊断发现与建议", 11)], diagnoses))
         .add_paragraph(heading("六、集群企业名单"))
-        .add_table(table(&[("序号", 2), ("企业名称", 10), ("统一社会信用代码", 8), ("县（市、区）", 4), ("领跑者", 3), ("营业收入（万元，最近年度）", 5)], enterprises))
+        .add_table(table(&[("序号", 3), ("企业名称", 11), ("统一社会信用代码", 10), ("县（市、区）", 5), ("领跑者", 3), ("营业收入（万元）", 6)], enterprises))
 }
 
 /// Writes the plan of a cluster (saved or, if none, the empty draft with the cluster's figures).
