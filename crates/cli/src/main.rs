@@ -42,6 +42,8 @@ enum Command {
     Undo(commands::imports::UndoArgs),
     /// 恢复一次已撤销的导入（撤销“撤销”）
     Redo(commands::imports::RedoArgs),
+    /// 特色产业集群：列出、新增、改名、设置县区、删除、恢复、查看（企业、各年度合计、一群一策）
+    Clusters(commands::clusters::ClustersArgs),
     /// 删除企业：连同其全部记录移入回收站（可恢复）
     Delete(commands::trash::DeleteArgs),
     /// 回收站：列出、恢复、彻底删除已删除的企业
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Imports(a) => (commands::imports::list(&db, &a), a.json),
         Command::Undo(a) => (commands::imports::undo(&db, &a), a.json),
         Command::Redo(a) => (commands::imports::redo(&db, &a), a.json),
+        Command::Clusters(a) => (commands::clusters::run(&db, &a), a.json),
         Command::Delete(a) => (commands::trash::delete(&db, &a), a.json),
         Command::Trash(a) => (commands::trash::run(&db, &a), a.json),
         Command::Check(a) => (commands::check::run(&db, &a), a.json),

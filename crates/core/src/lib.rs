@@ -3,6 +3,7 @@
 //! One folder per area; `store` and `sheet` are the ground the areas stand on.
 pub mod app_info;
 pub mod audit;
+pub mod clusters;
 pub mod counties;
 pub mod enterprise;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod exchange;
 pub mod enterprise_plans;
 pub mod fingerprint;
 pub mod ledger;
+pub mod official_docx;
 pub mod pool;
 pub mod reference;
 pub mod sheet;

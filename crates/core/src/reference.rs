@@ -19,7 +19,7 @@ pub fn list_counties(store: &Store) -> Result<Vec<County>> {
 
 pub fn list_clusters(store: &Store) -> Result<Vec<String>> {
     let mut stmt = store.conn.prepare_cached(
-        "SELECT c.name FROM clusters c LEFT JOIN counties k ON k.name = c.county ORDER BY k.sort, c.name",
+        "SELECT c.name FROM clusters c LEFT JOIN counties k ON k.name = c.county WHERE c.deleted_at IS NULL ORDER BY k.sort, c.name",
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

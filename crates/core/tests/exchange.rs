@@ -50,7 +50,7 @@ fn city_store(dir: &Path) -> Store {
 /// Every record of the county as a store holds it: (kind, key, body) texts, sorted.
 fn records_of(s: &Store, county: &str, plans: bool) -> Vec<(String, String, String)> {
     let ids: Vec<i64> = s.test_conn().prepare("SELECT id FROM enterprises WHERE county = ?1").unwrap().query_map([county], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    let scope = Scope { enterprises: ids, county_rows_of: (!plans).then(|| county.to_string()), plans: if plans { vec![1] } else { vec![] }, county_targets_of: plans.then(|| county.to_string()) };
+    let scope = Scope { enterprises: ids, county_rows_of: (!plans).then(|| county.to_string()), plans: if plans { vec![1] } else { vec![] }, county_targets_of: plans.then(|| county.to_string()), clusters: Vec::new() };
     let mut r = Records::new(s.test_conn()).unwrap();
     let mut out: Vec<(String, String, String)> = r
         .collect(&scope)

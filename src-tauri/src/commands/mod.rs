@@ -1,6 +1,7 @@
 //! Tauri commands, one module per area; each command is a one-line call into core.
 pub mod app;
 pub mod audit;
+pub mod clusters;
 pub mod counties;
 pub mod enterprises;
 pub mod exchange;

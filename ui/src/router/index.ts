@@ -5,7 +5,7 @@ import { markRaw } from "vue";
 import { Notebook, ChatDotSquare } from "@element-plus/icons-vue";
 import { DataAnalysis, Trophy } from "@element-plus/icons-vue";
 import { Document, Setting, Files } from "@element-plus/icons-vue";
-import { Switch, HomeFilled, Medal } from "@element-plus/icons-vue";
+import { Switch, HomeFilled, Medal, Connection } from "@element-plus/icons-vue";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -65,6 +65,12 @@ export const menuRoutes: RouteRecordRaw[] = [
     meta: { title: "一企一策", icon: markRaw(Notebook) },
   },
   {
+    path: "/clusters",
+    name: "clusters",
+    component: () => import("../views/clusters/index.vue"),
+    meta: { title: "集群 · 一群一策", icon: markRaw(Connection) },
+  },
+  {
     path: "/ledger",
     name: "ledger",
     component: () => import("../views/ledger/index.vue"),
@@ -108,6 +114,7 @@ export const router = createRouter({
     ...menuRoutes,
     { path: "/lists/:kind", component: () => import("../views/lists/index.vue") },
     { path: "/enterprises/:id", component: () => import("../views/enterprise-detail/index.vue") },
+    { path: "/clusters/:id", component: () => import("../views/clusters/detail.vue") },
     { path: "/plans/:enterpriseId", component: () => import("../views/plans/detail.vue") },
     { path: "/print/plan/:enterpriseId", component: () => import("../views/print/plan.vue"), meta: { bare: true } },
     { path: "/print/tasks", component: () => import("../views/print/tasks.vue"), meta: { bare: true } },

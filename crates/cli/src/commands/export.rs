@@ -84,6 +84,14 @@ pub enum ExportWhat {
         #[arg(long)]
         year: Option<i64>,
     },
+    /// 一群一策 Word 文档（某特色产业集群）
+    ClusterPlan {
+        /// 集群名称
+        #[arg(long)]
+        cluster: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// 问题台账（正式版式；--county 只导出该县企业的问题）
     Ledger {
         #[arg(long)]
@@ -161,6 +169,11 @@ pub fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode> {
         ExportWhat::Plans { county, out, year } => {
             let files = plans::docx::export_county_plans(&store, county, *year, out)?;
             println!("共 {} 份一企一策", files.len());
+            out
+        }
+        ExportWhat::ClusterPlan { cluster, out } => {
+            let id = pacesetter_core::clusters::cluster_by_name(&store, cluster)?.id;
+            pacesetter_core::clusters::docx::export_plan(&store, id, out)?;
             out
         }
         ExportWhat::Ledger { out, county } => {

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod batch;
 pub mod bench;
 pub mod check;
+pub mod clusters;
 pub mod enterprise_filter;
 pub mod export;
 pub mod import;

@@ -99,6 +99,8 @@ pub fn table_label(table: &str) -> &str {
         "county_targets" => "任务分解",
         "county_entries" => "县区指标填报",
         "assessment_items" => "考核方案",
+        "clusters" => "特色产业集群",
+        "cluster_plans" => "一群一策",
         other => other,
     }
 }

@@ -28,6 +28,13 @@ fn enterprises_of(store: &Store, county: &str) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
+/// The clusters of a county, by id; with `citys`, also those of no county (the city's own).
+fn clusters_of(store: &Store, county: &str, citys: bool) -> Result<Vec<i64>> {
+    let mut stmt = store.conn.prepare("SELECT id FROM clusters WHERE county = ?1 OR (?2 AND county IS NULL) ORDER BY id")?;
+    let ids = stmt.query_map(rusqlite::params![county, citys], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
+}
+
 /// (kind, sender, receiver, scope) of the package this installation writes for `county`.
 fn direction(store: &Store, county: Option<&str>) -> Result<(&'static str, String, String, Scope)> {
     let county = county.map(str::trim).filter(|c| !c.is_empty());
@@ -41,19 +48,25 @@ fn direction(store: &Store, county: Option<&str>) -> Result<(&'static str, Strin
         Some(CITY) => {
             let c = county.ok_or_else(|| CoreError::Invalid("本机单位是市工信局：请用 --county 指定下发给哪个县（市、区）".into()))?;
             let plan = crate::work_plans::current_plan_id(store)?;
-            let scope = Scope { enterprises: enterprises_of(store, c)?, plans: vec![plan], county_targets_of: Some(c.to_string()), county_rows_of: None };
+            let scope = Scope {
+                enterprises: enterprises_of(store, c)?,
+                plans: vec![plan],
+                county_targets_of: Some(c.to_string()),
+                county_rows_of: None,
+                clusters: clusters_of(store, c, true)?,
+            };
             Ok(("down", CITY.to_string(), c.to_string(), scope))
         }
         Some(me) => {
             if let Some(c) = county.filter(|c| *c != me) {
                 return Err(CoreError::Invalid(format!("本机单位是{me}，只能导出本县（市、区）的上报数据包，不能导出{c}的")));
             }
-            let scope = Scope { enterprises: enterprises_of(store, me)?, county_rows_of: Some(me.to_string()), ..Scope::default() };
+            let scope = Scope { enterprises: enterprises_of(store, me)?, county_rows_of: Some(me.to_string()), clusters: clusters_of(store, me, false)?, ..Scope::default() };
             Ok(("up", me.to_string(), CITY.to_string(), scope))
         }
         None => {
             let c = county.ok_or_else(|| CoreError::Invalid("尚未设置本机单位：请先在“数据交换”中选择本机单位，或用 --county 指定报送数据的县（市、区）".into()))?;
-            let scope = Scope { enterprises: enterprises_of(store, c)?, county_rows_of: Some(c.to_string()), ..Scope::default() };
+            let scope = Scope { enterprises: enterprises_of(store, c)?, county_rows_of: Some(c.to_string()), clusters: clusters_of(store, c, false)?, ..Scope::default() };
             Ok(("up", c.to_string(), CITY.to_string(), scope))
         }
     }

@@ -206,6 +206,11 @@ fn field_label(kind: &str, field: &str) -> String {
         "yearly_target" => "年度目标",
         "note" => "说明",
         "sort" => "排序",
+        "county" => "县（市、区）",
+        "alliance" => "产业集群联盟",
+        "diagnoses" => "工业诊所诊断",
+        "deleted_at" => "移入回收站时间",
+        "deleted_by" => "删除人",
         other => other,
     };
     label.to_string()
@@ -265,6 +270,7 @@ impl Titles {
                 };
                 format!("{name} {label} {rest}").trim().to_string()
             }
+            "cluster" | "cluster_plan" | "cluster_rename" => format!("{label} {first}"),
             "work_plan" => format!("{}（{}—{}）", first, rec.key.get(1).map(|v| v.to_string()).unwrap_or_default(), rec.key.get(2).map(|v| v.to_string()).unwrap_or_default()),
             _ => format!("{label} {}", key_words(&rec.key[rec.key.len().min(3)..].to_vec())),
         }
@@ -279,11 +285,17 @@ fn check_county(pkg: &Package) -> Result<()> {
             "enterprise" => r.body.get("county").and_then(Json::as_str).map(String::from),
             "task_progress" => r.key.get(5).and_then(Json::as_str).map(String::from),
             "county_entry" | "county_target" => r.key.get(5).and_then(Json::as_str).map(String::from),
+            // A cluster of no county is the city's: it may come down to any county.
+            "cluster" => match r.body.get("county").and_then(Json::as_str) {
+                None if pkg.manifest.kind == "down" => continue,
+                c => c.map(String::from),
+            },
             _ => continue,
         };
         if found.as_deref() != Some(owner.as_str()) {
             let what = match r.kind.as_str() {
                 "enterprise" => format!("企业 {}（{}）", r.body.get("name").and_then(Json::as_str).unwrap_or_default(), key_words(&r.key)),
+                "cluster" => format!("特色产业集群 {}", key_words(&r.key)),
                 _ => format!("{} {}", r.kind, key_words(&r.key)),
             };
             return Err(CoreError::Invalid(format!(
@@ -334,6 +346,11 @@ fn local_scope(conn: &Connection, reader: &mut Records, pkg: &Package) -> Result
     let usccs: Vec<&str> = pkg.records.iter().filter(|r| r.kind == "enterprise").filter_map(|r| r.key.first().and_then(Json::as_str)).collect();
     let mut stmt = conn.prepare_cached("SELECT id FROM enterprises WHERE uscc IN (SELECT value FROM json_each(?1)) ORDER BY id")?;
     scope.enterprises = stmt.query_map([serde_json::to_string(&usccs)?], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for r in pkg.records.iter().filter(|r| r.kind == "cluster") {
+        if let Some(id) = reader.locate("cluster", &r.key)? {
+            scope.clusters.push(id);
+        }
+    }
     for r in pkg.records.iter().filter(|r| r.kind == "work_plan") {
         if let Some(id) = reader.locate("work_plan", &r.key)? {
             scope.plans.push(id);

@@ -71,6 +71,9 @@ pub fn specs(conn: &Connection) -> Result<Vec<Spec>> {
         spec("county_target", "county_targets", "县区任务分解", Some(("work_plan", "plan_id")), &["indicator", "year", "county"], false, 14),
         spec("task_progress", "task_progress", "任务进展", Some(("measure", "task_id")), &["unit", "period"], false, 15),
         spec("county_entry", "county_entries", "县区指标填报值", Some(("work_plan", "plan_id")), &["indicator", "year", "county"], false, 16),
+        spec("cluster", "clusters", "特色产业集群", None, &["name"], false, 17),
+        spec("cluster_plan", "cluster_plans", "一群一策", Some(("cluster", "cluster_id")), &[], false, 18),
+        spec("cluster_rename", "cluster_renames", "集群改名记录", Some(("cluster", "cluster_id")), &[], true, 19),
         spec("enterprise", "enterprises", "企业", None, &["uscc"], false, 20),
         spec("figures", "enterprise_figures", "年度数据", Some(("enterprise", "enterprise_id")), &["year"], false, 21),
         spec("enterprise_plan", "enterprise_plans", "一企一策", Some(("enterprise", "enterprise_id")), &["year"], false, 22),
@@ -177,6 +180,8 @@ pub struct Scope {
     pub county_targets_of: Option<String>,
     /// The county (a unit) whose task progress and manual indicator values are carried.
     pub county_rows_of: Option<String>,
+    /// Clusters (by id) with their 一群一策 and rename history.
+    pub clusters: Vec<i64>,
 }
 
 /// One record as carried.
@@ -341,6 +346,13 @@ impl<'a> Records<'a> {
             self.take_rows(&by_kind("task_progress"), "unit = ?1", SqlValue::Text(c.clone()), &mut out)?;
             self.take_rows(&by_kind("county_entry"), "county = ?1", SqlValue::Text(c.clone()), &mut out)?;
         }
+        if !scope.clusters.is_empty() {
+            let clusters = ids(&scope.clusters);
+            self.take_rows(&by_kind("cluster"), "id IN (SELECT value FROM json_each(?1))", clusters.clone(), &mut out)?;
+            for k in ["cluster_plan", "cluster_rename"] {
+                self.take_rows(&by_kind(k), "cluster_id IN (SELECT value FROM json_each(?1))", clusters.clone(), &mut out)?;
+            }
+        }
         if !scope.enterprises.is_empty() {
             let ents = ids(&scope.enterprises);
             self.take_rows(&by_kind("enterprise"), "id IN (SELECT value FROM json_each(?1))", ents.clone(), &mut out)?;
@@ -394,7 +406,7 @@ impl<'a> Records<'a> {
             None => 0,
             Some("work_plan") => 3,
             Some("measure") => 5,
-            Some("enterprise") => 1,
+            Some("enterprise") | Some("cluster") => 1,
             Some(_) => key.len().saturating_sub(base),
         };
         key.len().saturating_sub(parent_len).max(base)

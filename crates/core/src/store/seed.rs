@@ -120,7 +120,12 @@ pub(crate) fn seed(conn: &mut Connection) -> Result<()> {
         )?;
     }
     for c in &counties.clusters {
-        tx.execute("INSERT OR IGNORE INTO clusters(name, county) VALUES (?1, ?2)", [&c.name, &c.county])?;
+        // A shipped cluster the user renamed stays renamed.
+        tx.execute(
+            "INSERT OR IGNORE INTO clusters(name, county, created_at, updated_at) SELECT ?1, ?2, ?3, ?3
+             WHERE NOT EXISTS (SELECT 1 FROM cluster_renames WHERE old_name = ?1)",
+            [&c.name, &c.county, &now],
+        )?;
     }
     for t in &tasks.tasks {
         let quantities = serde_json::to_string(&t.quantities)?;

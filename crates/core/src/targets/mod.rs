@@ -18,6 +18,18 @@ pub fn status_label(key: &str) -> &'static str {
     [Status::Met, Status::OnTrack, Status::AtRisk, Status::NoData].into_iter().find(|s| s.key() == key).unwrap_or(Status::NoData).label()
 }
 
+/// How many enterprises of `scope` hold 专精特新 at the end of each of `years`, counted by the
+/// rule of the dashboard's indicator 专精特新中小企业 (the cluster page's column).
+pub fn specialized_by_year(store: &Store, scope: &TargetQuery, years: &[i64]) -> Result<BTreeMap<i64, i64>> {
+    let pool = pool::load(store)?;
+    let basis = LeaderBasis::of(&pool);
+    let members: Vec<&PoolEnterprise> = pool.iter().filter(|e| e.in_scope(scope)).collect();
+    Ok(years
+        .iter()
+        .map(|&y| (y, compute::compute("specialized_sme", &members, y, basis, None).and_then(|c| c.value).unwrap_or(0.0) as i64))
+        .collect())
+}
+
 /// A plan's indicators in plan order, with their targets.
 pub fn plan_indicators(store: &Store, plan: &WorkPlan) -> Result<Vec<Indicator>> {
     indicators::load(store, plan)

@@ -1,7 +1,7 @@
 //! The evaluation report as an official Word document: title, the four sections with their
 //! tables, and a closing line with the date it was judged on.
 use super::{number, with_unit, EvaluationReport};
-use crate::enterprise_plans::docx::{body, heading, official_document, save, table, title};
+use crate::official_docx::{body, heading, official_document, save, table, title};
 use crate::error::Result;
 use crate::ledger::workflow::date_cn;
 use std::path::Path;
