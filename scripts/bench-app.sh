@@ -2,7 +2,8 @@
 # The desktop app's start-up and memory (issue 20), as ratios to an empty Tauri window measured in
 # the same run (src-tauri/examples/empty_window.rs): start to first painted screen under Xvfb, and
 # the proportional memory (PSS) of the app + its WebKit processes with a store of N enterprises open
-# on 企业库. Release builds; median of R runs after one discarded warm-up run (the file cache is warm).
+# on 企业库. Release builds (BENCH_PROFILE=debug to try the script on debug builds); median of R runs
+# after one discarded warm-up run (the file cache is warm).
 # Usage: scripts/bench-app.sh [ROWS (20000)] [REPEAT (3)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,10 +19,12 @@ if [ ${#need[@]} -gt 0 ]; then apt-get install -y -q "${need[@]}" >/dev/null; fi
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 [ -d tests/e2e/node_modules ] || (cd tests/e2e && npm ci --no-fund --no-audit)
 
-echo "==> release 构建（界面、桌面程序、空窗口基线、命令行）"
+PROFILE=${BENCH_PROFILE:-release}
+echo "==> $PROFILE 构建（界面、桌面程序、空窗口基线、命令行）"
 (cd ui && npx vite build >/dev/null)
-cargo build --release -q -p pacesetter-app -p pacesetter-cli --example empty_window
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}/release
+if [ "$PROFILE" = release ]; then build=(--release); else build=(); fi
+cargo build "${build[@]}" -q -p pacesetter-app -p pacesetter-cli --example empty_window
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE
 APP=$TARGET/pacesetter-app
 EMPTY=$TARGET/examples/empty_window
 
@@ -56,7 +59,9 @@ painted_ms() {
     colours=$(xwd -root -silent | convert xwd:- -format %k info: 2>/dev/null || echo 0)
     now=$(date +%s%N)
     [ "$colours" -gt 16 ] && break
-    [ $(( (now - start) / 1000000 )) -gt 60000 ] && { echo "60 秒内没有画出界面：$1" >&2; exit 1; }
+    if [ $(( (now - start) / 1000000 )) -gt 60000 ]; then
+      kill "$RUN_PID" 2>/dev/null; echo "60 秒内没有画出界面：$1" >&2; return 1
+    fi
   done
   kill "$RUN_PID"; wait "$RUN_PID" 2>/dev/null || true; RUN_PID=""
   sleep 1
@@ -78,18 +83,22 @@ pss_kb() {
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "==> 测量（预热 1 次后取 $REPEAT 次中位数）"
-painted_ms "$EMPTY" >/dev/null; painted_ms "$APP" >/dev/null
+painted_ms "$EMPTY" >/dev/null || exit 1
+painted_ms "$APP" >/dev/null || exit 1
 empty_ms=() app_ms=() empty_kb=() app_kb=()
 for _ in $(seq "$REPEAT"); do
-  empty_ms+=("$(painted_ms "$EMPTY")"); app_ms+=("$(painted_ms "$APP")")
-  empty_kb+=("$(pss_kb "$EMPTY" 0)"); app_kb+=("$(pss_kb "$APP" 1)")
+  ms=$(painted_ms "$EMPTY") || exit 1; empty_ms+=("$ms")
+  ms=$(painted_ms "$APP") || exit 1; app_ms+=("$ms")
+  kb=$(pss_kb "$EMPTY" 0) || exit 1; empty_kb+=("$kb")
+  kb=$(pss_kb "$APP" 1) || exit 1; app_kb+=("$kb")
 done
 E_MS=$(echo "${empty_ms[*]}" | median); A_MS=$(echo "${app_ms[*]}" | median)
 E_KB=$(echo "${empty_kb[*]}" | median); A_KB=$(echo "${app_kb[*]}" | median)
-python3 - "$E_MS" "$A_MS" "$E_KB" "$A_KB" "$ROWS" <<'PY'
+python3 - "$E_MS" "$A_MS" "$E_KB" "$A_KB" "$ROWS" "$PROFILE" <<'PY'
 import sys
-e_ms, a_ms, e_kb, a_kb, rows = map(int, sys.argv[1:])
-print(f"桌面程序（release，Xvfb，{rows} 家企业的数据库）       空 Tauri 窗口     本程序      比值")
+e_ms, a_ms, e_kb, a_kb, rows = map(int, sys.argv[1:6])
+profile = sys.argv[6]
+print(f"桌面程序（{profile}，Xvfb，{rows} 家企业的数据库）       空 Tauri 窗口     本程序      比值")
 print(f"启动到首屏画出                                  {e_ms:8d} ms {a_ms:8d} ms {a_ms / e_ms:8.2f} ×")
 print(f"内存（程序 + WebKit 进程 PSS，本程序停在企业库）     {e_kb / 1024:8.1f} MB {a_kb / 1024:8.1f} MB {a_kb / e_kb:8.2f} ×")
 PY
