@@ -11,6 +11,7 @@ pub mod enterprise_plans;
 pub mod fingerprint;
 pub mod ledger;
 pub mod pool;
+pub mod qualifications;
 pub mod reference;
 pub mod sheet;
 pub mod store;

@@ -1,0 +1,18 @@
+//! 资质认定: qualifications as certificates (创新型中小企业, 专精特新, “小巨人”, 高新技术企业 …) with level,
+//! 认定时间, 有效期至, 复核 and 撤销; the catalogue of kinds, the rule of validity every count uses, and
+//! the certificates about to expire. The enterprises' four flag columns are a summary (migration 0015).
+mod certificates;
+mod dates;
+mod expiring;
+mod kinds;
+
+pub use certificates::{
+    add_qualification, delete_qualification, qualifications_of, restore_qualification, review_qualification, revoke_qualification,
+    update_qualification, Qualification, QualificationInput, ReviewInput, RevokeInput,
+};
+pub use dates::{ends_on, reference_day, review_result, valid_sql, Validity, LIVE_SQL, REVIEW_RESULTS};
+pub use expiring::{expiring, ExpiringQualification};
+pub use kinds::{add_kind, builtin_name, kinds, resolve_kind, KindInput, QualificationKind};
+
+#[cfg(test)]
+mod tests;
