@@ -91,7 +91,7 @@ pub(crate) fn filter(conn: &rusqlite::Connection, q: &EnterpriseQuery) -> Result
         match q.qualification_year {
             // valid in that year (see crate::qualifications: the rule of validity)
             Some(y) => {
-                let day = crate::qualifications::reference_day(y, chrono::Local::now().date_naive()).format("%Y-%m-%d").to_string();
+                let day = crate::qualifications::reference_day(y, crate::qualifications::today()).format("%Y-%m-%d").to_string();
                 // an ISO date we made: safe as a literal
                 let valid = crate::qualifications::valid_sql("q", &format!("'{day}'"));
                 f.add(&format!("EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = e.id AND {kind_sql} AND {valid})"), kind_params);

@@ -119,7 +119,7 @@ fn status(q: &Qualification, today: &str) -> &'static str {
 }
 
 fn select(conn: &Connection, filter: &str, param: i64) -> Result<Vec<Qualification>> {
-    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let today = super::dates::today().format("%Y-%m-%d").to_string();
     let sql = format!(
         "SELECT {COLUMNS}, {} FROM qualifications q JOIN qualification_kinds k ON k.name = q.kind WHERE {filter}
          ORDER BY q.deleted_at IS NOT NULL, k.sort, k.id, coalesce(q.obtained_on, '') DESC, q.id DESC",
@@ -146,6 +146,16 @@ fn uscc_of(conn: &Connection, enterprise_id: i64) -> Result<String> {
     conn.query_row("SELECT uscc FROM enterprises WHERE id = ?1", [enterprise_id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| CoreError::NotFound(format!("没有编号为 {enterprise_id} 的企业，可能已被删除")))
+}
+
+/// The id of the enterprise with this 统一社会信用代码 (for the command line).
+pub fn enterprise_by_uscc(store: &Store, uscc: &str) -> Result<i64> {
+    let code = crate::enterprise::uscc::normalize(uscc);
+    store
+        .conn
+        .query_row("SELECT id FROM enterprises WHERE uscc = ?1", [&code], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| CoreError::NotFound(format!("企业库中没有统一社会信用代码为 {code} 的企业")))
 }
 
 /// The audit key of a certificate: enterprise USCC / kind #id.

@@ -61,6 +61,11 @@ pub(crate) fn add_years(date: &str, years: i64) -> Option<String> {
     Some(format!("{}{rest}", y + years))
 }
 
+/// Today on this computer's clock (what the counts of the current year look at).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// The day a count for `year` looks at: today in the current year, otherwise 31 December.
 pub fn reference_day(year: i64, today: NaiveDate) -> NaiveDate {
     if year == today.year() as i64 {

@@ -7,10 +7,10 @@ mod expiring;
 mod kinds;
 
 pub use certificates::{
-    add_qualification, delete_qualification, qualifications_of, restore_qualification, review_qualification, revoke_qualification,
+    add_qualification, delete_qualification, enterprise_by_uscc, qualifications_of, restore_qualification, review_qualification, revoke_qualification,
     update_qualification, Qualification, QualificationInput, ReviewInput, RevokeInput,
 };
-pub use dates::{ends_on, reference_day, review_result, valid_sql, Validity, LIVE_SQL, REVIEW_RESULTS};
+pub use dates::{ends_on, reference_day, review_result, today, valid_sql, Validity, LIVE_SQL, REVIEW_RESULTS};
 pub use expiring::{expiring, ExpiringQualification};
 pub use kinds::{add_kind, builtin_name, kinds, resolve_kind, KindInput, QualificationKind};
 

@@ -179,7 +179,7 @@ mod tests {
         let e = &pool[0];
         let stages: Vec<_> = e.stages.iter().map(|c| (c.old.as_deref(), c.new.as_deref())).collect();
         assert_eq!(stages, vec![(None, Some("股改中")), (Some("股改中"), Some("已股改"))]);
-        let today = chrono::Local::now().date_naive();
+        let today = crate::qualifications::today();
         assert!(e.specialized.valid_in(2024, today).is_some(), "a year with the flag blank became a certificate");
         assert!(e.specialized.valid_in(2022, today).is_none(), "not yet obtained");
         assert!(e.little_giant.valid_in(2024, today).is_none());
