@@ -8,6 +8,7 @@ pub mod importing;
 pub mod ledger;
 pub mod plans;
 pub mod print;
+pub mod qualifications;
 pub mod reference;
 pub mod settings;
 pub mod targets;
