@@ -214,3 +214,43 @@ fn the_bureau_adds_a_kind_audited_and_names_are_unique() {
     assert_eq!(resolve_kind(&s.conn, "冠军培育").unwrap().name, "河北省制造业单项冠军培育企业");
 }
 
+
+#[test]
+fn imports_read_the_dates_and_review_columns_and_our_export_reads_back_unchanged() {
+    let mut s = Store::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("南和区资质.xlsx");
+    let code = crate::enterprise::uscc::with_check_digit("91130527MA0ABCDE1");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let rows = [
+        ["企业名称", "统一社会信用代码", "县（市、区）", "专精特新企业", "专精特新认定时间", "专精特新复核时间", "专精特新复核结果", "高新技术企业", "高新技术企业认定时间", "高新技术企业有效期"],
+        ["邢台甲机械有限公司", code.as_str(), "南和区", "是", "2021年6月", "2024-05", "复核通过", "是", "2022-11-15", "2025-11-14"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    crate::enterprise::import::commit(&mut s, &path, &Default::default()).unwrap();
+    let id = enterprise_by_uscc(&s, &code).unwrap();
+    let got: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+        qualifications_of(&s, id, false).unwrap().into_iter().map(|q| (q.short_name, q.obtained_on, q.valid_until, q.review_result)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("专精特新".into(), Some("2021-06".into()), Some("2027-06".into()), Some("通过".into())),
+            ("高新".into(), Some("2022-11-15".into()), Some("2025-11-14".into()), None),
+        ],
+        "复核通过 without a 有效期 column moves the end one period on"
+    );
+    // our own export reads back with 0 changes, certificates included
+    let out = dir.path().join("企业库.xlsx");
+    crate::enterprise::export::export_enterprises(&s, &out, &EnterpriseQuery::default()).unwrap();
+    let p = crate::enterprise::import::preview(&s, &out, &Default::default()).unwrap();
+    assert_eq!((p.report.inserted, p.report.updated, p.report.unchanged), (0, 0, 1), "{:?}", p.changed_rows);
+    let before = qualifications_of(&s, id, false).unwrap();
+    crate::enterprise::import::commit(&mut s, &out, &Default::default()).unwrap();
+    assert_eq!(qualifications_of(&s, id, false).unwrap(), before);
+}
