@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SAMPLES, byTestId, importFile, screenshot, selectOption, startApp, stopApp, waitForContent, waitForText } from "../lib.mjs";
+import { SAMPLES, byTestId, fillInput, importFile, screenshot, selectOption, startApp, stopApp, waitForContent, waitForText } from "../lib.mjs";
 
 let browser;
 let name = "";
@@ -20,17 +20,6 @@ const shot = async (file) => {
   await screenshot(browser, file);
 };
 const clickId = (id) => browser.execute((i) => document.querySelector(`[data-testid="${i}"]`).click(), id);
-/** Types into the el-input whose wrapper has the test id. */
-const type = (id, text) =>
-  browser.execute(
-    (i, v) => {
-      const el = document.querySelector(`[data-testid="${i}"] input`);
-      el.value = v;
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    },
-    id,
-    text,
-  );
 const month = new Date().toISOString().slice(0, 7);
 
 test("import the 南和 sample and open an enterprise", async () => {
@@ -50,8 +39,8 @@ test("add a 科技型中小企业 certificate: valid, its end from the kind's va
   await clickId("qualification-add");
   await waitForContent(browser, "qualification-form", "资质类别");
   await selectOption(browser, "qualification-kind", "科技型中小企业");
-  await type("qualification-obtained", month);
-  await type("qualification-number", "202613050000123");
+  await fillInput(browser, "qualification-obtained", month);
+  await fillInput(browser, "qualification-number", "202613050000123");
   await shot("qualifications-add-dialog");
   await clickId("qualification-save");
   const table = await waitForContent(browser, "qualifications-table", "科技型中小企业");

@@ -43,6 +43,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
     let operator = store.operator()?;
     let now = now_text();
     let tx = store.conn.transaction()?;
+    crate::qualifications::pause_following(&tx)?;
     let row: Option<(String, String, Option<String>, Option<String>)> = tx
         .query_row("SELECT direction, sender, undone_at, undo_data FROM exchange_packages WHERE id = ?1", [package_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
@@ -154,6 +155,7 @@ pub fn undo_package(store: &mut Store, package_id: i64) -> Result<UndoPackageRep
     tx.execute("UPDATE exchange_packages SET undone_at = ?1 WHERE id = ?2", rusqlite::params![now, package_id])?;
     let text = format!("删除 {}，恢复 {}，保留 {}", report.removed, report.reverted, report.kept);
     audit::record(&tx, &stamp, audit::Entry::row("undo", "exchange_packages", &package_id.to_string()).values(None, Some(&text)))?;
+    crate::qualifications::resume_following(&tx)?;
     tx.commit()?;
     Ok(report)
 }

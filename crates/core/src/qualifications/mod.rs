@@ -14,5 +14,17 @@ pub use dates::{ends_on, reference_day, review_result, today, valid_sql, Validit
 pub use expiring::{expiring, ExpiringQualification};
 pub use kinds::{add_kind, builtin_name, kinds, resolve_kind, KindInput, QualificationKind};
 
+/// While a data package is written or undone it brings (or takes) the certificates and the
+/// summary columns both: neither may follow the other then (see migration 0015).
+pub(crate) fn pause_following(conn: &rusqlite::Connection) -> crate::Result<()> {
+    conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('qualifications_follow_paused', '1')", [])?;
+    Ok(())
+}
+
+pub(crate) fn resume_following(conn: &rusqlite::Connection) -> crate::Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = 'qualifications_follow_paused'", [])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,8 @@
 -- summary column written (form, import, import undo, batch edit, 回收站, exchange) → the latest live
 -- certificate follows, a new one when the 认定时间 written is after the latest one's 有效期至, and
 -- clearing the flag removes a certificate that only the flag had made, otherwise revokes it.
+-- A data package brings the certificates and the summary both: while one is written or undone
+-- (setting qualifications_follow_paused) neither side follows the other.
 CREATE TABLE qualification_kinds (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,                  -- 专精特新中小企业 …
@@ -88,7 +90,7 @@ FROM enterprises WHERE innovative_sme = 1 OR (innovative_sme IS NULL AND innovat
 UPDATE enterprises SET innovative_sme = 1, innovative_sme_on = CAST(innovative_sme_year AS TEXT), innovative_sme_until = (SELECT CAST(CAST(substr(CAST(innovative_sme_year AS TEXT), 1, 4) AS INTEGER) + 1 * validity_years AS TEXT) || substr(CAST(innovative_sme_year AS TEXT), 5) FROM qualification_kinds WHERE name = '创新型中小企业') WHERE innovative_sme = 1 OR (innovative_sme IS NULL AND innovative_sme_year IS NOT NULL);
 
 -- 专精特新中小企业: the summary follows its certificates.
-CREATE TRIGGER qualifications_summary_specialized_insert AFTER INSERT ON qualifications WHEN NEW.kind = '专精特新中小企业'
+CREATE TRIGGER qualifications_summary_specialized_insert AFTER INSERT ON qualifications WHEN (NEW.kind = '专精特新中小企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET specialized = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     specialized_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -96,7 +98,7 @@ BEGIN
     specialized_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), specialized_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_specialized_update AFTER UPDATE ON qualifications WHEN NEW.kind = '专精特新中小企业' OR OLD.kind = '专精特新中小企业'
+CREATE TRIGGER qualifications_summary_specialized_update AFTER UPDATE ON qualifications WHEN (NEW.kind = '专精特新中小企业' OR OLD.kind = '专精特新中小企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET specialized = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     specialized_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -110,7 +112,7 @@ BEGIN
     specialized_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), specialized_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = OLD.enterprise_id AND OLD.enterprise_id IS NOT NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_specialized_delete AFTER DELETE ON qualifications WHEN OLD.kind = '专精特新中小企业'
+CREATE TRIGGER qualifications_summary_specialized_delete AFTER DELETE ON qualifications WHEN (OLD.kind = '专精特新中小企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET specialized = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     specialized_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -119,7 +121,7 @@ BEGIN
   WHERE id = OLD.enterprise_id;
 END;
 -- 专精特新中小企业: the certificate follows the summary columns.
-CREATE TRIGGER enterprises_specialized_on_insert AFTER INSERT ON enterprises WHEN (NEW.specialized IS 1 OR (NEW.specialized IS NULL AND NEW.specialized_year IS NOT NULL))
+CREATE TRIGGER enterprises_specialized_on_insert AFTER INSERT ON enterprises WHEN (NEW.specialized IS 1 OR (NEW.specialized IS NULL AND NEW.specialized_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
   SELECT NEW.id, '专精特新中小企业', (SELECT default_level FROM qualification_kinds WHERE name = '专精特新中小企业'), (CASE WHEN NEW.specialized_year IS NULL THEN NEW.specialized_on
@@ -132,7 +134,7 @@ BEGIN
   WHERE (NEW.specialized IS 1 OR (NEW.specialized IS NULL AND NEW.specialized_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.id AND kind = '专精特新中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL);
 END;
 CREATE TRIGGER enterprises_specialized_columns AFTER UPDATE OF specialized, specialized_year, specialized_on, specialized_until, specialized_review_on, specialized_review_result ON enterprises
-WHEN NEW.specialized IS NOT OLD.specialized OR NEW.specialized_year IS NOT OLD.specialized_year OR NEW.specialized_on IS NOT OLD.specialized_on OR NEW.specialized_until IS NOT OLD.specialized_until OR NEW.specialized_review_on IS NOT OLD.specialized_review_on OR NEW.specialized_review_result IS NOT OLD.specialized_review_result
+WHEN (NEW.specialized IS NOT OLD.specialized OR NEW.specialized_year IS NOT OLD.specialized_year OR NEW.specialized_on IS NOT OLD.specialized_on OR NEW.specialized_until IS NOT OLD.specialized_until OR NEW.specialized_review_on IS NOT OLD.specialized_review_on OR NEW.specialized_review_result IS NOT OLD.specialized_review_result) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   -- a 认定时间 after the latest certificate's end: a new recognition
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
@@ -208,7 +210,7 @@ BEGIN
 END;
 
 -- 专精特新“小巨人”企业: the summary follows its certificates.
-CREATE TRIGGER qualifications_summary_little_giant_insert AFTER INSERT ON qualifications WHEN NEW.kind = '专精特新“小巨人”企业'
+CREATE TRIGGER qualifications_summary_little_giant_insert AFTER INSERT ON qualifications WHEN (NEW.kind = '专精特新“小巨人”企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET little_giant = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     little_giant_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -216,7 +218,7 @@ BEGIN
     little_giant_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), little_giant_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_little_giant_update AFTER UPDATE ON qualifications WHEN NEW.kind = '专精特新“小巨人”企业' OR OLD.kind = '专精特新“小巨人”企业'
+CREATE TRIGGER qualifications_summary_little_giant_update AFTER UPDATE ON qualifications WHEN (NEW.kind = '专精特新“小巨人”企业' OR OLD.kind = '专精特新“小巨人”企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET little_giant = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     little_giant_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -230,7 +232,7 @@ BEGIN
     little_giant_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), little_giant_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = OLD.enterprise_id AND OLD.enterprise_id IS NOT NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_little_giant_delete AFTER DELETE ON qualifications WHEN OLD.kind = '专精特新“小巨人”企业'
+CREATE TRIGGER qualifications_summary_little_giant_delete AFTER DELETE ON qualifications WHEN (OLD.kind = '专精特新“小巨人”企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET little_giant = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     little_giant_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -239,7 +241,7 @@ BEGIN
   WHERE id = OLD.enterprise_id;
 END;
 -- 专精特新“小巨人”企业: the certificate follows the summary columns.
-CREATE TRIGGER enterprises_little_giant_on_insert AFTER INSERT ON enterprises WHEN (NEW.little_giant IS 1 OR (NEW.little_giant IS NULL AND NEW.little_giant_year IS NOT NULL))
+CREATE TRIGGER enterprises_little_giant_on_insert AFTER INSERT ON enterprises WHEN (NEW.little_giant IS 1 OR (NEW.little_giant IS NULL AND NEW.little_giant_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
   SELECT NEW.id, '专精特新“小巨人”企业', (SELECT default_level FROM qualification_kinds WHERE name = '专精特新“小巨人”企业'), (CASE WHEN NEW.little_giant_year IS NULL THEN NEW.little_giant_on
@@ -252,7 +254,7 @@ BEGIN
   WHERE (NEW.little_giant IS 1 OR (NEW.little_giant IS NULL AND NEW.little_giant_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.id AND kind = '专精特新“小巨人”企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL);
 END;
 CREATE TRIGGER enterprises_little_giant_columns AFTER UPDATE OF little_giant, little_giant_year, little_giant_on, little_giant_until, little_giant_review_on, little_giant_review_result ON enterprises
-WHEN NEW.little_giant IS NOT OLD.little_giant OR NEW.little_giant_year IS NOT OLD.little_giant_year OR NEW.little_giant_on IS NOT OLD.little_giant_on OR NEW.little_giant_until IS NOT OLD.little_giant_until OR NEW.little_giant_review_on IS NOT OLD.little_giant_review_on OR NEW.little_giant_review_result IS NOT OLD.little_giant_review_result
+WHEN (NEW.little_giant IS NOT OLD.little_giant OR NEW.little_giant_year IS NOT OLD.little_giant_year OR NEW.little_giant_on IS NOT OLD.little_giant_on OR NEW.little_giant_until IS NOT OLD.little_giant_until OR NEW.little_giant_review_on IS NOT OLD.little_giant_review_on OR NEW.little_giant_review_result IS NOT OLD.little_giant_review_result) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   -- a 认定时间 after the latest certificate's end: a new recognition
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
@@ -328,7 +330,7 @@ BEGIN
 END;
 
 -- 高新技术企业: the summary follows its certificates.
-CREATE TRIGGER qualifications_summary_high_tech_insert AFTER INSERT ON qualifications WHEN NEW.kind = '高新技术企业'
+CREATE TRIGGER qualifications_summary_high_tech_insert AFTER INSERT ON qualifications WHEN (NEW.kind = '高新技术企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET high_tech = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     high_tech_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -336,7 +338,7 @@ BEGIN
     high_tech_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), high_tech_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_high_tech_update AFTER UPDATE ON qualifications WHEN NEW.kind = '高新技术企业' OR OLD.kind = '高新技术企业'
+CREATE TRIGGER qualifications_summary_high_tech_update AFTER UPDATE ON qualifications WHEN (NEW.kind = '高新技术企业' OR OLD.kind = '高新技术企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET high_tech = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     high_tech_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -350,7 +352,7 @@ BEGIN
     high_tech_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), high_tech_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = OLD.enterprise_id AND OLD.enterprise_id IS NOT NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_high_tech_delete AFTER DELETE ON qualifications WHEN OLD.kind = '高新技术企业'
+CREATE TRIGGER qualifications_summary_high_tech_delete AFTER DELETE ON qualifications WHEN (OLD.kind = '高新技术企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET high_tech = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     high_tech_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -359,7 +361,7 @@ BEGIN
   WHERE id = OLD.enterprise_id;
 END;
 -- 高新技术企业: the certificate follows the summary columns.
-CREATE TRIGGER enterprises_high_tech_on_insert AFTER INSERT ON enterprises WHEN (NEW.high_tech IS 1 OR (NEW.high_tech IS NULL AND NEW.high_tech_year IS NOT NULL))
+CREATE TRIGGER enterprises_high_tech_on_insert AFTER INSERT ON enterprises WHEN (NEW.high_tech IS 1 OR (NEW.high_tech IS NULL AND NEW.high_tech_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
   SELECT NEW.id, '高新技术企业', (SELECT default_level FROM qualification_kinds WHERE name = '高新技术企业'), (CASE WHEN NEW.high_tech_year IS NULL THEN NEW.high_tech_on
@@ -372,7 +374,7 @@ BEGIN
   WHERE (NEW.high_tech IS 1 OR (NEW.high_tech IS NULL AND NEW.high_tech_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.id AND kind = '高新技术企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL);
 END;
 CREATE TRIGGER enterprises_high_tech_columns AFTER UPDATE OF high_tech, high_tech_year, high_tech_on, high_tech_until, high_tech_review_on, high_tech_review_result ON enterprises
-WHEN NEW.high_tech IS NOT OLD.high_tech OR NEW.high_tech_year IS NOT OLD.high_tech_year OR NEW.high_tech_on IS NOT OLD.high_tech_on OR NEW.high_tech_until IS NOT OLD.high_tech_until OR NEW.high_tech_review_on IS NOT OLD.high_tech_review_on OR NEW.high_tech_review_result IS NOT OLD.high_tech_review_result
+WHEN (NEW.high_tech IS NOT OLD.high_tech OR NEW.high_tech_year IS NOT OLD.high_tech_year OR NEW.high_tech_on IS NOT OLD.high_tech_on OR NEW.high_tech_until IS NOT OLD.high_tech_until OR NEW.high_tech_review_on IS NOT OLD.high_tech_review_on OR NEW.high_tech_review_result IS NOT OLD.high_tech_review_result) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   -- a 认定时间 after the latest certificate's end: a new recognition
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
@@ -448,7 +450,7 @@ BEGIN
 END;
 
 -- 创新型中小企业: the summary follows its certificates.
-CREATE TRIGGER qualifications_summary_innovative_sme_insert AFTER INSERT ON qualifications WHEN NEW.kind = '创新型中小企业'
+CREATE TRIGGER qualifications_summary_innovative_sme_insert AFTER INSERT ON qualifications WHEN (NEW.kind = '创新型中小企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET innovative_sme = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     innovative_sme_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -456,7 +458,7 @@ BEGIN
     innovative_sme_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), innovative_sme_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_innovative_sme_update AFTER UPDATE ON qualifications WHEN NEW.kind = '创新型中小企业' OR OLD.kind = '创新型中小企业'
+CREATE TRIGGER qualifications_summary_innovative_sme_update AFTER UPDATE ON qualifications WHEN (NEW.kind = '创新型中小企业' OR OLD.kind = '创新型中小企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET innovative_sme = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     innovative_sme_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = NEW.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -470,7 +472,7 @@ BEGIN
     innovative_sme_review_on = (SELECT review_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), innovative_sme_review_result = (SELECT review_result FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1)
   WHERE id = OLD.enterprise_id AND OLD.enterprise_id IS NOT NEW.enterprise_id;
 END;
-CREATE TRIGGER qualifications_summary_innovative_sme_delete AFTER DELETE ON qualifications WHEN OLD.kind = '创新型中小企业'
+CREATE TRIGGER qualifications_summary_innovative_sme_delete AFTER DELETE ON qualifications WHEN (OLD.kind = '创新型中小企业') AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   UPDATE enterprises SET innovative_sme = EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL),
     innovative_sme_year = CAST(substr((SELECT obtained_on FROM qualifications WHERE enterprise_id = OLD.enterprise_id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL ORDER BY coalesce(obtained_on, '') DESC, id DESC LIMIT 1), 1, 4) AS INTEGER),
@@ -479,7 +481,7 @@ BEGIN
   WHERE id = OLD.enterprise_id;
 END;
 -- 创新型中小企业: the certificate follows the summary columns.
-CREATE TRIGGER enterprises_innovative_sme_on_insert AFTER INSERT ON enterprises WHEN (NEW.innovative_sme IS 1 OR (NEW.innovative_sme IS NULL AND NEW.innovative_sme_year IS NOT NULL))
+CREATE TRIGGER enterprises_innovative_sme_on_insert AFTER INSERT ON enterprises WHEN (NEW.innovative_sme IS 1 OR (NEW.innovative_sme IS NULL AND NEW.innovative_sme_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
   SELECT NEW.id, '创新型中小企业', (SELECT default_level FROM qualification_kinds WHERE name = '创新型中小企业'), (CASE WHEN NEW.innovative_sme_year IS NULL THEN NEW.innovative_sme_on
@@ -492,7 +494,7 @@ BEGIN
   WHERE (NEW.innovative_sme IS 1 OR (NEW.innovative_sme IS NULL AND NEW.innovative_sme_year IS NOT NULL)) AND NOT EXISTS (SELECT 1 FROM qualifications WHERE enterprise_id = NEW.id AND kind = '创新型中小企业' AND revoked_on IS NULL AND review_result IS NOT '未通过' AND deleted_at IS NULL);
 END;
 CREATE TRIGGER enterprises_innovative_sme_columns AFTER UPDATE OF innovative_sme, innovative_sme_year, innovative_sme_on, innovative_sme_until, innovative_sme_review_on, innovative_sme_review_result ON enterprises
-WHEN NEW.innovative_sme IS NOT OLD.innovative_sme OR NEW.innovative_sme_year IS NOT OLD.innovative_sme_year OR NEW.innovative_sme_on IS NOT OLD.innovative_sme_on OR NEW.innovative_sme_until IS NOT OLD.innovative_sme_until OR NEW.innovative_sme_review_on IS NOT OLD.innovative_sme_review_on OR NEW.innovative_sme_review_result IS NOT OLD.innovative_sme_review_result
+WHEN (NEW.innovative_sme IS NOT OLD.innovative_sme OR NEW.innovative_sme_year IS NOT OLD.innovative_sme_year OR NEW.innovative_sme_on IS NOT OLD.innovative_sme_on OR NEW.innovative_sme_until IS NOT OLD.innovative_sme_until OR NEW.innovative_sme_review_on IS NOT OLD.innovative_sme_review_on OR NEW.innovative_sme_review_result IS NOT OLD.innovative_sme_review_result) AND NOT EXISTS (SELECT 1 FROM settings WHERE key = 'qualifications_follow_paused')
 BEGIN
   -- a 认定时间 after the latest certificate's end: a new recognition
   INSERT INTO qualifications(enterprise_id, kind, level, obtained_on, valid_until, review_on, review_result, source, created_at, updated_at)
