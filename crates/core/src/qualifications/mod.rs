@@ -26,5 +26,10 @@ pub(crate) fn resume_following(conn: &rusqlite::Connection) -> crate::Result<()>
     Ok(())
 }
 
+/// The enterprise's certificates other than those its flag columns made (source 企业信息).
+pub(crate) fn entered_count(conn: &rusqlite::Connection, enterprise_id: i64) -> crate::Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM qualifications WHERE enterprise_id = ?1 AND source != '企业信息'", [enterprise_id], |r| r.get(0))?)
+}
+
 #[cfg(test)]
 mod tests;
