@@ -48,6 +48,8 @@ enum Command {
     Delete(commands::trash::DeleteArgs),
     /// 回收站：列出、恢复、彻底删除已删除的企业
     Trash(commands::trash::TrashArgs),
+    /// 资质认定：列出、添加、复核、撤销企业的资质证书，即将到期的证书，资质类别
+    Qualifications(commands::qualifications::QualificationsArgs),
     /// 检查数据库（完整性、外键、版本）
     Check(commands::check::CheckArgs),
     /// 备份数据库到文件（在线备份，可在程序运行时进行）
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
         Command::Clusters(a) => (commands::clusters::run(&db, &a), a.json),
         Command::Delete(a) => (commands::trash::delete(&db, &a), a.json),
         Command::Trash(a) => (commands::trash::run(&db, &a), a.json),
+        Command::Qualifications(a) => (commands::qualifications::run(&db, &a), a.json),
         Command::Check(a) => (commands::check::run(&db, &a), a.json),
         Command::Backup(a) => (commands::backup::backup(&db, &a), a.json),
         Command::Restore(a) => (commands::backup::restore(&db, &a), a.json),

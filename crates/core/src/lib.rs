@@ -13,6 +13,7 @@ pub mod fingerprint;
 pub mod ledger;
 pub mod official_docx;
 pub mod pool;
+pub mod qualifications;
 pub mod reference;
 pub mod sheet;
 pub mod store;

@@ -10,6 +10,7 @@ pub mod ledger;
 pub mod lists;
 pub mod plans;
 pub mod print;
+pub mod qualifications;
 pub mod reference;
 pub mod settings;
 pub mod targets;

@@ -28,7 +28,12 @@ reform_date: string | null,
 /**
  * 上市时间 (the board is `target_board`): same forms.
  */
-listed_date: string | null, specialized: boolean | null, specialized_year: number | null, little_giant: boolean | null, little_giant_year: number | null, high_tech: boolean | null, high_tech_year: number | null, innovative_sme: boolean | null, innovative_sme_year: number | null, white_list: boolean | null, eco_positive_list: boolean | null, notes: string | null, 
+listed_date: string | null, specialized: boolean | null, specialized_year: number | null, 
+/**
+ * 认定时间, 有效期至, 复核时间 (ISO date, month or year) and 复核结果 of the latest live certificate:
+ * a summary the 资质认定 records keep (writing it changes the latest certificate).
+ */
+specialized_on: string | null, specialized_until: string | null, specialized_review_on: string | null, specialized_review_result: string | null, little_giant: boolean | null, little_giant_year: number | null, little_giant_on: string | null, little_giant_until: string | null, little_giant_review_on: string | null, little_giant_review_result: string | null, high_tech: boolean | null, high_tech_year: number | null, high_tech_on: string | null, high_tech_until: string | null, high_tech_review_on: string | null, high_tech_review_result: string | null, innovative_sme: boolean | null, innovative_sme_year: number | null, innovative_sme_on: string | null, innovative_sme_until: string | null, innovative_sme_review_on: string | null, innovative_sme_review_result: string | null, white_list: boolean | null, eco_positive_list: boolean | null, notes: string | null, 
 /**
  * Columns of county sheets that have no field, by header text.
  */

@@ -11,7 +11,8 @@ export type EnterpriseQuery = { search?: string, county?: string, cluster?: stri
  */
 qualifications?: Array<string>, 
 /**
- * With `qualifications`: each obtained in this year.
+ * With `qualifications`: each held by a certificate valid in this year (on 31 December, or
+ * today for the current year); without it: held now (not revoked, not failed at 复核).
  */
 qualification_year?: number, 
 /**
@@ -57,4 +58,8 @@ rd_ratio_min?: number, rd_ratio_max?: number,
 /**
  * No figures recorded for this year.
  */
-missing_figures?: number, offset?: number, limit?: number, };
+missing_figures?: number, 
+/**
+ * 统一社会信用代码 missing or failing its check character.
+ */
+missing_uscc?: boolean, offset?: number, limit?: number, };

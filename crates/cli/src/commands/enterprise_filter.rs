@@ -13,10 +13,10 @@ pub struct FilterArgs {
     /// 特色产业集群
     #[arg(long)]
     pub cluster: Option<String>,
-    /// 具备该资质（专精特新、小巨人、高新、创新型；可重复，须同时具备）
+    /// 持有该资质（专精特新、小巨人、高新、创新型、科技型 … 或资质类别的全称；可重复，须同时具备）
     #[arg(long = "qualification")]
     pub qualifications: Vec<String>,
-    /// 与 --qualification 同用：该资质在此年认定
+    /// 与 --qualification 同用：持有在此年有效的证书（往年看 12 月 31 日，本年看今天）
     #[arg(long)]
     pub qualification_year: Option<i64>,
     /// 在上市培育库（入库企业）
@@ -70,6 +70,9 @@ pub struct FilterArgs {
     /// 该年度没有年度数据
     #[arg(long)]
     pub missing_figures: Option<i64>,
+    /// 统一社会信用代码缺失或校验位错误
+    #[arg(long)]
+    pub missing_uscc: bool,
 }
 
 fn either(yes: bool, no: bool) -> Option<bool> {
@@ -107,6 +110,7 @@ impl FilterArgs {
             rd_ratio_min: self.rd_ratio_min,
             rd_ratio_max: self.rd_ratio_max,
             missing_figures: self.missing_figures,
+            missing_uscc: self.missing_uscc.then_some(true),
             ..Default::default()
         }
     }

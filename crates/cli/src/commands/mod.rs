@@ -15,6 +15,7 @@ pub mod list;
 pub mod package;
 pub mod package_bench;
 pub mod plan;
+pub mod qualifications;
 pub mod report;
 pub mod targets;
 pub mod trash;

@@ -56,7 +56,8 @@ pub struct EnterpriseQuery {
     /// innovative_sme (or 专精特新, 小巨人, 高新, 创新型).
     #[ts(optional)]
     pub qualifications: Option<Vec<String>>,
-    /// With `qualifications`: each obtained in this year.
+    /// With `qualifications`: each held by a certificate valid in this year (on 31 December, or
+    /// today for the current year); without it: held now (not revoked, not failed at 复核).
     #[ts(optional)]
     pub qualification_year: Option<i64>,
     /// In the 上市培育库 (true) or not (false: 否 or not filled in).
@@ -100,6 +101,9 @@ pub struct EnterpriseQuery {
     /// No figures recorded for this year.
     #[ts(optional)]
     pub missing_figures: Option<i64>,
+    /// 统一社会信用代码 missing or failing its check character.
+    #[ts(optional)]
+    pub missing_uscc: Option<bool>,
     #[serde(flatten)]
     #[ts(flatten)]
     pub paging: Paging,
@@ -154,7 +158,7 @@ fn row_from(r: &rusqlite::Row) -> rusqlite::Result<EnterpriseRow> {
 
 /// One page of the pool, ordered by county then name.
 pub fn list_enterprises(store: &Store, q: &EnterpriseQuery) -> Result<EnterprisePage> {
-    let f = filter(q)?;
+    let f = filter(&store.conn, q)?;
     let total = f.count(&store.conn, "enterprises e")?;
     let params = f.page_params(&q.paging);
     let where_sql = f.where_sql();
@@ -175,7 +179,7 @@ pub fn list_enterprises(store: &Store, q: &EnterpriseQuery) -> Result<Enterprise
 /// The ids of every enterprise the query matches (all pages), in the list's order: what a batch
 /// edit of “全选符合条件的企业” changes.
 pub fn matching_ids(store: &Store, q: &EnterpriseQuery) -> Result<Vec<i64>> {
-    let f = filter(q)?;
+    let f = filter(&store.conn, q)?;
     let sql = format!(
         "SELECT e.id FROM enterprises e LEFT JOIN counties c ON c.name = e.county{} ORDER BY c.sort, e.county, e.id",
         f.where_sql()

@@ -1,6 +1,7 @@
 //! The WHERE clause of the enterprise list: free text, county and cluster, qualifications (with the
 //! year obtained), the lists (入库, 领跑者 with batch and level, 白名单, 正面清单), 上市进度, 拟上市板块,
-//! 梯队, figure ranges for a year, and missing figures; every given filter must hold.
+//! 梯队, figure ranges for a year, missing figures and a missing or wrong 统一社会信用代码; every given
+//! filter must hold. A qualification with a year means a certificate valid in that year.
 use super::EnterpriseQuery;
 use crate::enterprise::vocab;
 use crate::error::{CoreError, Result};
@@ -74,7 +75,7 @@ fn figure_bound(f: &mut Filter, column: &str, op: &str, bound: Option<f64>, year
 }
 
 /// The filter of a query, or why a value cannot be a filter.
-pub(crate) fn filter(q: &EnterpriseQuery) -> Result<Filter> {
+pub(crate) fn filter(conn: &rusqlite::Connection, q: &EnterpriseQuery) -> Result<Filter> {
     let mut f = Filter::default();
     if let Some(s) = given(&q.search) {
         let prefix = like_escape(&s.to_uppercase());
@@ -82,11 +83,20 @@ pub(crate) fn filter(q: &EnterpriseQuery) -> Result<Filter> {
     }
     f.text("e.county = ?", given(&q.county));
     f.text("e.cluster = ?", given(&q.cluster));
-    for name in q.qualifications.iter().flatten().filter(|n| !n.trim().is_empty()) {
-        let col = qualification(name)?;
-        f.add(&format!("e.{col} = 1"), []);
-        if let Some(y) = q.qualification_year {
-            f.add(&format!("e.{col}_year = ?"), [Value::Integer(y)]);
+    for name in q.qualifications.iter().flatten().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let kind = crate::qualifications::resolve_kind(conn, name)?.name;
+        let kind = kind.as_str();
+        let kind_sql = "q.kind = ?";
+        let kind_params = [Value::Text(kind.into())];
+        match q.qualification_year {
+            // valid in that year (see crate::qualifications: the rule of validity)
+            Some(y) => {
+                let day = crate::qualifications::reference_day(y, crate::qualifications::today()).format("%Y-%m-%d").to_string();
+                // an ISO date we made: safe as a literal
+                let valid = crate::qualifications::valid_sql("q", &format!("'{day}'"));
+                f.add(&format!("EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = e.id AND {kind_sql} AND {valid})"), kind_params);
+            }
+            None => f.add(&format!("EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = e.id AND {kind_sql} AND {})", crate::qualifications::LIVE_SQL), kind_params),
         }
     }
     flag(&mut f, "in_pool", q.in_pool);
@@ -118,6 +128,9 @@ pub(crate) fn filter(q: &EnterpriseQuery) -> Result<Filter> {
                     OR f.rd_ratio_pct IS NOT NULL OR f.invention_patents IS NOT NULL))",
             [Value::Integer(y)],
         );
+    }
+    if q.missing_uscc == Some(true) {
+        f.add(&format!("NOT coalesce({}, 0)", crate::enterprise::uscc::sql_valid("e.uscc")), []);
     }
     Ok(f)
 }

@@ -28,6 +28,7 @@ pub fn table_label(table: &str) -> String {
         "problem_transitions" => "问题流转记录".into(),
         "listing_stage_history" => "上市进展变动记录".into(),
         "list_memberships" => "入库、领跑者等名单记录".into(),
+        "qualifications" => "资质证书".into(),
         other => other.into(),
     }
 }

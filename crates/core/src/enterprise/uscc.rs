@@ -60,6 +60,19 @@ pub fn check(code: &str) -> Result<(), UsccProblem> {
     Ok(())
 }
 
+/// [`check`] as an SQL condition on `column`: 18 characters of the charset and the right check
+/// character (for filters: the enterprises whose code is missing or wrong are its negation).
+pub fn sql_valid(column: &str) -> String {
+    let pos = |i: usize| format!("(instr('{CHARSET}', substr({column}, {}, 1)) - 1)", i + 1);
+    let sum: Vec<String> = WEIGHTS.iter().enumerate().map(|(i, w)| format!("{} * {w}", pos(i))).collect();
+    let charset: Vec<String> = (0..18).map(|i| format!("{} >= 0", pos(i))).collect();
+    format!(
+        "(length({column}) = 18 AND {} AND substr('{CHARSET}', (31 - ({}) % 31) % 31 + 1, 1) = substr({column}, 18, 1))",
+        charset.join(" AND "),
+        sum.join(" + ")
+    )
+}
+
 /// GB 11714 check of the organization code inside a valid USCC (positions 9–17); `false`
 /// when it fails. Codes issued from a 身份证-based registration may legitimately fail.
 pub fn org_code_ok(code: &str) -> bool {

@@ -398,7 +398,9 @@ fn run(store: &mut Store, path: &Path, choices: &ImportChoices, dry_run: bool) -
     let operator = store.operator()?;
     let tx = store.conn.transaction()?;
     check_receiver(&tx, &pkg, mine.as_deref())?;
+    crate::qualifications::pause_following(&tx)?;
     let report = apply(&tx, &pkg, &file_name, choices, dry_run, &operator)?;
+    crate::qualifications::resume_following(&tx)?;
     if !dry_run && report.undecided > 0 {
         let list: Vec<String> = report.conflicts.iter().filter(|c| c.choice.is_none()).take(10).map(|c| format!("{} {} {}", c.id, c.title, c.field_label)).collect();
         return Err(CoreError::Invalid(format!(

@@ -62,6 +62,7 @@ pub fn undo_package_preview(store: &mut Store, package_id: i64) -> Result<UndoPa
 /// The undo's steps on `tx`, which the caller commits or drops.
 fn undo_in(tx: &rusqlite::Transaction, package_id: i64, operator: String, dry_run: bool) -> Result<UndoPackageReport> {
     let now = now_text();
+    crate::qualifications::pause_following(tx)?;
     let row: Option<(String, String, Option<String>, Option<String>)> = tx
         .query_row("SELECT direction, sender, undone_at, undo_data FROM exchange_packages WHERE id = ?1", [package_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
@@ -176,6 +177,7 @@ fn undo_in(tx: &rusqlite::Transaction, package_id: i64, operator: String, dry_ru
     tx.execute("UPDATE exchange_packages SET undone_at = ?1 WHERE id = ?2", rusqlite::params![now, package_id])?;
     let text = format!("删除 {}，恢复 {}，保留 {}", report.removed, report.reverted, report.kept);
     audit::record(tx, &stamp, audit::Entry::row("undo", "exchange_packages", &package_id.to_string()).values(None, Some(&text)))?;
+    crate::qualifications::resume_following(tx)?;
     Ok(report)
 }
 

@@ -97,6 +97,8 @@ fn each_filter_and_combinations_count_as_the_sample_says() {
     assert_eq!(total(&s, &with_year), 0, "no figures in the year before");
     // Flags, tier, qualification year.
     s.conn.execute_batch("UPDATE enterprises SET white_list = 1, tier = '第一梯队', specialized_year = 2023 WHERE name LIKE '邢台%'").unwrap();
+    // the others' certificates obtained 2019: valid through 2022 (a year with a 专精特新 counts its valid certificates)
+    s.conn.execute_batch("UPDATE enterprises SET specialized_year = 2019 WHERE specialized = 1 AND name NOT LIKE '邢台%'").unwrap();
     let xingtai = oracle(|e| e["name"].as_str().unwrap().starts_with("邢台"));
     assert_eq!(total(&s, &q(|q| q.white_list = Some(true))), xingtai);
     assert_eq!(total(&s, &q(|q| q.white_list = Some(false))), 25 - xingtai);
@@ -105,6 +107,10 @@ fn each_filter_and_combinations_count_as_the_sample_says() {
     assert_eq!(
         total(&s, &q(|q| { q.qualifications = words(&["专精特新"]); q.qualification_year = Some(2023) })),
         oracle(|e| is(e, "specialized") && e["name"].as_str().unwrap().starts_with("邢台"))
+    );
+    assert_eq!(
+        total(&s, &q(|q| { q.qualifications = words(&["专精特新"]); q.qualification_year = Some(2022) })),
+        oracle(|e| is(e, "specialized") && !e["name"].as_str().unwrap().starts_with("邢台"))
     );
     // A word that is no filter is refused, saying what can be chosen.
     let err = list_enterprises(&s, &q(|q| q.qualifications = words(&["国家级"]))).unwrap_err();

@@ -21,6 +21,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0012_list_memberships", include_str!("migrations/0012_list_memberships.sql")),
     ("0013_batch_edits", include_str!("migrations/0013_batch_edits.sql")),
     ("0014_exchange", include_str!("migrations/0014_exchange.sql")),
+    ("0015_qualifications", include_str!("migrations/0015_qualifications.sql")),
     ("0016_clusters", include_str!("migrations/0016_clusters.sql")),
 ];
 

@@ -4,9 +4,10 @@
 //! - 上市企业数: 上市时间 in or before the year; where none is entered, 上市进度 at the end of the
 //!   year is 已上市 (from the stage history; an enterprise first recorded later counts with its
 //!   first recorded stage), and the note says how many were counted that way.
-//! - “小巨人” / “专精特新” (stock): qualification held and obtained in or before the year; a
-//!   qualification with no year recorded counts as held and is reported as 年份未填.
-//! - 新培育 创新型/高新/专精特新 (yearly): obtained in exactly that year; no year → left out.
+//! - “小巨人” / “专精特新” (stock): a certificate valid in the year (on 31 December, or today in
+//!   the current year: the rule of validity in `crate::qualifications`); one with no 认定时间 counts
+//!   while not revoked or expired and is reported as 认定时间未填.
+//! - 新培育 创新型/高新/专精特新 (yearly): a certificate obtained in exactly that year; no year → left out.
 //! - 股份制改造: 股改完成时间 in that year; where none is entered, a recorded stage change from
 //!   未启动/股改中 to 已股改 or later in that year, not undone later (the note says how many were
 //!   counted that way); enterprises past 股改 with neither are listed as 时间未记录.
@@ -15,6 +16,7 @@
 //! - 新增发明专利: Σ (patents this year − last year) per enterprise having both counts.
 use super::pool::{date_year, PoolEnterprise, Qualification};
 use super::IndicatorMember;
+use chrono::NaiveDate;
 
 /// Who counts as a “领跑者” enterprise, decided once over the whole store: the enterprises
 /// flagged 是“领跑者”; if none is flagged, those in the 上市培育库; if neither flag is used at all,
@@ -100,14 +102,15 @@ fn finish(mut members: Vec<IndicatorMember>, value: Option<f64>, note: String, r
 
 /// Computes indicator `key` for `year` over `scope` (already filtered); `None` for keys that
 /// are not computed. `target` is the year's target (the R&D ratio counts who reaches it).
-pub fn compute(key: &str, scope: &[&PoolEnterprise], year: i64, basis: LeaderBasis, target: Option<f64>) -> Option<Computed> {
+/// `today` decides which certificates count in the current year (see `crate::qualifications`).
+pub fn compute(key: &str, scope: &[&PoolEnterprise], year: i64, today: NaiveDate, basis: LeaderBasis, target: Option<f64>) -> Option<Computed> {
     Some(match key {
         "listed_companies" => listed(scope, year),
-        "little_giant" => held_by(scope, year, |e| e.little_giant),
-        "specialized_sme" => held_by(scope, year, |e| e.specialized),
-        "innovative_sme_new" => obtained_in(scope, year, |e| e.innovative_sme),
-        "high_tech_new" => obtained_in(scope, year, |e| e.high_tech),
-        "specialized_new" => obtained_in(scope, year, |e| e.specialized),
+        "little_giant" => held_by(scope, year, today, |e| &e.little_giant),
+        "specialized_sme" => held_by(scope, year, today, |e| &e.specialized),
+        "innovative_sme_new" => obtained_in(scope, year, |e| &e.innovative_sme),
+        "high_tech_new" => obtained_in(scope, year, |e| &e.high_tech),
+        "specialized_new" => obtained_in(scope, year, |e| &e.specialized),
         "shareholding_reform" => reform(scope, year),
         "leader_rd_ratio" => rd_ratio(scope, year, basis, target),
         "invention_patents_new" => patents_added(scope, year),
@@ -159,46 +162,47 @@ fn listed(scope: &[&PoolEnterprise], year: i64) -> Computed {
     finish(members, Some(n as f64), note, None)
 }
 
-fn held_by(scope: &[&PoolEnterprise], year: i64, q: impl Fn(&PoolEnterprise) -> Qualification) -> Computed {
+fn held_by(scope: &[&PoolEnterprise], year: i64, today: NaiveDate, q: impl Fn(&PoolEnterprise) -> &Qualification) -> Computed {
     let mut unknown = 0;
     let members: Vec<_> = scope
         .iter()
         .filter_map(|e| {
-            let qual = q(e);
-            if !qual.held() {
-                return None;
-            }
-            match qual.year {
-                Some(y) if y <= year => Some(member(e, Some(y as f64), true, format!("{y}年认定"))),
-                Some(_) => None,
+            let cert = q(e).valid_in(year, today)?;
+            match cert.obtained_year() {
+                Some(y) => Some(member(e, Some(y as f64), true, format!("{y}年认定，{}", until_text(cert)))),
                 None => {
                     unknown += 1;
-                    Some(member(e, None, true, "认定年份未填，按已持有计".into()))
+                    Some(member(e, None, true, "认定时间未填，按有效计".into()))
                 }
             }
         })
         .collect();
     let n = members.len();
-    let note = if unknown > 0 { format!("{n} 家，其中 {unknown} 家认定年份未填（按已持有计）") } else { format!("{n} 家") };
+    let note = if unknown > 0 { format!("{n} 家持有有效证书，其中 {unknown} 家认定时间未填（按有效计）") } else { format!("{n} 家持有有效证书") };
     finish(members, Some(n as f64), note, None)
 }
 
-fn obtained_in(scope: &[&PoolEnterprise], year: i64, q: impl Fn(&PoolEnterprise) -> Qualification) -> Computed {
+fn until_text(cert: &crate::qualifications::Validity) -> String {
+    cert.valid_until.as_deref().map_or("长期有效".into(), |u| format!("有效期至{u}"))
+}
+
+fn obtained_in(scope: &[&PoolEnterprise], year: i64, q: impl Fn(&PoolEnterprise) -> &Qualification) -> Computed {
     let members: Vec<_> = scope
         .iter()
         .filter_map(|e| {
-            let qual = q(e);
-            match qual.year {
-                _ if !qual.held() => None,
-                Some(y) if y == year => Some(member(e, Some(y as f64), true, format!("{y}年认定"))),
-                Some(_) => None,
-                None => Some(member(e, None, false, "认定年份未填，无法计入当年新培育".into())),
+            let certs = &q(e).certificates;
+            if certs.iter().any(|c| c.obtained_year() == Some(year)) {
+                Some(member(e, Some(year as f64), true, format!("{year}年认定")))
+            } else if !certs.is_empty() && certs.iter().all(|c| c.obtained_year().is_none()) {
+                Some(member(e, None, false, "认定时间未填，无法计入当年新培育".into()))
+            } else {
+                None
             }
         })
         .collect();
     let n = members.iter().filter(|m| m.included).count();
     let unknown = members.len() - n;
-    let note = if unknown > 0 { format!("{year}年认定 {n} 家；另有 {unknown} 家认定年份未填，未计入") } else { format!("{year}年认定 {n} 家") };
+    let note = if unknown > 0 { format!("{year}年认定 {n} 家；另有 {unknown} 家认定时间未填，未计入") } else { format!("{year}年认定 {n} 家") };
     finish(members, Some(n as f64), note, None)
 }
 
@@ -324,8 +328,17 @@ mod tests {
     fn ent(uscc: &str) -> PoolEnterprise {
         PoolEnterprise { uscc: uscc.into(), name: format!("企业{uscc}"), county: Some("南和区".into()), ..Default::default() }
     }
-    fn q(flag: bool, year: Option<i64>) -> Qualification {
-        Qualification { flag: Some(flag), year }
+    /// A certificate obtained in `year` (year only: valid three years through 31 December), or none when `held` is false.
+    fn q(held: bool, year: Option<i64>) -> Qualification {
+        let cert = crate::qualifications::Validity {
+            obtained_on: year.map(|y| y.to_string()),
+            valid_until: year.map(|y| (y + 3).to_string()),
+            ..Default::default()
+        };
+        Qualification { certificates: if held { vec![cert] } else { Vec::new() } }
+    }
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
     }
     fn fig(revenue: Option<f64>, rd: Option<f64>, patents: Option<i64>) -> Figures {
         Figures { revenue_wan: revenue, rd_expense_wan: rd, invention_patents: patents }
@@ -372,7 +385,7 @@ mod tests {
         let mut e = ent("E");
         e.is_leader = Some(true);
         e.listing_stage = Some("已上市".into());
-        e.high_tech = Qualification { flag: None, year: Some(2023) };
+        e.high_tech = q(true, Some(2023));
         let mut f = ent("F");
         f.listing_stage = Some("已上市".into());
         f.target_board = Some("新三板创新层".into());
@@ -382,7 +395,7 @@ mod tests {
     fn run(key: &str, year: i64, target: Option<f64>) -> Computed {
         let pool = fixture();
         let scope: Vec<&PoolEnterprise> = pool.iter().collect();
-        compute(key, &scope, year, LeaderBasis::of(&pool), target).unwrap()
+        compute(key, &scope, year, today(), LeaderBasis::of(&pool), target).unwrap()
     }
     fn counted(c: &Computed) -> Vec<&str> {
         c.members.iter().filter(|m| m.included).map(|m| m.uscc.as_str()).collect()
@@ -405,7 +418,7 @@ mod tests {
         // A (2021), B (2023), C (year unknown); D is flagged 否.
         let c = run("specialized_sme", 2023, None);
         assert_eq!(counted(&c), vec!["A", "B", "C"]);
-        assert!(c.note.contains("1 家认定年份未填"), "{}", c.note);
+        assert!(c.note.contains("1 家认定时间未填"), "{}", c.note);
         assert_eq!(run("specialized_sme", 2022, None).value, Some(2.0));
     }
 
@@ -439,7 +452,7 @@ mod tests {
         pool[4].listed_date = Some("2024-03-18".into());
         pool[1].listed_date = Some("2025".into());
         let scope: Vec<&PoolEnterprise> = pool.iter().collect();
-        let run = |key: &str, year| compute(key, &scope, year, LeaderBasis::of(&pool), None).unwrap();
+        let run = |key: &str, year| compute(key, &scope, year, today(), LeaderBasis::of(&pool), None).unwrap();
         assert_eq!(counted(&run("shareholding_reform", 2025)), vec!["A"]);
         assert_eq!(run("shareholding_reform", 2026).value, Some(0.0), "the edit time no longer counts");
         // 2024: D still counts by its stage change, and the note says so.
@@ -484,7 +497,7 @@ mod tests {
         pool[3].in_pool = Some(true);
         assert_eq!(LeaderBasis::of(&pool), LeaderBasis::Pool);
         let scope: Vec<&PoolEnterprise> = pool.iter().collect();
-        let c = compute("leader_rd_ratio", &scope, 2023, LeaderBasis::of(&pool), Some(3.0)).unwrap();
+        let c = compute("leader_rd_ratio", &scope, 2023, today(), LeaderBasis::of(&pool), Some(3.0)).unwrap();
         assert_eq!(c.value, Some(50.0), "only D is in the pool");
     }
 

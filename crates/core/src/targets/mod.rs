@@ -311,7 +311,7 @@ impl Inputs {
         if year > i64::from(today.year()) {
             (None, None)
         } else if ind.computed {
-            let c = compute::compute(&ind.key, scope, year, self.basis, self.target(ind, year, today));
+            let c = compute::compute(&ind.key, scope, year, today, self.basis, self.target(ind, year, today));
             (c.as_ref().and_then(|c| c.value), c)
         } else {
             (self.manual_value(&ind.key, year, county).0, None)

@@ -1,9 +1,11 @@
-//! The enterprise pool as the targets dashboard reads it: flags, qualification years, yearly
+//! The enterprise pool as the targets dashboard reads it: flags, qualification certificates, yearly
 //! figures, the entered 股改/上市 dates and listing-stage history, loaded once from the store and
 //! filtered in memory.
 use super::TargetQuery;
 use crate::error::Result;
 use crate::store::Store;
+use crate::qualifications::Validity;
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// One enterprise's figures for one year (blank cells stay `None`).
@@ -14,17 +16,17 @@ pub struct Figures {
     pub invention_patents: Option<i64>,
 }
 
-/// A qualification as stored: the flag and the year it was obtained.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// A qualification as its certificates have it (回收站 ones left out).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Qualification {
-    pub flag: Option<bool>,
-    pub year: Option<i64>,
+    pub certificates: Vec<Validity>,
 }
 
 impl Qualification {
-    /// Held when flagged, or when a year is recorded and the flag is not explicitly 否.
-    pub fn held(&self) -> bool {
-        self.flag == Some(true) || (self.flag.is_none() && self.year.is_some())
+    /// The certificate that makes it count in `year` (valid on the year's reference day; see
+    /// `crate::qualifications`), the latest obtained if several.
+    pub fn valid_in(&self, year: i64, today: NaiveDate) -> Option<&Validity> {
+        self.certificates.iter().filter(|c| c.valid_in(year, today)).max_by_key(|c| c.obtained_on.clone())
     }
 }
 
@@ -84,14 +86,10 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
     let conn = &store.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.uscc, e.name, e.county, e.cluster, e.in_pool, e.is_leader, e.listing_stage,
-                e.specialized, e.specialized_year, e.little_giant, e.little_giant_year,
-                e.high_tech, e.high_tech_year, e.innovative_sme, e.innovative_sme_year, e.target_board, e.reform_date, e.listed_date
+                e.target_board, e.reform_date, e.listed_date
          FROM enterprises e LEFT JOIN counties c ON c.name = e.county
          ORDER BY c.sort IS NULL, c.sort, e.name",
     )?;
-    let q = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<Qualification> {
-        Ok(Qualification { flag: r.get(i)?, year: r.get(i + 1)? })
-    };
     let mut ids = BTreeMap::new();
     let mut pool: Vec<PoolEnterprise> = stmt
         .query_map([], |r| {
@@ -105,13 +103,9 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
                     in_pool: r.get(5)?,
                     is_leader: r.get(6)?,
                     listing_stage: r.get(7)?,
-                    specialized: q(r, 8)?,
-                    little_giant: q(r, 10)?,
-                    high_tech: q(r, 12)?,
-                    innovative_sme: q(r, 14)?,
-                    target_board: r.get(16)?,
-                    reform_date: r.get(17)?,
-                    listed_date: r.get(18)?,
+                    target_board: r.get(8)?,
+                    reform_date: r.get(9)?,
+                    listed_date: r.get(10)?,
                     ..Default::default()
                 },
             ))
@@ -133,6 +127,24 @@ pub fn load(store: &Store) -> Result<Vec<PoolEnterprise>> {
             let f = Figures { revenue_wan: r.get(2)?, rd_expense_wan: r.get(3)?, invention_patents: r.get(4)? };
             pool[i].figures.insert(r.get(1)?, f);
         }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT q.enterprise_id, k.summary, q.obtained_on, q.valid_until, q.revoked_on, q.review_on, q.review_result
+         FROM qualifications q JOIN qualification_kinds k ON k.name = q.kind
+         WHERE k.summary IS NOT NULL AND q.deleted_at IS NULL ORDER BY q.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(&i) = ids.get(&r.get::<_, i64>(0)?) else { continue };
+        let v = Validity { obtained_on: r.get(2)?, valid_until: r.get(3)?, revoked_on: r.get(4)?, review_on: r.get(5)?, review_result: r.get(6)? };
+        let e = &mut pool[i];
+        let q = match r.get::<_, String>(1)?.as_str() {
+            "specialized" => &mut e.specialized,
+            "little_giant" => &mut e.little_giant,
+            "high_tech" => &mut e.high_tech,
+            _ => &mut e.innovative_sme,
+        };
+        q.certificates.push(v);
     }
     let mut stmt = conn.prepare_cached(
         "SELECT enterprise_id, at, old_stage, new_stage FROM listing_stage_history ORDER BY at, id",
@@ -167,8 +179,10 @@ mod tests {
         let e = &pool[0];
         let stages: Vec<_> = e.stages.iter().map(|c| (c.old.as_deref(), c.new.as_deref())).collect();
         assert_eq!(stages, vec![(None, Some("股改中")), (Some("股改中"), Some("已股改"))]);
-        assert!(e.specialized.held());
-        assert!(!e.little_giant.held());
+        let today = crate::qualifications::today();
+        assert!(e.specialized.valid_in(2024, today).is_some(), "a year with the flag blank became a certificate");
+        assert!(e.specialized.valid_in(2022, today).is_none(), "not yet obtained");
+        assert!(e.little_giant.valid_in(2024, today).is_none());
         assert_eq!(e.figures[&2024].rd_expense_wan, Some(3.0));
         assert!(e.in_scope(&TargetQuery { county: Some("南和区".into()), ..Default::default() }));
         assert!(!e.in_scope(&TargetQuery { county: Some("清河县".into()), ..Default::default() }));

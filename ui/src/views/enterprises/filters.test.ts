@@ -18,7 +18,7 @@ describe("enterprise list filters", () => {
       search: "农机", qualifications: ["专精特新"], stages: ["已股改", "辅导备案"], in_pool: false, revenue_min: 5000,
       county: undefined, cluster: undefined, qualification_year: undefined, leader: undefined, white_list: undefined,
       eco_positive: undefined, leader_batch: undefined, boards: undefined, tier: undefined, figures_year: undefined,
-      revenue_max: undefined, rd_ratio_min: undefined, rd_ratio_max: undefined, missing_figures: undefined,
+      revenue_max: undefined, rd_ratio_min: undefined, rd_ratio_max: undefined, missing_figures: undefined, missing_uscc: undefined,
     });
   });
 

@@ -22,15 +22,17 @@ export interface ListFilters {
   rdMin: number | null;
   rdMax: number | null;
   missingFigures: number | null;
+  /** 统一社会信用代码 missing or failing its check character. */
+  missingUscc: boolean | null;
 }
 
-export const QUALIFICATIONS = ["专精特新", "小巨人", "高新技术企业", "创新型中小企业"];
+export const QUALIFICATIONS = ["专精特新", "小巨人", "高新技术企业", "创新型中小企业", "科技型中小企业", "制造业单项冠军", "技术创新示范企业"];
 
 export function emptyFilters(): ListFilters {
   return {
     search: "", county: "", cluster: "", qualifications: [], qualificationYear: null, inPool: null, leader: null,
     whiteList: null, ecoPositive: null, leaderBatch: null, stages: [], boards: [], tier: "", figuresYear: null,
-    revenueMin: null, revenueMax: null, rdMin: null, rdMax: null, missingFigures: null,
+    revenueMin: null, revenueMax: null, rdMin: null, rdMax: null, missingFigures: null, missingUscc: null,
   };
 }
 
@@ -42,6 +44,7 @@ const KEYS: Record<keyof ListFilters, [string, Kind]> = {
   ecoPositive: ["eco", "flag"], leaderBatch: ["batch", "number"], stages: ["stage", "list"], boards: ["board", "list"],
   tier: ["tier", "text"], figuresYear: ["fy", "number"], revenueMin: ["rev_min", "number"], revenueMax: ["rev_max", "number"],
   rdMin: ["rd_min", "number"], rdMax: ["rd_max", "number"], missingFigures: ["missing", "number"],
+  missingUscc: ["bad_uscc", "flag"],
 };
 
 type RouteQuery = Record<string, string | null | (string | null)[] | undefined>;
@@ -90,6 +93,7 @@ export function toEnterpriseQuery(f: ListFilters): EnterpriseQuery {
     eco_positive: opt(f.ecoPositive), leader_batch: opt(f.leaderBatch), stages: many(f.stages), boards: many(f.boards),
     tier: opt(f.tier), figures_year: opt(f.figuresYear), revenue_min: opt(f.revenueMin), revenue_max: opt(f.revenueMax),
     rd_ratio_min: opt(f.rdMin), rd_ratio_max: opt(f.rdMax), missing_figures: opt(f.missingFigures),
+    missing_uscc: f.missingUscc ? true : undefined,
   };
 }
 
@@ -106,7 +110,7 @@ export function chips(f: ListFilters): Chip[] {
   const year = f.figuresYear ? `${f.figuresYear}年` : "";
   if (f.cluster) out.push({ key: "cluster", label: `集群：${f.cluster}` });
   if (f.qualifications.length) out.push({ key: "qualifications", label: `资质：${f.qualifications.join(" + ")}` });
-  if (f.qualificationYear) out.push({ key: "qualificationYear", label: `认定年份：${f.qualificationYear}年` });
+  if (f.qualificationYear) out.push({ key: "qualificationYear", label: `资质在${f.qualificationYear}年有效` });
   if (f.inPool !== null) out.push({ key: "inPool", label: yesNo(f.inPool, "上市培育库：已入库", "上市培育库：未入库") });
   if (f.leader !== null) out.push({ key: "leader", label: yesNo(f.leader, "“领跑者”企业", "非“领跑者”企业") });
   if (f.leaderBatch) out.push({ key: "leaderBatch", label: `领跑者批次：${f.leaderBatch}年` });
@@ -122,6 +126,7 @@ export function chips(f: ListFilters): Chip[] {
   if (f.figuresYear && [f.revenueMin, f.revenueMax, f.rdMin, f.rdMax].every((v) => v === null))
     out.push({ key: "figuresYear", label: `指标年度：${f.figuresYear}年` });
   if (f.missingFigures) out.push({ key: "missingFigures", label: `缺少${f.missingFigures}年数据` });
+  if (f.missingUscc) out.push({ key: "missingUscc", label: "统一社会信用代码缺失或有误" });
   return out;
 }
 

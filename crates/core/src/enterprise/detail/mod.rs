@@ -69,12 +69,30 @@ pub struct EnterpriseData {
     pub listed_date: Option<String>,
     pub specialized: Option<bool>,
     pub specialized_year: Option<i64>,
+    /// 认定时间, 有效期至, 复核时间 (ISO date, month or year) and 复核结果 of the latest live certificate:
+    /// a summary the 资质认定 records keep (writing it changes the latest certificate).
+    pub specialized_on: Option<String>,
+    pub specialized_until: Option<String>,
+    pub specialized_review_on: Option<String>,
+    pub specialized_review_result: Option<String>,
     pub little_giant: Option<bool>,
     pub little_giant_year: Option<i64>,
+    pub little_giant_on: Option<String>,
+    pub little_giant_until: Option<String>,
+    pub little_giant_review_on: Option<String>,
+    pub little_giant_review_result: Option<String>,
     pub high_tech: Option<bool>,
     pub high_tech_year: Option<i64>,
+    pub high_tech_on: Option<String>,
+    pub high_tech_until: Option<String>,
+    pub high_tech_review_on: Option<String>,
+    pub high_tech_review_result: Option<String>,
     pub innovative_sme: Option<bool>,
     pub innovative_sme_year: Option<i64>,
+    pub innovative_sme_on: Option<String>,
+    pub innovative_sme_until: Option<String>,
+    pub innovative_sme_review_on: Option<String>,
+    pub innovative_sme_review_result: Option<String>,
     pub white_list: Option<bool>,
     pub eco_positive_list: Option<bool>,
     pub notes: Option<String>,
@@ -127,9 +145,9 @@ const COLUMNS: &[(&str, bool)] = &[
     ("main_business", false), ("legal_rep", false), ("contact", false), ("phone", false), ("address", false),
     ("founded", false), ("registered_capital_wan", false), ("tier", false), ("in_pool", true), ("pool_entered_on", false),
     ("is_leader", true), ("leader_level", false), ("leader_batch", false),
-    ("target_board", false), ("listing_stage", false), ("reform_date", false), ("listed_date", false), ("specialized", true), ("specialized_year", false),
-    ("little_giant", true), ("little_giant_year", false), ("high_tech", true), ("high_tech_year", false),
-    ("innovative_sme", true), ("innovative_sme_year", false), ("white_list", true), ("eco_positive_list", true),
+    ("target_board", false), ("listing_stage", false), ("reform_date", false), ("listed_date", false), ("specialized", true), ("specialized_year", false), ("specialized_on", false), ("specialized_until", false), ("specialized_review_on", false), ("specialized_review_result", false),
+    ("little_giant", true), ("little_giant_year", false), ("little_giant_on", false), ("little_giant_until", false), ("little_giant_review_on", false), ("little_giant_review_result", false), ("high_tech", true), ("high_tech_year", false), ("high_tech_on", false), ("high_tech_until", false), ("high_tech_review_on", false), ("high_tech_review_result", false),
+    ("innovative_sme", true), ("innovative_sme_year", false), ("innovative_sme_on", false), ("innovative_sme_until", false), ("innovative_sme_review_on", false), ("innovative_sme_review_result", false), ("white_list", true), ("eco_positive_list", true),
     ("notes", false),
 ];
 const FIGURE_COLUMNS: &[&str] = &["revenue_wan", "profit_wan", "tax_wan", "rd_expense_wan", "rd_ratio_pct", "invention_patents"];
@@ -285,6 +303,10 @@ fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Resul
         &mut d.county, &mut d.cluster, &mut d.industry, &mut d.main_business, &mut d.legal_rep, &mut d.contact,
         &mut d.phone, &mut d.address, &mut d.founded, &mut d.tier, &mut d.target_board, &mut d.listing_stage,
         &mut d.reform_date, &mut d.listed_date, &mut d.notes, &mut d.pool_entered_on, &mut d.leader_level,
+        &mut d.specialized_on, &mut d.specialized_until, &mut d.specialized_review_on, &mut d.specialized_review_result,
+        &mut d.little_giant_on, &mut d.little_giant_until, &mut d.little_giant_review_on, &mut d.little_giant_review_result,
+        &mut d.high_tech_on, &mut d.high_tech_until, &mut d.high_tech_review_on, &mut d.high_tech_review_result,
+        &mut d.innovative_sme_on, &mut d.innovative_sme_until, &mut d.innovative_sme_review_on, &mut d.innovative_sme_review_result,
     ] {
         *s = tidy(s);
     }
@@ -322,9 +344,24 @@ fn validate(store: &Store, input: &EnterpriseData, own_id: Option<i64>) -> Resul
             CoreError::Invalid(format!("“领跑者”级别“{l}”无法识别，可选：{}", crate::pool::LEADER_LEVELS.join("、")))
         })?);
     }
-    for (key, v) in [("reform_date", &d.reform_date), ("listed_date", &d.listed_date), ("pool_entered_on", &d.pool_entered_on)] {
+    let dates = [
+        ("reform_date", &d.reform_date), ("listed_date", &d.listed_date), ("pool_entered_on", &d.pool_entered_on),
+        ("specialized_on", &d.specialized_on), ("specialized_until", &d.specialized_until), ("specialized_review_on", &d.specialized_review_on),
+        ("little_giant_on", &d.little_giant_on), ("little_giant_until", &d.little_giant_until), ("little_giant_review_on", &d.little_giant_review_on),
+        ("high_tech_on", &d.high_tech_on), ("high_tech_until", &d.high_tech_until), ("high_tech_review_on", &d.high_tech_review_on),
+        ("innovative_sme_on", &d.innovative_sme_on), ("innovative_sme_until", &d.innovative_sme_until), ("innovative_sme_review_on", &d.innovative_sme_review_on),
+    ];
+    for (key, v) in dates {
         if let Some(v) = v.as_deref().filter(|v| !valid_event_date(v)) {
             return Err(CoreError::Invalid(format!("{}“{v}”应写成 2025、2025-06 或 2025-06-15", label(key))));
+        }
+    }
+    for (key, v) in [
+        ("specialized_review_result", &mut d.specialized_review_result), ("little_giant_review_result", &mut d.little_giant_review_result),
+        ("high_tech_review_result", &mut d.high_tech_review_result), ("innovative_sme_review_result", &mut d.innovative_sme_review_result),
+    ] {
+        if let Some(t) = v.clone() {
+            *v = Some(crate::qualifications::review_result(&t).map(str::to_string).ok_or_else(|| CoreError::Invalid(format!("{}“{t}”应为 通过 或 未通过", label(key))))?);
         }
     }
     check_range(label("registered_capital_wan"), d.registered_capital_wan, 0.0, 1e9)?;

@@ -171,7 +171,7 @@ fn dotted_year_month(s: &str) -> Option<String> {
     ((1900..=2100).contains(&y) && (1..=12).contains(&m)).then(|| format!("{y}-{m:02}"))
 }
 
-fn date_text(t: &str) -> Option<String> {
+pub(crate) fn date_text(t: &str) -> Option<String> {
     let c = compact(t);
     let parts: Vec<&str> = c
         .split(['年', '月', '日', '号', '.', '/', '-', '—'])

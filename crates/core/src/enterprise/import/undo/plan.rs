@@ -149,7 +149,9 @@ fn reasons_to_keep(cx: &Context, ch: &Change, current: &Snapshot) -> Result<Vec<
     for (table, n) in records::counts(cx.conn, ch.enterprise_id)? {
         // Figures are compared value by value above; every stage change (the history's rows) is
         // also an audited edit, found below with those of imports since undone left out.
-        if !matches!(table.as_str(), "enterprise_figures" | "listing_stage_history") {
+        // Certificates the flag columns made follow those columns (compared above).
+        let n = if table == "qualifications" { crate::qualifications::entered_count(cx.conn, ch.enterprise_id)? } else { n };
+        if n > 0 && !matches!(table.as_str(), "enterprise_figures" | "listing_stage_history") {
             why.push(format!("有{} {n} 条", records::table_label(&table)));
         }
     }
