@@ -24,9 +24,10 @@ pub fn specialized_by_year(store: &Store, scope: &TargetQuery, years: &[i64]) ->
     let pool = pool::load(store)?;
     let basis = LeaderBasis::of(&pool);
     let members: Vec<&PoolEnterprise> = pool.iter().filter(|e| e.in_scope(scope)).collect();
+    let today = crate::qualifications::today();
     Ok(years
         .iter()
-        .map(|&y| (y, compute::compute("specialized_sme", &members, y, basis, None).and_then(|c| c.value).unwrap_or(0.0) as i64))
+        .map(|&y| (y, compute::compute("specialized_sme", &members, y, today, basis, None).and_then(|c| c.value).unwrap_or(0.0) as i64))
         .collect())
 }
 
