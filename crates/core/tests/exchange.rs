@@ -260,3 +260,43 @@ fn undo_removes_what_the_package_added_unless_work_was_done_on_it() {
     assert_eq!(fields, vec!["notes"]);
     assert_eq!(count(&again, "enterprise").0, 24);
 }
+
+#[test]
+fn certificates_and_the_bureaus_own_kinds_travel_and_a_correction_updates_the_same_certificate() {
+    use pacesetter_core::qualifications::{self, KindInput, QualificationInput};
+    let dir = tempfile::tempdir().unwrap();
+    let mut county = county_store(dir.path());
+    let mut city = city_store(dir.path());
+    let (_, uscc) = nanhe(1).remove(0);
+    let id = qualifications::enterprise_by_uscc(&county, &uscc).unwrap();
+    let kind = KindInput { name: "河北省制造业单项冠军".into(), short_name: "省单项冠军".into(), levels: vec!["省级".into()], validity_years: Some(3), reviewed: true, note: String::new() };
+    qualifications::add_kind(&mut county, &kind).unwrap();
+    let input = QualificationInput { enterprise_id: id, kind: kind.name.clone(), obtained_on: Some("2024-05".into()), certificate_no: "冀单冠-01".into(), ..Default::default() };
+    let cert = qualifications::add_qualification(&mut county, &input).unwrap();
+    let certs = |s: &Store| -> Vec<(String, String, String)> {
+        s.test_conn()
+            .prepare("SELECT q.kind, coalesce(q.obtained_on, ''), q.certificate_no FROM qualifications q JOIN enterprises e ON e.id = q.enterprise_id WHERE e.uscc = ?1 AND q.deleted_at IS NULL ORDER BY 1, 2")
+            .unwrap()
+            .query_map([&uscc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+
+    let p1 = export(&county, None, dir.path().join("q1.pacesetter"));
+    let r1 = exchange::import_package(&mut city, &p1, &none()).unwrap();
+    assert_eq!(count(&r1, "qualification_kind").0, 1, "the bureau's own kind comes with its certificates");
+    assert_eq!(certs(&city), certs(&county));
+
+    // A correction at the county updates the city's certificate; it does not add a second one.
+    let corrected = QualificationInput { certificate_no: "冀单冠-2024-01".into(), ..input };
+    qualifications::update_qualification(&mut county, cert.id, &corrected).unwrap();
+    let p2 = export(&county, None, dir.path().join("q2.pacesetter"));
+    let r2 = exchange::import_package(&mut city, &p2, &none()).unwrap();
+    let (new, changed, _, conflicts) = count(&r2, "qualification");
+    assert_eq!((new, changed, conflicts), (0, 1, 0));
+    assert_eq!(certs(&city), certs(&county));
+    assert_eq!(certs(&city).iter().filter(|c| c.0 == kind.name).count(), 1);
+    let again = exchange::preview_package(&mut city, &p2, &none()).unwrap();
+    assert_eq!(again.total.new + again.total.changed, 0, "the same package twice: 0 changes");
+}

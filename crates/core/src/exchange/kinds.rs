@@ -64,6 +64,8 @@ fn spec(kind: &str, table: &str, label: &str, parent: Option<(&str, &str)>, key_
 /// problems (found from the schema's foreign keys), carried as a log.
 pub fn specs(conn: &Connection) -> Result<Vec<Spec>> {
     let mut out = vec![
+        // The bureau's own kinds of qualification, before the certificates that name them.
+        spec("qualification_kind", "qualification_kinds", "资质类型", None, &["name"], false, 9),
         spec("work_plan", "work_plans", "工作方案", None, &["title", "start_year", "end_year"], false, 10),
         spec("measure", "tasks", "工作措施", Some(("work_plan", "plan_id")), &["action_no", "measure_no"], false, 11),
         spec("indicator", "target_indicators", "目标指标", Some(("work_plan", "plan_id")), &["key"], false, 12),
@@ -81,6 +83,8 @@ pub fn specs(conn: &Connection) -> Result<Vec<Spec>> {
         spec("problem_progress", "problem_progress", "问题办理进展", Some(("problem", "problem_id")), &[], true, 24),
         spec("problem_transition", "problem_transitions", "问题流转记录", Some(("problem", "problem_id")), &[], true, 25),
         spec("stage_history", "listing_stage_history", "上市进展变动记录", Some(("enterprise", "enterprise_id")), &[], true, 26),
+        // A certificate is one per kind and 认定时间: a correction or 复核 sent again updates it.
+        spec("qualification", "qualifications", "资质认定", Some(("enterprise", "enterprise_id")), &["kind", "obtained_on"], false, 27),
     ];
     out.iter_mut().find(|s| s.kind == "problem").expect("problem spec").refs =
         vec![("plan_id".into(), Ref::Kind("work_plan".into())), ("task_id".into(), Ref::Kind("measure".into()))];
@@ -355,6 +359,7 @@ impl<'a> Records<'a> {
         }
         if !scope.enterprises.is_empty() {
             let ents = ids(&scope.enterprises);
+            self.take_rows(&by_kind("qualification_kind"), "builtin = ?1", SqlValue::Integer(0), &mut out)?;
             self.take_rows(&by_kind("enterprise"), "id IN (SELECT value FROM json_each(?1))", ents.clone(), &mut out)?;
             let mut problem_ids = Vec::new();
             for s in specs.iter().filter(|s| s.parent.as_ref().is_some_and(|(p, _)| p == "enterprise")) {
