@@ -4,4 +4,4 @@ import type { ListKind } from "./ListKind";
 /**
  * Where an item opens.
  */
-export type Opens = { "page": "measure", task_id: number, unit: string, } | { "page": "problem", problem_id: number, } | { "page": "import", import_id: number, } | { "page": "list", list: ListKind, };
+export type Opens = { "page": "measure", task_id: number, unit: string, } | { "page": "problem", problem_id: number, } | { "page": "import", import_id: number, } | { "page": "enterprise", enterprise_id: number, } | { "page": "list", list: ListKind, };

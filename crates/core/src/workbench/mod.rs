@@ -67,6 +67,8 @@ pub enum Opens {
     Problem { problem_id: i64 },
     /// The import on 导入记录.
     Import { import_id: i64 },
+    /// The enterprise's page (its 资质认定 among the rest).
+    Enterprise { enterprise_id: i64 },
     /// A list's page.
     List { list: ListKind },
 }

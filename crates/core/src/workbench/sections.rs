@@ -1,6 +1,6 @@
 //! The sections of the 工作台, in the order shown; each is one function from the context: measures
 //! overdue and due within 30 days, problems overdue and due within 3 days, this period's reports
-//! not filled, 入库 n / 30, the latest imports.
+//! not filled, certificates expiring within 6 months, 入库 n / 30, the latest imports.
 use super::{Context, Opens, Section, WorkItem};
 use crate::error::Result;
 use crate::ledger::query::{problem_from, SELECT_PROBLEM};
@@ -11,6 +11,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 /// A problem whose deadline is this close (days) is due soon on the 工作台.
 pub const PROBLEM_DUE_DAYS: i64 = 3;
+/// A certificate ending within this many months shows on the 工作台 (time to apply for 复核).
+pub const EXPIRING_MONTHS: u32 = 6;
 /// How many of the latest imports are shown.
 const LATEST_IMPORTS: usize = 5;
 
@@ -18,7 +20,7 @@ type Build = fn(&Context) -> Result<Section>;
 
 /// Every section, in the order shown.
 pub(crate) const SECTIONS: &[Build] =
-    &[overdue_measures, due_measures, overdue_problems, due_problems, unfilled_reports, pool, imports];
+    &[overdue_measures, due_measures, overdue_problems, due_problems, unfilled_reports, expiring_qualifications, pool, imports];
 
 /// The report period of `today` (its month, as the progress form defaults to).
 pub fn period_of(today: NaiveDate) -> String {
@@ -93,6 +95,27 @@ fn due_problems(ctx: &Context) -> Result<Section> {
     let items = open_problems(ctx, Some(ctx.today), ctx.today + Duration::days(PROBLEM_DUE_DAYS), "warning")?;
     let title = format!("{PROBLEM_DUE_DAYS} 天内到期的问题");
     Ok(section("due_problems", &title, &format!("{PROBLEM_DUE_DAYS} 天内没有到期的问题"), items))
+}
+
+/// Certificates of the county's enterprises (all for the city) that end within
+/// [`EXPIRING_MONTHS`] months, soonest first; each opens its enterprise.
+fn expiring_qualifications(ctx: &Context) -> Result<Section> {
+    let items = crate::qualifications::expiring(ctx.store, ctx.today, EXPIRING_MONTHS)?
+        .into_iter()
+        .filter(|q| ctx.county.is_none() || q.county == ctx.county)
+        .map(|q| {
+            let review = if q.reviewed { "，请提醒企业申请复核" } else { "" };
+            WorkItem {
+                title: format!("{}：{}（{}）", q.enterprise_name, q.kind, q.level),
+                detail: format!("{} · 还有 {} 天到期{review}", q.county.as_deref().unwrap_or("未填县区"), q.days_left),
+                tone: if q.days_left <= 30 { "danger" } else { "warning" }.into(),
+                date: Some(q.ends_on),
+                opens: Opens::Enterprise { enterprise_id: q.enterprise_id },
+            }
+        })
+        .collect();
+    let title = format!("{EXPIRING_MONTHS} 个月内到期的资质");
+    Ok(section("expiring_qualifications", &title, &format!("{EXPIRING_MONTHS} 个月内没有到期的资质证书"), items))
 }
 
 /// The unit's measures not done that have no report for this month (none once the plan ended and

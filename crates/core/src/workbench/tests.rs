@@ -55,7 +55,7 @@ fn a_county_sees_its_overdue_and_due_work_and_where_to_open_it() {
     assert_eq!((w.unit.as_deref(), w.scope.as_str(), w.period.as_str()), (Some("南和区"), "南和区", "2025-12"));
     assert_eq!(w.units.len(), 21);
     let keys: Vec<&str> = w.sections.iter().map(|s| s.key.as_str()).collect();
-    assert_eq!(keys, ["overdue_measures", "due_measures", "overdue_problems", "due_problems", "unfilled_reports", "pool", "imports"]);
+    assert_eq!(keys, ["overdue_measures", "due_measures", "overdue_problems", "due_problems", "unfilled_reports", "expiring_qualifications", "pool", "imports"]);
 
     // Measures: 1.1 and 4.3 (2023年底) missed, 2.1 reported 滞后; 3.1 (2025年底) and the 每年 ones due within 30 days.
     let late = titles(&w, "overdue_measures");
@@ -133,4 +133,24 @@ fn the_city_sees_its_own_measures_and_every_county_problem_and_the_setting_decid
     assert_eq!(imp.len(), 1);
     assert!(imp[0].title.contains("county_nanhe_clean.xlsx") && imp[0].detail.contains("新增 24 条，更新 1 条"), "{imp:?}");
     assert!(matches!(imp[0].opens, Opens::Import { .. }));
+}
+
+#[test]
+fn certificates_ending_within_six_months_show_for_their_county_and_open_the_enterprise() {
+    use crate::qualifications::{add_qualification, QualificationInput};
+    let (mut s, nanhe, ningjin) = store_with_two();
+    let cert = |s: &mut Store, enterprise_id: i64, obtained: &str| {
+        let input = QualificationInput { enterprise_id, kind: "专精特新中小企业".into(), obtained_on: Some(obtained.into()), ..Default::default() };
+        add_qualification(s, &input).unwrap();
+    };
+    cert(&mut s, nanhe, "2023-03-01"); // valid to 2026-03-01: 3 months after 2025-12-01
+    cert(&mut s, ningjin, "2023-11-01"); // valid to 2026-11-01: beyond 6 months
+    let today = day("2025-12-01");
+    let w = items(&s, today, Some("南和区")).unwrap();
+    let due = &section(&w, "expiring_qualifications").items;
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert!(due[0].title.contains("专精特新中小企业") && due[0].detail.contains("复核"), "{:?}", due[0]);
+    assert_eq!(due[0].opens, Opens::Enterprise { enterprise_id: nanhe });
+    assert!(section(&items(&s, today, Some("宁晋县")).unwrap(), "expiring_qualifications").items.is_empty(), "another county's certificate");
+    assert_eq!(section(&items(&s, day("2026-06-01"), Some(CITY)).unwrap(), "expiring_qualifications").items.len(), 1, "the city sees every county's; the first has ended by then");
 }

@@ -1,5 +1,5 @@
 // Where a 工作台 item opens: the route of the page to act on (the measure's progress drawer, the
-// problem's drawer, the import's record, the list's page).
+// problem's drawer, the import's record, the enterprise's page, the list's page).
 import type { RouteLocationRaw } from "vue-router";
 import type { Opens } from "../../bindings/Opens";
 
@@ -11,6 +11,8 @@ export function routeOf(o: Opens): RouteLocationRaw {
       return { path: "/ledger", query: { problem: String(o.problem_id) } };
     case "import":
       return { path: "/imports", query: { import: String(o.import_id) } };
+    case "enterprise":
+      return { path: `/enterprises/${o.enterprise_id}` };
     case "list":
       return { path: `/lists/${o.list}` };
   }
