@@ -63,3 +63,18 @@ test("the list's 资质 filter finds exactly that enterprise", async () => {
   assert.ok(table.includes(name), table);
   await shot("qualifications-filtered");
 });
+
+test("设置 → 资质类型: the bureau adds a kind, and certificates can name it", async () => {
+  await clickId("menu-settings");
+  await waitForContent(browser, "qualification-kind-table", "制造业单项冠军");
+  await clickId("qualification-kind-add");
+  await waitForContent(browser, "qualification-kind-dialog", "新增资质类型");
+  await fillInput(browser, "kind-name", "河北省制造业单项冠军企业");
+  await fillInput(browser, "kind-short-name", "省单项冠军");
+  await clickId("kind-save");
+  const table = await waitForContent(browser, "qualification-kind-table", "河北省制造业单项冠军企业");
+  assert.match(table, /省单项冠军/);
+  assert.match(table, /新增/);
+  await browser.execute(() => document.querySelector('[data-testid="qualification-kinds"]').scrollIntoView({ block: "start" }));
+  await shot("qualification-kinds");
+});
