@@ -24,6 +24,7 @@ fn where_to(o: &Opens) -> String {
         Opens::Measure { task_id, unit } => format!("任务分工·措施#{task_id}·{unit}"),
         Opens::Problem { problem_id } => format!("问题台账#{problem_id}"),
         Opens::Import { import_id } => format!("导入记录#{import_id}"),
+        Opens::Enterprise { enterprise_id } => format!("企业#{enterprise_id}"),
         Opens::List { list } => format!("名单·{}", list.label()),
     }
 }
