@@ -75,6 +75,10 @@ test("设置 → 资质类型: the bureau adds a kind, and certificates can name
   const table = await waitForContent(browser, "qualification-kind-table", "河北省制造业单项冠军企业");
   assert.match(table, /省单项冠军/);
   assert.match(table, /新增/);
+  await browser.waitUntil(async () => !(await (await byTestId(browser, "qualification-kind-dialog")).isDisplayed()), {
+    timeout: 10000,
+    timeoutMsg: "保存后对话框未关闭",
+  });
   await browser.execute(() => document.querySelector('[data-testid="qualification-kinds"]').scrollIntoView({ block: "start" }));
   await shot("qualification-kinds");
 });
