@@ -67,7 +67,7 @@ test("computed counts match the sample", async () => {
   await waitForText(browser, "value-listed_companies", `${want.listed}家`);
   await waitForText(browser, "value-leader_rd_ratio", `${want.rdRatio.toFixed(2)}%`);
   assert.match(await rowText("leader_rd_ratio"), /纳入 25 家/);
-  assert.match(await rowText("high_tech_new"), new RegExp(`另有 ${want.highTech} 家认定年份未填`));
+  assert.match(await rowText("high_tech_new"), new RegExp(`另有 ${want.highTech} 家认定时间未填`));
   assert.match(await rowText("shareholding_reform"), new RegExp(`另有 ${want.pastReform} 家已过股改阶段`));
   assert.match(await rowText("green_factories"), /人工填报/);
   assert.match(await textOf("targets-counties"), /南和区\s*25/);
@@ -83,7 +83,7 @@ test("a computed value lists the enterprises behind it", async () => {
   await browser.waitUntil(() => browser.execute(() => document.querySelector('[data-testid="members-drawer"] .el-table__row') !== null), { timeout: 5000 });
   await browser.pause(800);
   await screenshot(browser, "targets-members");
-  assert.match(await textOf("members-drawer"), /认定年份未填，按已持有计/);
+  assert.match(await textOf("members-drawer"), /认定时间未填，按有效计/);
   await browser.keys("Escape");
   await browser.waitUntil(async () => !(await (await byTestId(browser, "members-drawer")).isDisplayed()), { timeout: 5000 });
   await browser.pause(600);
