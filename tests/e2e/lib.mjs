@@ -25,6 +25,10 @@ export async function startApp() {
   return browser;
 }
 
+/** The print view lays out every page with the fonts loaded before it shows print-ready: on a
+ * loaded 2-core machine that takes longer than other screens. */
+export const PRINT_TIMEOUT = 60000;
+
 export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
 /** Waits until the element with `id` shows text containing `text`; returns its text. */

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, selectOption, startApp, stopApp, waitForContent, waitForText, setNumber } from "../lib.mjs";
+import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, selectOption, startApp, stopApp, waitForContent, waitForText, setNumber, PRINT_TIMEOUT } from "../lib.mjs";
 
 const OUT = join(ROOT, "target/counties-e2e");
 let browser;
@@ -92,7 +92,7 @@ test("the 评分表 prints as A4 landscape pages", async () => {
   await browser.execute(() => {
     window.location.hash = "#/print/assessment?year=2025";
   });
-  await (await byTestId(browser, "print-ready")).waitForExist({ timeout: 20000 });
+  await (await byTestId(browser, "print-ready")).waitForExist({ timeout: PRINT_TIMEOUT });
   const sheet = await (await byTestId(browser, "print-ready")).getText();
   assert.match(sheet, /2025年度县（市、区）考核评分表/);
   assert.match(sheet, /南和区/);

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForText, selectOption } from "../lib.mjs";
+import { SAMPLES, byTestId, fillInput, importFile, screenshot, startApp, stopApp, waitForText, selectOption, PRINT_TIMEOUT } from "../lib.mjs";
 
 let browser;
 before(async () => {
@@ -126,7 +126,7 @@ test("the plan, reached from the enterprise's page, lists the problem and prints
   await waitForText(browser, "plan-title", "河北嘉坤农机装备股份有限公司");
   await waitForContent("plan-problems", "销号");
   await click("plan-print");
-  await waitForText(browser, "print-ready", "“一企一策”帮扶方案");
+  await waitForText(browser, "print-ready", "“一企一策”帮扶方案", PRINT_TIMEOUT);
   assert.match(await text('[data-testid="print-ready"]'), /协调券商开展上市辅导/);
   await screenshot(browser, "plan-print");
 });

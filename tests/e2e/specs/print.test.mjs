@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, SHOTS, byTestId, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+import { ROOT, SHOTS, byTestId, screenshot, startApp, stopApp, waitForText, PRINT_TIMEOUT } from "../lib.mjs";
 import { driveGtkPrintDialog } from "../print-dialog.mjs";
 
 const OUT = join(ROOT, "target/print-e2e");
@@ -66,7 +66,7 @@ test("the print view shows the 市级任务分工表 as A4 landscape pages", asy
   await click("task-output");
   await click("output-city");
   await click("output-print");
-  await waitForText(browser, "print-ready", TITLE);
+  await waitForText(browser, "print-ready", TITLE, PRINT_TIMEOUT);
   const pages = Number(await (await byTestId(browser, "print-ready")).getAttribute("data-pages"));
   assert.ok(pages >= 2, `共 ${pages} 页`);
   // Every page on screen carries the header and its page number, as it will on paper.

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+import { ROOT, SAMPLES, SHOTS, byTestId, importFile, screenshot, startApp, stopApp, waitForText, PRINT_TIMEOUT } from "../lib.mjs";
 
 const expected = JSON.parse(readFileSync(join(SAMPLES, "expected_county_nanhe_clean.xlsx.json"), "utf8")).enterprises;
 const BEFORE_REFORM = ["未启动", "股改中"];
@@ -118,7 +118,7 @@ test("the print view shows the official table", async () => {
   await browser.execute((y) => {
     window.location.hash = `#/print/targets?year=${y}`;
   }, year);
-  await byTestId(browser, "print-ready").then((el) => el.waitForExist({ timeout: 20000 }));
+  await byTestId(browser, "print-ready").then((el) => el.waitForExist({ timeout: PRINT_TIMEOUT }));
   const sheet = await (await byTestId(browser, "print-ready")).getText();
   assert.match(sheet, /主要目标完成情况/);
   assert.match(sheet, new RegExp(`${year}年度`));

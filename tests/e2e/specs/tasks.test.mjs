@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SAMPLES, byTestId, fillInput, importTaskFile, screenshot, startApp, stopApp, waitForText } from "../lib.mjs";
+import { SAMPLES, byTestId, fillInput, importTaskFile, screenshot, startApp, stopApp, waitForText, PRINT_TIMEOUT } from "../lib.mjs";
 
 const LEAD = "市工业和信息化局";
 let browser;
@@ -116,7 +116,7 @@ test("导出与打印 opens the county print view with the county's progress", a
   await click("task-output");
   await click("output-county");
   await click("output-print");
-  await waitForText(browser, "print-ready", "清河县特色产业集群“领跑者”企业培育任务分工表");
+  await waitForText(browser, "print-ready", "清河县特色产业集群“领跑者”企业培育任务分工表", PRINT_TIMEOUT);
   const sheet = await textOf("print-ready");
   assert.match(sheet, /清河县政府/);
   assert.match(sheet, /2家企业完成股改/);

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, SHOTS, byTestId, fillInput, screenshot, startApp, stopApp, waitForText, setNumber } from "../lib.mjs";
+import { ROOT, SHOTS, byTestId, fillInput, screenshot, startApp, stopApp, waitForText, setNumber, PRINT_TIMEOUT } from "../lib.mjs";
 import { HANDAN, measureText, writeHandanSheets } from "../plan-sheets.mjs";
 
 const OUT = join(ROOT, "target/e2e-work-plans");
@@ -142,7 +142,7 @@ test("its 总结评估 is previewed, exported as Word and printed", async () => 
   await click("report-whole");
   await waitForText(browser, "report-title", REPORT_TITLE);
   await click("report-print");
-  const sheet = await waitForText(browser, "print-ready", REPORT_TITLE);
+  const sheet = await waitForText(browser, "print-ready", REPORT_TITLE, PRINT_TIMEOUT);
   assert.match(sheet, /二、重点任务落实情况/);
   assert.match(sheet, /— 1 —/);
   await browser.pause(800);
