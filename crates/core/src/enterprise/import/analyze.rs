@@ -203,6 +203,10 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
     let mut rows = read_rows(&mut grid, &classes, layout.column("uscc"), ctx, (option_county, title_county), hashing.as_ref());
     let header_of = |c: usize| layout.columns.iter().find(|col| col.index == c).map(|col| col.header.as_str());
     rows.warnings.splice(0..0, grid.cut.iter().map(|cut| cut.issue(header_of(cut.col))));
+    // The kept rows' warnings move down by as many.
+    for kept in rows.records.iter_mut().filter_map(|r| r.kept.as_mut()) {
+        kept.warnings = kept.warnings.start + grid.cut.len()..kept.warnings.end + grid.cut.len();
+    }
     if let Some(g) = yearly_grid.filter(|_| !yearly::is_yearly_sheet(&sheet)) {
         let w = yearly::merge(g, &mut rows.records, &counties);
         rows.warnings.extend(w);
@@ -389,8 +393,9 @@ fn read_one_row(
                     });
                     return;
                 }
-                rec.kept = hash.map(|(_, hash)| KeptRow { hash, warnings: w.clone() });
+                let from = out.warnings.len();
                 out.warnings.extend(w);
+                rec.kept = hash.map(|(_, hash)| KeptRow { hash, warnings: from..out.warnings.len() });
                 out.warnings.extend(example_word.map(|c| example_warning(grid, r, c)));
                 seen.insert(rec.uscc.clone(), out.records.len());
                 out.records.push(rec);

@@ -449,7 +449,7 @@ pub fn commit(store: &mut Store, analysis: &Analysis, file_hash: &str, opts: &Im
     }
     audit.log("import", "imports", &import_id.to_string(), None, None, Some(analysis.file_name.clone()))?;
     snapshot::record_after(&tx, import_id)?;
-    super::known::remember(&tx, import_id, &row_hashes)?;
+    super::known::remember(&tx, import_id, &row_hashes, &analysis.warnings)?;
     if let Some(m) = &opts.mapping {
         tx.execute(
             "INSERT INTO header_mappings(signature, mapping, updated_at) VALUES (?1, ?2, ?3)

@@ -76,11 +76,12 @@ fn text(h: &mut Sha256, s: &str) {
     h.update(s);
 }
 
-/// A row as kept after its import: its hash and the warnings reading it gave.
+/// A row as kept after its import: its hash and where the warnings reading it gave are in the
+/// import's warnings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeptRow {
     pub hash: RowHash,
-    pub warnings: Vec<Issue>,
+    pub warnings: std::ops::Range<usize>,
 }
 
 /// What the store keeps of an enterprise's row: the hash, and the sheet row and warnings (JSON)
@@ -121,10 +122,6 @@ impl Known {
             Some(json) => serde_json::from_str(json).ok(),
         }
     }
-
-    fn hash_of(&self, uscc: &str) -> Option<&RowHash> {
-        self.0.get(uscc).map(|k| &k.hash)
-    }
 }
 
 /// Refuses the import when an enterprise whose row was skipped as unchanged was changed since
@@ -133,8 +130,9 @@ pub fn still_held(conn: &Connection, skipped: &[(String, RowHash)]) -> Result<()
     if skipped.is_empty() {
         return Ok(());
     }
-    let known = Known::load(conn)?;
-    match skipped.iter().find(|(uscc, hash)| known.hash_of(uscc) != Some(hash)) {
+    let mut stmt = conn.prepare("SELECT e.uscc, h.row_hash FROM import_row_hashes h JOIN enterprises e ON e.id = h.enterprise_id")?;
+    let held: HashMap<String, Vec<u8>> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    match skipped.iter().find(|(uscc, hash)| held.get(uscc).map(Vec::as_slice) != Some(hash.as_slice())) {
         None => Ok(()),
         Some((uscc, _)) => Err(CoreError::Invalid(format!(
             "读取文件期间企业 {uscc} 在别处被修改，本次导入未写入任何数据；请重新导入"
@@ -144,14 +142,14 @@ pub fn still_held(conn: &Connection, skipped: &[(String, RowHash)]) -> Result<()
 
 /// Keeps the hashes of the rows this import read, once everything it writes is written (the
 /// triggers forget the hash of every enterprise written to).
-pub fn remember(conn: &Connection, import_id: i64, rows: &[(i64, u32, &KeptRow)]) -> Result<()> {
+pub fn remember(conn: &Connection, import_id: i64, rows: &[(i64, u32, &KeptRow)], warnings: &[Issue]) -> Result<()> {
     let mut stmt = conn.prepare(
         "INSERT OR REPLACE INTO import_row_hashes(enterprise_id, import_id, row_hash, warned_row, warnings) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (id, row, kept) in rows {
-        let warned = !kept.warnings.is_empty();
-        let warnings = if warned { Some(serde_json::to_string(&kept.warnings)?) } else { None };
-        stmt.execute(rusqlite::params![id, import_id, kept.hash.as_slice(), warned.then_some(*row), warnings])?;
+        let own = warnings.get(kept.warnings.clone()).unwrap_or_default();
+        let json = if own.is_empty() { None } else { Some(serde_json::to_string(own)?) };
+        stmt.execute(rusqlite::params![id, import_id, kept.hash.as_slice(), json.is_some().then_some(*row), json])?;
     }
     Ok(())
 }
