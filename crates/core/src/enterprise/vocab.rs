@@ -25,6 +25,11 @@ impl Counties {
         Ok(Counties { entries })
     }
 
+    /// The names and aliases as one text: reading a sheet depends on them.
+    pub fn signature(&self) -> String {
+        format!("{:?}", self.entries)
+    }
+
     /// The official name of a county as written in a cell, if it is one.
     pub fn resolve(&self, raw: &str) -> Option<String> {
         let mut s = compact(raw);

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0014_exchange", include_str!("migrations/0014_exchange.sql")),
     ("0015_qualifications", include_str!("migrations/0015_qualifications.sql")),
     ("0016_clusters", include_str!("migrations/0016_clusters.sql")),
+    ("0017_import_row_hashes", include_str!("migrations/0017_import_row_hashes.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -8,6 +8,8 @@ use super::record::{self, Record, RowContext, RowOutcome};
 use super::rows::{classify, RowClass};
 use super::yearly;
 use crate::enterprise::vocab::Counties;
+use crate::enterprise::uscc;
+use super::known::{KeptRow, Known, Reading, RowHash};
 use crate::sheet::read::{read_workbook, Grid};
 use super::{IgnoredRow, ImportOptions, Issue};
 use crate::error::{CoreError, Result};
@@ -25,6 +27,9 @@ pub struct Analysis {
     pub ignored_columns: Vec<usize>,
     pub samples: BTreeMap<usize, Vec<String>>,
     pub records: Vec<Record>,
+    /// Rows not read again because the store still holds what they gave at the last import:
+    /// their USCC and hash, checked again inside the import's transaction.
+    pub known_unchanged: Vec<(String, RowHash)>,
     pub rejected: Vec<Issue>,
     pub warnings: Vec<Issue>,
     pub ignored: Vec<IgnoredRow>,
@@ -142,7 +147,9 @@ fn apply_mapping(columns: &mut Vec<Column>, mapping: &BTreeMap<String, String>, 
     Ok(ignored)
 }
 
-pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOptions) -> Result<Analysis> {
+/// Reads the file into records. With `known` (a commit), a row whose hash the store holds is
+/// counted as unchanged instead of read again, unless a 年度数据 sheet adds to the rows.
+pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOptions, known: Option<&Known>) -> Result<Analysis> {
     let grids = read_workbook(bytes, file_name)?;
     let yearly_grid = grids.iter().find(|g| yearly::is_yearly_sheet(&g.name)).cloned();
     let cand = pick_sheet(grids, opts, file_name)?;
@@ -187,9 +194,19 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
     let read_columns: Vec<Column> = layout.columns.iter().filter(|c| !ignored_columns.contains(&c.index)).cloned().collect();
     let ctx = RowContext { columns: &read_columns, counties: &counties, year, county: None, fraction_columns: &fraction_columns };
     let samples = column_samples(&grid, &layout, &data_rows);
-    let mut rows = read_rows(&mut grid, &classes, layout.column("uscc"), ctx, (option_county, title_county));
+    let merges_yearly = yearly_grid.is_some() && !yearly::is_yearly_sheet(&sheet);
+    let hashing = known.filter(|_| !merges_yearly).map(|known| Hashing {
+        reading: Reading::new(&read_columns, year, &fraction_columns, &counties),
+        known,
+        uscc_by_row: unique_usccs(&grid, &data_rows, layout.column("uscc")),
+    });
+    let mut rows = read_rows(&mut grid, &classes, layout.column("uscc"), ctx, (option_county, title_county), hashing.as_ref());
     let header_of = |c: usize| layout.columns.iter().find(|col| col.index == c).map(|col| col.header.as_str());
     rows.warnings.splice(0..0, grid.cut.iter().map(|cut| cut.issue(header_of(cut.col))));
+    // The kept rows' warnings move down by as many.
+    for kept in rows.records.iter_mut().filter_map(|r| r.kept.as_mut()) {
+        kept.warnings = kept.warnings.start + grid.cut.len()..kept.warnings.end + grid.cut.len();
+    }
     if let Some(g) = yearly_grid.filter(|_| !yearly::is_yearly_sheet(&sheet)) {
         let w = yearly::merge(g, &mut rows.records, &counties);
         rows.warnings.extend(w);
@@ -202,6 +219,7 @@ pub fn analyze(store: &Store, bytes: &[u8], file_name: &str, opts: &ImportOption
         columns: layout.columns,
         ignored_columns,
         records: rows.records,
+        known_unchanged: rows.known_unchanged,
         rejected: rows.rejected,
         warnings: rows.warnings,
         ignored: rows.ignored,
@@ -259,6 +277,7 @@ fn column_samples(grid: &Grid, layout: &Layout, data_rows: &[usize]) -> BTreeMap
 #[derive(Default)]
 struct Rows {
     records: Vec<Record>,
+    known_unchanged: Vec<(String, RowHash)>,
     rejected: Vec<Issue>,
     warnings: Vec<Issue>,
     ignored: Vec<IgnoredRow>,
@@ -274,11 +293,13 @@ fn read_rows(
     uscc_col: Option<&Column>,
     mut ctx: RowContext,
     (option_county, title_county): (Option<String>, Option<String>),
+    hashing: Option<&Hashing>,
 ) -> Rows {
     let mut out = Rows::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (r, class) in classes.iter().enumerate() {
-        read_one_row(grid, r, class, uscc_col, &mut ctx, (&option_county, &title_county), &mut out, &mut seen);
+        let row = RowAt { r, class, uscc_col, hashing };
+        read_one_row(grid, row, &mut ctx, (&option_county, &title_county), &mut out, &mut seen);
         if let Some(cells) = grid.rows.get_mut(r) {
             *cells = Vec::new();
         }
@@ -286,13 +307,46 @@ fn read_rows(
     out
 }
 
-/// [`read_rows`] for row `r`.
-#[allow(clippy::too_many_arguments)]
+/// How to tell a re-imported row the store already holds: the sheet's reading, the hashes kept,
+/// and each data row's USCC (None when it is blank or given by more than one row).
+struct Hashing<'a> {
+    reading: Reading,
+    known: &'a Known,
+    uscc_by_row: Vec<Option<String>>,
+}
+
+/// The USCC of each data row that no other row gives, by 0-based row.
+fn unique_usccs(grid: &Grid, data_rows: &[usize], uscc_col: Option<&Column>) -> Vec<Option<String>> {
+    let mut out = vec![None; grid.rows.len()];
+    let Some(col) = uscc_col else { return out };
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for &r in data_rows {
+        let uscc = grid.cell(r, col.index).map(|c| uscc::normalize(&c.display())).unwrap_or_default();
+        if !uscc.is_empty() {
+            *count.entry(uscc.clone()).or_default() += 1;
+            out[r] = Some(uscc);
+        }
+    }
+    for slot in out.iter_mut() {
+        if slot.as_ref().is_some_and(|u| count[u] > 1) {
+            *slot = None;
+        }
+    }
+    out
+}
+
+/// The row being read: its 0-based index, its class, the USCC column and the hashing.
+struct RowAt<'a> {
+    r: usize,
+    class: &'a RowClass,
+    uscc_col: Option<&'a Column>,
+    hashing: Option<&'a Hashing<'a>>,
+}
+
+/// [`read_rows`] for one row.
 fn read_one_row(
     grid: &Grid,
-    r: usize,
-    class: &RowClass,
-    uscc_col: Option<&Column>,
+    RowAt { r, class, uscc_col, hashing }: RowAt,
     ctx: &mut RowContext,
     (option_county, title_county): (&Option<String>, &Option<String>),
     out: &mut Rows,
@@ -309,12 +363,23 @@ fn read_one_row(
             RowClass::Data { county, example_word } => (county.clone(), *example_word),
         };
         ctx.county = option_county.clone().or(group_county).or_else(|| title_county.clone());
+        let hash = hashing.and_then(|h| {
+            let uscc = h.uscc_by_row.get(r)?.as_ref()?;
+            let hash = h.reading.row(ctx.county.as_deref(), &grid.rows[r], ctx.columns);
+            Some((h.known.holds(uscc, &hash, row).map(|w| (uscc, w)), hash))
+        });
+        if let Some((Some((uscc, w)), hash)) = hash {
+            out.known_unchanged.push((uscc.clone(), hash));
+            out.warnings.extend(w);
+            out.warnings.extend(example_word.map(|c| example_warning(grid, r, c)));
+            return;
+        }
         match record::read_row(&grid.rows[r], row, ctx) {
             RowOutcome::Rejected(issue, w) => {
                 out.warnings.extend(w);
                 out.rejected.push(issue);
             }
-            RowOutcome::Accepted(rec, w) => {
+            RowOutcome::Accepted(mut rec, w) => {
                 if let Some(&i) = seen.get(&rec.uscc) {
                     let first = &out.records[i];
                     let same = first.base == rec.base && first.figures == rec.figures && first.extra == rec.extra;
@@ -328,7 +393,9 @@ fn read_one_row(
                     });
                     return;
                 }
+                let from = out.warnings.len();
                 out.warnings.extend(w);
+                rec.kept = hash.map(|(_, hash)| KeptRow { hash, warnings: from..out.warnings.len() });
                 out.warnings.extend(example_word.map(|c| example_warning(grid, r, c)));
                 seen.insert(rec.uscc.clone(), out.records.len());
                 out.records.push(rec);

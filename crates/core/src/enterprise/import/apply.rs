@@ -245,7 +245,7 @@ fn report(analysis: &Analysis, plans: &[Planned], import_id: Option<i64>) -> Imp
         header_rows: analysis.header_rows.clone(),
         inserted,
         updated,
-        unchanged: plans.len() as u32 - inserted - updated,
+        unchanged: (plans.len() + analysis.known_unchanged.len()) as u32 - inserted - updated,
         rejected: analysis.rejected.clone(),
         warnings: analysis.warnings.clone(),
         ignored: analysis.ignored.clone(),
@@ -417,6 +417,7 @@ pub fn commit(store: &mut Store, analysis: &Analysis, file_hash: &str, opts: &Im
     store.conn.pragma_update(None, "temp_store", "MEMORY")?;
     let tx = store.conn.transaction()?;
     // A cancel (an Err) drops `tx` uncommitted: rusqlite rolls it back.
+    super::known::still_held(&tx, &analysis.known_unchanged)?;
     let plans = plan_with(&tx, analysis, progress)?;
     let mut rep = report(analysis, &plans, None);
     let import_id = record_import(&tx, analysis, &rep, file_hash, (&operator, &now))?;
@@ -424,12 +425,14 @@ pub fn commit(store: &mut Store, analysis: &Analysis, file_hash: &str, opts: &Im
     tx.set_prepared_statement_cache_capacity(64);
     let mut new_enterprise = NewEnterprise::prepare(&tx, &plans)?;
     let mut figure_sql = FigureSql::new();
+    let mut row_hashes = Vec::with_capacity(plans.len());
     for (i, p) in plans.iter().enumerate() {
         progress.step("write", i, plans.len())?;
         let rec = p.record;
         match &p.before {
             None if p.id.is_none() => {
                 let id = new_enterprise.insert(rec, &now)?;
+                row_hashes.extend(rec.kept.as_ref().map(|k| (id, rec.row, k)));
                 write_figures(&tx, &mut figure_sql, id, rec, None)?;
                 tx.prepare_cached(
                     "INSERT INTO import_changes(import_id, enterprise_id, uscc, kind, before) VALUES (?1, ?2, ?3, 'insert', NULL)",
@@ -440,9 +443,13 @@ pub fn commit(store: &mut Store, analysis: &Analysis, file_hash: &str, opts: &Im
             Some(before) if !p.changes.is_empty() => write_update(&audit, &mut figure_sql, import_id, p, before)?,
             _ => {}
         }
+        if let (Some(id), Some(k)) = (p.id, rec.kept.as_ref()) {
+            row_hashes.push((id, rec.row, k));
+        }
     }
     audit.log("import", "imports", &import_id.to_string(), None, None, Some(analysis.file_name.clone()))?;
     snapshot::record_after(&tx, import_id)?;
+    super::known::remember(&tx, import_id, &row_hashes, &analysis.warnings)?;
     if let Some(m) = &opts.mapping {
         tx.execute(
             "INSERT INTO header_mappings(signature, mapping, updated_at) VALUES (?1, ?2, ?3)

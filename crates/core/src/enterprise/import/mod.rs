@@ -4,6 +4,7 @@
 mod analyze;
 mod apply;
 mod history;
+mod known;
 pub(crate) mod layout;
 mod progress;
 mod record;
@@ -128,7 +129,7 @@ use crate::sheet::input::read_input as read_file;
 /// Reads the file and shows what an import would do. Writes nothing.
 pub fn preview(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportPreview> {
     let (bytes, file_name) = read_file(path)?;
-    let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
+    let analysis = analyze::analyze(store, &bytes, &file_name, opts, None)?;
     let mut preview = apply::preview(store, &analysis)?;
     preview.file_hash = fingerprint::sha256(&bytes);
     Ok(preview)
@@ -154,8 +155,9 @@ pub fn commit_with_progress(
     let (bytes, file_name) = read_file(path)?;
     let file_hash = fingerprint::sha256(&bytes);
     fingerprint::ensure_unchanged(&file_name, &file_hash, opts.file_hash.as_deref())?;
-    let analysis = analyze::analyze(store, &bytes, &file_name, opts)?;
-    drop(bytes);
+    let known = known::Known::load(&store.conn)?;
+    let analysis = analyze::analyze(store, &bytes, &file_name, opts, Some(&known))?;
+    drop((bytes, known));
     progress.report("read", 1, 1)?;
     apply::commit(store, &analysis, &file_hash, opts, &mut progress)
 }

@@ -24,6 +24,8 @@ pub struct Record {
     pub figures: BTreeMap<i64, BTreeMap<&'static str, Value>>,
     /// Columns with no field, by header text.
     pub extra: BTreeMap<String, String>,
+    /// The row's hash and warnings, kept so that an unchanged re-import can skip it (None: not kept).
+    pub kept: Option<super::known::KeptRow>,
 }
 
 /// What the row reader needs besides the row itself.
