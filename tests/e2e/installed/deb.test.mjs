@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { remote } from "webdriverio";
-import { screenshot, stopApp, waitForText } from "../lib.mjs";
+import { screenshot, stopApp, waitForContent, waitForText } from "../lib.mjs";
 
 const APP = process.env.PACESETTER_APP;
 const PORT = Number(process.env.DEB_DRIVER_PORT);
@@ -27,7 +27,12 @@ test("the installed binary serves its embedded UI", async () => {
   const origin = await browser.execute(() => window.location.protocol);
   assert.equal(origin, "tauri:");
   assert.equal(await browser.getTitle(), "领跑者企业培育管理系统");
-  await waitForText(browser, "menu-enterprises", "企业库");
-  await waitForText(browser, "enterprise-total", "共 0 家企业");
+  // The home page is the 工作台 of a fresh store: no unit chosen yet, nothing in the pool.
+  await waitForText(browser, "workbench-choose-unit", "请选择本机单位");
+  await waitForContent(browser, "workbench-pool", "入库 0 / 30");
   await screenshot(browser, "deb-installed");
+  const enterprises = await browser.$('[data-testid="menu-enterprises"]');
+  await enterprises.waitForClickable({ timeout: 20000 });
+  await enterprises.click();
+  await waitForText(browser, "enterprise-total", "共 0 家企业");
 });
